@@ -1,0 +1,117 @@
+// Writes a ticket's projection: the tickets row, its comments, its audit events and the
+// notifications it causes, in one transaction. Idempotent and order-proof: the row only moves to
+// a higher version, and events, comments and notifications are keyed, so a retried or late write
+// changes nothing.
+import { sql } from 'drizzle-orm';
+import type { Database } from '../src/db/client.js';
+import { notifications, ticketComments, ticketEvents, tickets } from '../src/db/schema.js';
+import { autoCloseAt } from '../workflows/ticket/deadlines.js';
+import type { TicketEffects } from '../workflows/ticket/effects.js';
+import type { TicketState } from '../workflows/ticket/model.js';
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+export function ticketRow(state: TicketState): typeof tickets.$inferInsert {
+  return {
+    number: state.number,
+    version: state.version,
+    type: state.type,
+    subject: state.subject,
+    description: state.description,
+    status: state.status,
+    requesterId: state.requester.id,
+    requesterEmail: state.requester.email,
+    requesterName: state.requester.name ?? null,
+    organizationId: state.organizationId,
+    assigneeId: state.assignee?.id ?? null,
+    assigneeEmail: state.assignee?.email ?? null,
+    assigneeName: state.assignee?.name ?? null,
+    ccs: state.ccs,
+    ccIds: state.ccs.map((p) => p.id),
+    followUpOf: state.followUpOf,
+    commentCount: state.commentCount,
+    policy: state.policy,
+    createdAt: new Date(state.createdAt),
+    updatedAt: new Date(state.updatedAt),
+    statusChangedAt: new Date(state.statusChangedAt),
+    pendingReminderSentAt: date(state.pendingReminderSentAt),
+    autoCloseAt: date(autoCloseAt(state)),
+    firstReplyDueAt: new Date(state.firstReplyDueAt),
+    firstRepliedAt: date(state.firstRepliedAt),
+    slaBreachedAt: date(state.slaBreachedAt),
+    solvedAt: date(state.solvedAt),
+    closedAt: date(state.closedAt),
+  };
+}
+
+export async function writeProjection(db: Database, state: TicketState, effects: TicketEffects): Promise<void> {
+  const row = ticketRow(state);
+  const { number: _key, ...update } = row;
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(tickets)
+      .values(row)
+      .onConflictDoUpdate({
+        target: tickets.number,
+        set: Object.fromEntries(Object.keys(update).map((key) => [key, sql.raw(`excluded.${columnName(key)}`)])),
+        setWhere: sql`${tickets.version} < excluded.version`,
+      });
+    if (effects.events.length > 0) {
+      await tx
+        .insert(ticketEvents)
+        .values(
+          effects.events.map((e) => ({
+            ticketNumber: state.number,
+            seq: e.seq,
+            at: new Date(e.at),
+            actorId: e.actor.id,
+            actorKind: e.actor.kind,
+            actorName: e.actor.name ?? null,
+            kind: e.kind,
+            fromStatus: e.fromStatus,
+            toStatus: e.toStatus,
+            data: e.data,
+          })),
+        )
+        .onConflictDoNothing();
+    }
+    if (effects.comments.length > 0) {
+      await tx
+        .insert(ticketComments)
+        .values(
+          effects.comments.map((c) => ({
+            ticketNumber: state.number,
+            seq: c.seq,
+            authorId: c.author.id,
+            authorKind: c.author.kind,
+            authorName: c.author.name ?? null,
+            body: c.body,
+            internal: c.internal,
+            createdAt: new Date(c.at),
+          })),
+        )
+        .onConflictDoNothing();
+    }
+    if (effects.notifications.length > 0) {
+      await tx
+        .insert(notifications)
+        .values(
+          effects.notifications.map((n) => ({
+            dedupeKey: `ticket:${state.number}:${n.seq}:${n.kind}:${n.recipient}`,
+            kind: n.kind,
+            ticketNumber: state.number,
+            recipient: n.recipient,
+            recipientId: n.recipientId,
+            payload: { subject: state.subject, status: state.status, type: state.type },
+          })),
+        )
+        .onConflictDoNothing();
+    }
+  });
+}
+
+/** drizzle's property name → the SQL column it maps to. */
+function columnName(property: string): string {
+  const column = (tickets as unknown as Record<string, { name: string }>)[property];
+  return column.name;
+}

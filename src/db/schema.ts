@@ -1,0 +1,128 @@
+// The Postgres schema, in one place. `npm run db:generate` turns changes into SQL migrations
+// under src/db/migrations, which `npm run migrate` applies.
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Person, TicketPolicy } from '../../workflows/ticket/model.js';
+
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * Ticket numbers. A row is claimed before the ticket's workflow starts, keyed by the client's
+ * request id, so that the same request twice gets the same number (and so the same workflow).
+ */
+export const ticketRequests = pgTable(
+  'ticket_requests',
+  {
+    requesterId: text('requester_id').notNull(),
+    requestId: text('request_id').notNull(),
+    number: bigint('number', { mode: 'number' }).generatedAlwaysAsIdentity().notNull().unique(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.requesterId, t.requestId] })],
+);
+
+/** One row per ticket, written only by the ticket's workflow, only ever moving to a higher version. */
+export const tickets = pgTable(
+  'tickets',
+  {
+    number: bigint('number', { mode: 'number' }).primaryKey(),
+    version: integer('version').notNull(),
+    type: text('type').notNull(),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    status: text('status').notNull(),
+    requesterId: text('requester_id').notNull(),
+    requesterEmail: text('requester_email').notNull(),
+    requesterName: text('requester_name'),
+    organizationId: text('organization_id'),
+    assigneeId: text('assignee_id'),
+    assigneeEmail: text('assignee_email'),
+    assigneeName: text('assignee_name'),
+    ccs: jsonb('ccs').$type<Person[]>().notNull(),
+    ccIds: text('cc_ids').array().notNull(),
+    followUpOf: bigint('follow_up_of', { mode: 'number' }),
+    commentCount: integer('comment_count').notNull(),
+    policy: jsonb('policy').$type<TicketPolicy>().notNull(),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    statusChangedAt: tz('status_changed_at').notNull(),
+    pendingReminderSentAt: tz('pending_reminder_sent_at'),
+    /** When the ticket closes by itself if nothing happens (Pending or Solved). */
+    autoCloseAt: tz('auto_close_at'),
+    firstReplyDueAt: tz('first_reply_due_at').notNull(),
+    firstRepliedAt: tz('first_replied_at'),
+    slaBreachedAt: tz('sla_breached_at'),
+    solvedAt: tz('solved_at'),
+    closedAt: tz('closed_at'),
+  },
+  (t) => [
+    index('tickets_requester_idx').on(t.requesterId, t.updatedAt.desc()),
+    index('tickets_organization_idx').on(t.organizationId, t.updatedAt.desc()),
+    index('tickets_status_idx').on(t.status, t.updatedAt.desc()),
+    index('tickets_assignee_idx').on(t.assigneeId, t.updatedAt.desc()),
+    index('tickets_updated_idx').on(t.updatedAt.desc()),
+    index('tickets_sla_breached_idx').on(t.slaBreachedAt).where(sql`${t.slaBreachedAt} is not null`),
+    index('tickets_cc_ids_idx').using('gin', t.ccIds),
+  ],
+);
+
+/** The conversation. Keyed by the seq of the event that added the comment. */
+export const ticketComments = pgTable(
+  'ticket_comments',
+  {
+    ticketNumber: bigint('ticket_number', { mode: 'number' }).notNull(),
+    seq: integer('seq').notNull(),
+    authorId: text('author_id').notNull(),
+    authorKind: text('author_kind').notNull(),
+    authorName: text('author_name'),
+    body: text('body').notNull(),
+    internal: boolean('internal').notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketNumber, t.seq] })],
+);
+
+/** The audit trail: every accepted change, in order, with who did it and when. */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    ticketNumber: bigint('ticket_number', { mode: 'number' }).notNull(),
+    seq: integer('seq').notNull(),
+    at: tz('at').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorName: text('actor_name'),
+    kind: text('kind').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketNumber, t.seq] })],
+);
+
+/**
+ * The notification outbox. Rows are queued in the same transaction as the change that causes
+ * them and delivered later; `dedupeKey` makes a retried write queue nothing twice.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
+    dedupeKey: text('dedupe_key').notNull(),
+    kind: text('kind').notNull(),
+    ticketNumber: bigint('ticket_number', { mode: 'number' }),
+    recipient: text('recipient').notNull(),
+    recipientId: text('recipient_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tz('next_attempt_at').notNull().defaultNow(),
+    sentAt: tz('sent_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('notifications_dedupe_idx').on(t.dedupeKey),
+    index('notifications_due_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`),
+    index('notifications_ticket_idx').on(t.ticketNumber),
+  ],
+);

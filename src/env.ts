@@ -1,0 +1,102 @@
+// The only reader of process.env. Every setting is validated here, once, at start-up; a missing
+// or invalid one stops the process with a message that names it.
+import { msToNumber } from '@temporalio/common/lib/time.js';
+import { z } from 'zod';
+import { DEFAULT_POLICY, type TicketPolicy } from '../workflows/ticket/model.js';
+
+const duration = (fallbackMs: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallbackMs;
+      try {
+        const ms = msToNumber(value as never);
+        if (Number.isFinite(ms) && ms > 0) return ms;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (examples: 3d, 12h, 90s, 500ms)` });
+      return z.NEVER;
+    });
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Unset: an embedded Postgres is started under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Unset: a local Temporal dev server is started under DATA_DIR. */
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('tickets'),
+  /** Where the Temporal Web UI is, for links from the agent console. */
+  TEMPORAL_UI_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port(3000),
+  /** The address people use to reach the portal; links in e-mails point here. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** smtp://user:pass@host:port. Unset: e-mails are printed and kept in the development mailbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Support Ops <support@localhost>'),
+  SUPPORT_OPS_EMAIL: z.string().email().default('support-ops@localhost'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  POLICY_PENDING_REMINDER: duration(DEFAULT_POLICY.pendingReminderMs),
+  POLICY_PENDING_AUTO_CLOSE: duration(DEFAULT_POLICY.pendingAutoCloseMs),
+  POLICY_SOLVED_AUTO_CLOSE: duration(DEFAULT_POLICY.solvedAutoCloseMs),
+  POLICY_FIRST_REPLY_CRITICAL: duration(DEFAULT_POLICY.firstReplyTargetMs.critical),
+  POLICY_FIRST_REPLY_SOFTWARE: duration(DEFAULT_POLICY.firstReplyTargetMs.software_issue),
+  POLICY_FIRST_REPLY_HARDWARE: duration(DEFAULT_POLICY.firstReplyTargetMs.hardware_issue),
+  POLICY_FIRST_REPLY_FEATURE: duration(DEFAULT_POLICY.firstReplyTargetMs.feature_request),
+});
+
+export type Env = z.output<typeof schema>;
+
+export interface Config extends Env {
+  policy: TicketPolicy;
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses settings; throws ConfigError naming every bad one. */
+export function readConfig(source: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const env = result.data;
+  if (env.POLICY_PENDING_AUTO_CLOSE <= env.POLICY_PENDING_REMINDER) {
+    throw new ConfigError('Invalid configuration:\n  POLICY_PENDING_AUTO_CLOSE: must be longer than POLICY_PENDING_REMINDER');
+  }
+  return {
+    ...env,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    policy: {
+      pendingReminderMs: env.POLICY_PENDING_REMINDER,
+      pendingAutoCloseMs: env.POLICY_PENDING_AUTO_CLOSE,
+      solvedAutoCloseMs: env.POLICY_SOLVED_AUTO_CLOSE,
+      firstReplyTargetMs: {
+        critical: env.POLICY_FIRST_REPLY_CRITICAL,
+        software_issue: env.POLICY_FIRST_REPLY_SOFTWARE,
+        hardware_issue: env.POLICY_FIRST_REPLY_HARDWARE,
+        feature_request: env.POLICY_FIRST_REPLY_FEATURE,
+      },
+    },
+  };
+}
+
+/** For entry points: the configuration, or a clear message and exit code 1. */
+export function loadConfigOrExit(): Config {
+  try {
+    return readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,117 @@
+// Starts the Temporal CLI's dev server (SQLite, Web UI) as a child process, with the ticket search
+// attributes registered. Used by `npm start` and by the tests. The binary comes from
+// scripts/install-tools.sh (.tools/bin/temporal) or from PATH.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Connection } from '@temporalio/client';
+import { devServerSearchAttributeFlags } from './search-attributes.js';
+
+const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface DevServerOptions {
+  port: number;
+  uiPort: number;
+  /** SQLite file for persistence; omitted, the server keeps everything in memory. */
+  dbFile?: string;
+  namespace?: string;
+  /** Extra dynamic config, e.g. a low continue-as-new threshold for tests. */
+  dynamicConfig?: Record<string, string | number | boolean>;
+  binary?: string;
+  onOutput?: (line: string) => void;
+}
+
+export interface DevServer {
+  address: string;
+  uiUrl: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function temporalBinary(explicit?: string): string {
+  if (explicit) return explicit;
+  const local = join(PROJECT_ROOT, '.tools', 'bin', 'temporal');
+  return existsSync(local) ? local : 'temporal';
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const namespace = options.namespace ?? 'default';
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--ui-port',
+    String(options.uiPort),
+    '--namespace',
+    namespace,
+    '--log-level',
+    'warn',
+    ...devServerSearchAttributeFlags(),
+  ];
+  if (options.dbFile) {
+    mkdirSync(dirname(options.dbFile), { recursive: true });
+    args.push('--db-filename', options.dbFile);
+  }
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) {
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+  }
+  const child = spawn(temporalBinary(options.binary), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      output.push(line);
+      if (output.length > 50) output.shift();
+      options.onOutput?.(line);
+    }
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const spawnFailed = new Promise<Error>((resolve) => child.once('error', resolve));
+
+  const address = `127.0.0.1:${options.port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timeout);
+  };
+
+  const ready = waitUntilServing(address, namespace, 60_000);
+  const failure = Promise.race([
+    exited.then((code) => new Error(`temporal dev server exited (code ${code}):\n${output.join('\n')}`)),
+    spawnFailed.then((error) => new Error(`cannot run the Temporal CLI (${error.message}); run \`npm run tools\` to install it`)),
+  ]);
+  const outcome = await Promise.race([ready.then(() => null), failure]);
+  if (outcome) {
+    await stop();
+    throw outcome;
+  }
+  return { address, uiUrl: `http://127.0.0.1:${options.uiPort}`, process: child, stop };
+}
+
+/** Polls until the frontend answers and the namespace is usable. */
+export async function waitUntilServing(address: string, namespace: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      try {
+        await connection.workflowService.describeNamespace({ namespace });
+        return;
+      } finally {
+        await connection.close();
+      }
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`Temporal at ${address} did not become ready: ${String(lastError)}`);
+}

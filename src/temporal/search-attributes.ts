@@ -1,0 +1,29 @@
+// Makes sure the ticket search attributes exist in a namespace. The dev server gets them as
+// start flags; an external cluster gets them here, idempotently, when a worker starts.
+import type { Connection } from '@temporalio/client';
+import type { NativeConnection } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
+import { TICKET_SEARCH_ATTRIBUTES } from '../../workflows/ticket/search-attributes.js';
+
+const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  INT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  BOOL: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+};
+
+const CLI_TYPE: Record<string, string> = { INT: 'Int', KEYWORD: 'Keyword', BOOL: 'Bool' };
+
+/** `--search-attribute Name=Type` flags for `temporal server start-dev`. */
+export function devServerSearchAttributeFlags(): string[] {
+  return TICKET_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE[key.type]}`]);
+}
+
+export async function ensureSearchAttributes(connection: Connection | NativeConnection, namespace: string): Promise<void> {
+  const existing = await connection.operatorService.listSearchAttributes({ namespace });
+  const missing = TICKET_SEARCH_ATTRIBUTES.filter((key) => !(key.name in (existing.customAttributes ?? {})));
+  if (missing.length === 0) return;
+  await connection.operatorService.addSearchAttributes({
+    namespace,
+    searchAttributes: Object.fromEntries(missing.map((key) => [key.name, INDEXED_TYPE[key.type]])),
+  });
+}

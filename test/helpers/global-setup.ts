@@ -1,0 +1,60 @@
+// Starts the real services the suite talks to: an embedded Postgres (migrated) and a Temporal dev
+// server with the ticket search attributes; bundles the workflows once for every test worker.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../../src/db/embedded.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import { freePort } from '../../src/net.js';
+import { startDevServer } from '../../src/temporal/dev-server.js';
+import { WORKFLOWS_PATH } from '../../src/temporal/worker.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    temporalAddress: string;
+    workflowBundlePath: string;
+    scratchDir: string;
+  }
+}
+
+/** Low enough that a busy ticket continues-as-new within a test. */
+export const TEST_CONTINUE_AS_NEW_THRESHOLD = 120;
+
+export default async function setup(project: TestProject) {
+  const scratchDir = mkdtempSync(join(tmpdir(), 'support-desk-test-'));
+  const [pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+  const [postgres, temporal, bundle] = await Promise.all([
+    startEmbeddedPostgres({ dir: join(scratchDir, 'pg'), port: pgPort }),
+    startDevServer({
+      port: temporalPort,
+      uiPort,
+      dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': TEST_CONTINUE_AS_NEW_THRESHOLD },
+    }),
+    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger }),
+  ]);
+  await runMigrations(postgres.url);
+  const workflowBundlePath = join(scratchDir, 'workflows.js');
+  writeFileSync(workflowBundlePath, bundle.code);
+
+  project.provide('databaseUrl', postgres.url);
+  project.provide('temporalAddress', temporal.address);
+  project.provide('workflowBundlePath', workflowBundlePath);
+  project.provide('scratchDir', scratchDir);
+
+  return async () => {
+    await Promise.allSettled([temporal.stop(), postgres.stop()]);
+    rmSync(scratchDir, { recursive: true, force: true });
+  };
+}
+
+const quietLogger = {
+  log: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};

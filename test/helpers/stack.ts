@@ -1,0 +1,95 @@
+// A test's view of the product: the shared Postgres and Temporal from global setup, plus a worker
+// of its own on a task queue of its own, so test files never steal each other's tasks.
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createDatabase, type Database } from '../../src/db/client.js';
+import { createTicketWorker } from '../../src/temporal/worker.js';
+import { TicketDesk } from '../../src/tickets/desk.js';
+import { DEFAULT_POLICY, type TicketPolicy } from '../../workflows/ticket/model.js';
+
+let runtimeInstalled = false;
+
+/** Policy scaled from days to seconds, so timers fire within a test. */
+export const FAST_POLICY: TicketPolicy = {
+  pendingReminderMs: 3_000,
+  pendingAutoCloseMs: 5_000,
+  solvedAutoCloseMs: 4_000,
+  firstReplyTargetMs: { critical: 2_000, software_issue: 60_000, hardware_issue: 60_000, feature_request: 60_000 },
+};
+
+/** The production policy: nothing fires during a test. */
+export const SLOW_POLICY = DEFAULT_POLICY;
+
+export interface Stack {
+  db: Database;
+  client: Client;
+  desk: TicketDesk;
+  taskQueue: string;
+  namespace: string;
+  startWorker(): Promise<Worker>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startStack(options: { policy?: TicketPolicy; worker?: boolean } = {}): Promise<Stack> {
+  if (!runtimeInstalled) {
+    // Keep the SDK's own logs to warnings so test output stays readable.
+    Runtime.install({ logger: new (await import('@temporalio/worker')).DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const namespace = 'default';
+  const taskQueue = `test-${randomUUID()}`;
+  const db = createDatabase(inject('databaseUrl'));
+  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  const client = new Client({ connection, namespace });
+  const desk = new TicketDesk({ client, db, taskQueue, policy: options.policy ?? SLOW_POLICY });
+
+  let worker: Worker | null = null;
+  let running: Promise<void> | null = null;
+  let nativeConnection: NativeConnection | null = null;
+
+  const stack: Stack = {
+    db,
+    client,
+    desk,
+    taskQueue,
+    namespace,
+    async startWorker() {
+      nativeConnection ??= await NativeConnection.connect({ address: inject('temporalAddress') });
+      worker = await createTicketWorker({
+        connection: nativeConnection,
+        namespace,
+        taskQueue,
+        db,
+        workflowBundlePath: inject('workflowBundlePath'),
+      });
+      running = worker.run();
+      return worker;
+    },
+    async stopWorker() {
+      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      worker = null;
+      running = null;
+    },
+    async close() {
+      await stack.stopWorker();
+      await nativeConnection?.close();
+      await connection.close();
+      await db.close();
+    },
+  };
+  if (options.worker !== false) await stack.startWorker();
+  return stack;
+}
+
+/** A requester with a fresh identity, so tests never share tickets by accident. */
+export function person(label = 'user') {
+  const id = randomUUID();
+  return { id, email: `${label}-${id.slice(0, 8)}@example.test`, name: label };
+}
+
+export const agentActor = (id = 'agent-1') => ({ kind: 'agent' as const, id, name: 'Agent' });
+export const requesterActor = (p: { id: string; name?: string }) => ({ kind: 'requester' as const, id: p.id, name: p.name });

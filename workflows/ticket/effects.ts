@@ -1,0 +1,60 @@
+// What an accepted command leaves behind: audit events, comments and notifications.
+// The workflow hands these to the projection activity together with the new state.
+import type { Actor, TicketStatus } from './model.js';
+
+export type TicketEventKind =
+  | 'created'
+  | 'commented'
+  | 'status_changed'
+  | 'assigned'
+  | 'cc_added'
+  | 'cc_removed'
+  | 'pending_reminder_sent'
+  | 'sla_breached';
+
+export interface TicketEvent {
+  seq: number;
+  at: number;
+  actor: Actor;
+  kind: TicketEventKind;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus | null;
+  data: Record<string, unknown>;
+}
+
+export interface TicketComment {
+  /** The seq of the `commented` event that carries it: unique per ticket. */
+  seq: number;
+  at: number;
+  author: Actor;
+  body: string;
+  internal: boolean;
+}
+
+export type NotificationKind =
+  | 'ticket_created'
+  | 'critical_created'
+  | 'agent_replied'
+  | 'requester_replied'
+  | 'pending_reminder'
+  | 'ticket_solved'
+  | 'ticket_closed'
+  | 'sla_breached';
+
+/** The Support Ops group, resolved to an address when the notification is delivered. */
+export const SUPPORT_OPS = 'support-ops';
+
+export interface TicketNotification {
+  /** The event that caused it: with the kind and recipient, the notification's identity. */
+  seq: number;
+  kind: NotificationKind;
+  /** An e-mail address, or SUPPORT_OPS. */
+  recipient: string;
+  recipientId: string | null;
+}
+
+export interface TicketEffects {
+  events: TicketEvent[];
+  comments: TicketComment[];
+  notifications: TicketNotification[];
+}

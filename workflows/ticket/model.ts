@@ -1,0 +1,110 @@
+// The ticket's vocabulary: statuses, types, people, policy and state.
+// Pure data: no Temporal imports, so the API, the web client and tests can share it.
+
+export const TICKET_STATUSES = ['open', 'pending', 'on-hold', 'solved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** The words people know from the portal guide. */
+export const STATUS_LABELS: Record<TicketStatus, string> = {
+  open: 'Open',
+  pending: 'Pending',
+  'on-hold': 'On-hold',
+  solved: 'Solved',
+  closed: 'Closed',
+};
+
+export const TICKET_TYPES = ['critical', 'feature_request', 'hardware_issue', 'software_issue'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+export const TYPE_LABELS: Record<TicketType, string> = {
+  critical: 'Critical / SEV',
+  feature_request: 'Feature request',
+  hardware_issue: 'Hardware issue',
+  software_issue: 'Software issue',
+};
+
+/** Statuses an agent may set by hand (Closed is reached only through the timers). */
+export const SETTABLE_STATUSES = ['open', 'pending', 'on-hold', 'solved'] as const;
+export type SettableStatus = (typeof SETTABLE_STATUSES)[number];
+
+export interface Person {
+  id: string;
+  email: string;
+  name?: string;
+}
+
+/**
+ * Who sends a message. `agent` is a Support Ops member (or an admin acting as one);
+ * `requester` is the ticket's requester or a CC'd user; `system` is the ticket's own timers.
+ */
+export interface Actor {
+  kind: 'agent' | 'requester' | 'system';
+  id: string;
+  name?: string;
+}
+
+/** Durations in milliseconds, fixed into each ticket when it starts. */
+export interface TicketPolicy {
+  pendingReminderMs: number;
+  pendingAutoCloseMs: number;
+  solvedAutoCloseMs: number;
+  firstReplyTargetMs: Record<TicketType, number>;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+
+export const DEFAULT_POLICY: TicketPolicy = {
+  pendingReminderMs: 3 * DAY,
+  pendingAutoCloseMs: 5 * DAY,
+  solvedAutoCloseMs: 4 * DAY,
+  firstReplyTargetMs: {
+    critical: 1 * HOUR,
+    software_issue: 8 * HOUR,
+    hardware_issue: 8 * HOUR,
+    feature_request: 24 * HOUR,
+  },
+};
+
+export interface NewTicket {
+  number: number;
+  type: TicketType;
+  subject: string;
+  description: string;
+  requester: Person;
+  organizationId: string | null;
+  ccs: Person[];
+  followUpOf: number | null;
+  policy: TicketPolicy;
+}
+
+/** Everything the workflow knows about a ticket. Times are epoch milliseconds. */
+export interface TicketState {
+  number: number;
+  type: TicketType;
+  subject: string;
+  description: string;
+  requester: Person;
+  organizationId: string | null;
+  ccs: Person[];
+  assignee: Person | null;
+  followUpOf: number | null;
+  policy: TicketPolicy;
+
+  status: TicketStatus;
+  /** Bumped by every accepted command; the projection only moves forward by it. */
+  version: number;
+  /** Sequence number of the last audit event. */
+  lastEventSeq: number;
+  commentCount: number;
+
+  createdAt: number;
+  updatedAt: number;
+  statusChangedAt: number;
+  pendingReminderSentAt: number | null;
+  firstReplyDueAt: number;
+  firstRepliedAt: number | null;
+  slaBreachedAt: number | null;
+  solvedAt: number | null;
+  closedAt: number | null;
+}

@@ -1,0 +1,63 @@
+// Checks the shape of a message's input before the lifecycle sees it. Messages from the API are
+// already validated there; these come from anyone with the Temporal UI or CLI, so a malformed
+// signal must be refused cleanly instead of failing the workflow task.
+import type { MessageCommand, MessageName } from './commands.js';
+import type { Actor, Person } from './model.js';
+import { SETTABLE_STATUSES } from './model.js';
+
+export type Parsed = { ok: true; command: MessageCommand } | { ok: false; message: string };
+
+export function parseMessage(name: MessageName, input: unknown): Parsed {
+  if (!isRecord(input)) return fail(`${name} expects one object argument, e.g. {"actor":{"kind":"agent","id":"ops"}}`);
+  const actor = parseActor(input.actor);
+  if (typeof actor === 'string') return fail(actor);
+  switch (name) {
+    case 'reply': {
+      if (typeof input.body !== 'string') return fail('reply needs "body", a string');
+      if (input.internal !== undefined && typeof input.internal !== 'boolean') return fail('"internal" must be true or false');
+      const status = input.status;
+      if (status !== undefined && !SETTABLE_STATUSES.includes(status as never)) {
+        return fail(`"status" must be one of ${SETTABLE_STATUSES.join(', ')}`);
+      }
+      return ok({ type: 'reply', actor, body: input.body, internal: input.internal as boolean | undefined, status: status as never });
+    }
+    case 'setPending':
+    case 'putOnHold':
+    case 'solve':
+    case 'reopen':
+      return ok({ type: name, actor });
+    case 'assign': {
+      if (input.assignee === null) return ok({ type: 'assign', actor, assignee: null });
+      const assignee = parsePerson(input.assignee);
+      return typeof assignee === 'string' ? fail(`"assignee": ${assignee}`) : ok({ type: 'assign', actor, assignee });
+    }
+    case 'addCc': {
+      const person = parsePerson(input.person);
+      return typeof person === 'string' ? fail(`"person": ${person}`) : ok({ type: 'addCc', actor, person });
+    }
+    case 'removeCc':
+      if (typeof input.personId !== 'string' || input.personId === '') return fail('removeCc needs "personId", a string');
+      return ok({ type: 'removeCc', actor, personId: input.personId });
+  }
+}
+
+function parseActor(raw: unknown): Actor | string {
+  if (!isRecord(raw)) return 'needs "actor": {"kind": "agent" | "requester", "id": "…"}';
+  if (raw.kind !== 'agent' && raw.kind !== 'requester') return '"actor.kind" must be "agent" or "requester"';
+  if (typeof raw.id !== 'string' || raw.id === '') return '"actor.id" must be a non-empty string';
+  return { kind: raw.kind, id: raw.id, ...(typeof raw.name === 'string' ? { name: raw.name } : {}) };
+}
+
+function parsePerson(raw: unknown): Person | string {
+  if (!isRecord(raw)) return 'expects {"id": "…", "email": "…"}';
+  if (typeof raw.id !== 'string' || raw.id === '') return '"id" must be a non-empty string';
+  if (typeof raw.email !== 'string' || !raw.email.includes('@')) return '"email" must be an e-mail address';
+  return { id: raw.id, email: raw.email, ...(typeof raw.name === 'string' ? { name: raw.name } : {}) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const ok = (command: MessageCommand): Parsed => ({ ok: true, command });
+const fail = (message: string): Parsed => ({ ok: false, message });

@@ -1,0 +1,310 @@
+// The ticket lifecycle as a pure function: apply(state, command, now) gives the next state and
+// what it leaves behind, or a refusal that names the ticket's status. No Temporal here: the
+// workflow drives it, the tests exercise it directly.
+import type { MessageCommand, TicketCommand } from './commands.js';
+import type { TicketComment, TicketEffects, TicketEvent, TicketNotification, NotificationKind } from './effects.js';
+import { SUPPORT_OPS } from './effects.js';
+import type { Actor, NewTicket, Person, TicketState, TicketStatus } from './model.js';
+import { STATUS_LABELS } from './model.js';
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'Support desk' };
+
+export type Refusal = {
+  ok: false;
+  /** Why, for a person: names the ticket and its status. */
+  message: string;
+  /** `transition` when the status forbids it, `forbidden` when the sender may not, `invalid` for bad input. */
+  reason: 'transition' | 'forbidden' | 'invalid';
+  status: TicketStatus;
+};
+export type Accepted = { ok: true; state: TicketState; effects: TicketEffects };
+export type Outcome = Accepted | Refusal;
+
+export const MAX_BODY_LENGTH = 32_000;
+
+export function createTicket(input: NewTicket, now: number): Accepted {
+  const state: TicketState = {
+    ...input,
+    ccs: dedupePeople(input.ccs.filter((p) => p.id !== input.requester.id)),
+    assignee: null,
+    status: 'open',
+    version: 1,
+    lastEventSeq: 1,
+    commentCount: 1,
+    createdAt: now,
+    updatedAt: now,
+    statusChangedAt: now,
+    pendingReminderSentAt: null,
+    firstReplyDueAt: now + input.policy.firstReplyTargetMs[input.type],
+    firstRepliedAt: null,
+    slaBreachedAt: null,
+    solvedAt: null,
+    closedAt: null,
+  };
+  const actor: Actor = { kind: 'requester', id: input.requester.id, name: input.requester.name };
+  const notifications: TicketNotification[] = [notify(1, 'ticket_created', input.requester)];
+  if (input.type === 'critical') notifications.push(notifyOps(1, 'critical_created'));
+  return {
+    ok: true,
+    state,
+    effects: {
+      events: [
+        {
+          seq: 1,
+          at: now,
+          actor,
+          kind: 'created',
+          fromStatus: null,
+          toStatus: 'open',
+          data: { type: input.type, subject: input.subject, followUpOf: input.followUpOf },
+        },
+      ],
+      // The description opens the conversation, as in any help desk.
+      comments: [{ seq: 1, at: now, author: actor, body: input.description, internal: false }],
+      notifications,
+    },
+  };
+}
+
+/** Decides without changing anything: what an Update validator needs. */
+export function check(state: TicketState, command: TicketCommand): Refusal | null {
+  const outcome = apply(state, command, state.updatedAt);
+  return outcome.ok ? null : outcome;
+}
+
+export function apply(state: TicketState, command: TicketCommand, now: number): Outcome {
+  if (state.status === 'closed') {
+    return refuse(state, 'transition', `Ticket #${state.number} is Closed and accepts no change; open a follow-up ticket instead.`);
+  }
+  const change = new Change(state, now);
+  switch (command.type) {
+    case 'reply':
+      return reply(change, command);
+    case 'setPending':
+    case 'putOnHold':
+    case 'solve':
+    case 'reopen':
+      return setStatus(change, command);
+    case 'assign':
+      return assign(change, command);
+    case 'addCc':
+      return addCc(change, command);
+    case 'removeCc':
+      return removeCc(change, command);
+    case 'remindPending':
+      if (state.status !== 'pending' || state.pendingReminderSentAt !== null) return refuseTimer(state, command.type);
+      change.state.pendingReminderSentAt = now;
+      change.event(SYSTEM_ACTOR, 'pending_reminder_sent', {});
+      change.notify('pending_reminder', state.requester);
+      return change.accept();
+    case 'autoClosePending':
+      if (state.status !== 'pending') return refuseTimer(state, command.type);
+      change.moveTo('closed', SYSTEM_ACTOR, { reason: 'no answer while Pending' });
+      return change.accept();
+    case 'autoCloseSolved':
+      if (state.status !== 'solved') return refuseTimer(state, command.type);
+      change.moveTo('closed', SYSTEM_ACTOR, { reason: 'Solved for the policy period' });
+      return change.accept();
+    case 'breachSla':
+      if (state.firstRepliedAt !== null || state.slaBreachedAt !== null) return refuseTimer(state, command.type);
+      // Recorded at the target instant itself, whatever the timer's delivery delay.
+      change.state.slaBreachedAt = state.firstReplyDueAt;
+      change.event(SYSTEM_ACTOR, 'sla_breached', { dueAt: state.firstReplyDueAt });
+      change.notifyOps('sla_breached');
+      return change.accept();
+  }
+}
+
+const STATUS_OF_COMMAND = {
+  setPending: 'pending',
+  putOnHold: 'on-hold',
+  solve: 'solved',
+  reopen: 'open',
+} as const satisfies Record<string, TicketStatus>;
+
+function setStatus(change: Change, command: Extract<MessageCommand, { type: keyof typeof STATUS_OF_COMMAND }>): Outcome {
+  const { state } = change;
+  const target = STATUS_OF_COMMAND[command.type];
+  const who = authorize(state, command.actor);
+  if (who === 'outsider') return outsider(state);
+  // A requester may mark their own ticket Solved; every other status change is Support Ops' call.
+  if (who !== 'agent' && !(command.type === 'solve' && who === 'requester')) {
+    return refuse(state, 'forbidden', `Only Support Ops can set ticket #${state.number} to ${STATUS_LABELS[target]}.`);
+  }
+  if (state.status === target) {
+    return refuse(state, 'transition', `Ticket #${state.number} is already ${STATUS_LABELS[target]}.`);
+  }
+  change.moveTo(target, command.actor, {});
+  return change.accept();
+}
+
+function reply(change: Change, command: Extract<MessageCommand, { type: 'reply' }>): Outcome {
+  const { state } = change;
+  const body = command.body.trim();
+  if (body.length === 0) return refuse(state, 'invalid', 'A reply needs some text.');
+  if (body.length > MAX_BODY_LENGTH) return refuse(state, 'invalid', `A reply is at most ${MAX_BODY_LENGTH} characters.`);
+  const who = authorize(state, command.actor);
+  if (who === 'outsider') return outsider(state);
+  const internal = command.internal === true;
+  if (who !== 'agent' && (internal || command.status !== undefined)) {
+    return refuse(state, 'forbidden', 'Only Support Ops can add internal notes or change the status with a reply.');
+  }
+  change.comment(command.actor, body, internal);
+  if (who === 'agent') {
+    if (!internal && state.firstRepliedAt === null) change.state.firstRepliedAt = change.now;
+    if (!internal) change.notifyAll('agent_replied');
+    if (command.status !== undefined && command.status !== state.status) change.moveTo(command.status, command.actor, {});
+  } else {
+    change.notifyAssigneeOrOps('requester_replied');
+    // A requester's answer puts the ticket back in Support Ops' hands.
+    if (state.status !== 'open') change.moveTo('open', command.actor, { cause: 'requester reply' });
+  }
+  return change.accept();
+}
+
+function assign(change: Change, command: Extract<MessageCommand, { type: 'assign' }>): Outcome {
+  const { state } = change;
+  const who = authorize(state, command.actor);
+  if (who === 'outsider') return outsider(state);
+  if (who !== 'agent') return refuse(state, 'forbidden', 'Only Support Ops can assign a ticket.');
+  if ((state.assignee?.id ?? null) === (command.assignee?.id ?? null)) {
+    const whom = command.assignee ? `assigned to ${command.assignee.name ?? command.assignee.email}` : 'unassigned';
+    return refuse(state, 'transition', `Ticket #${state.number} is already ${whom}.`);
+  }
+  change.state.assignee = command.assignee;
+  change.event(command.actor, 'assigned', { from: state.assignee, to: command.assignee });
+  return change.accept();
+}
+
+function addCc(change: Change, command: Extract<MessageCommand, { type: 'addCc' }>): Outcome {
+  const { state } = change;
+  const who = authorize(state, command.actor);
+  if (who === 'outsider') return outsider(state);
+  if (who === 'cc') return refuse(state, 'forbidden', 'Only the requester or Support Ops can change who is CC\u2019d.');
+  if (command.person.id === state.requester.id) return refuse(state, 'invalid', 'The requester cannot be CC\u2019d on their own ticket.');
+  if (state.ccs.some((p) => p.id === command.person.id)) {
+    return refuse(state, 'transition', `${command.person.email} is already CC\u2019d on ticket #${state.number}.`);
+  }
+  change.state.ccs = [...state.ccs, command.person];
+  change.event(command.actor, 'cc_added', { person: command.person });
+  return change.accept();
+}
+
+function removeCc(change: Change, command: Extract<MessageCommand, { type: 'removeCc' }>): Outcome {
+  const { state } = change;
+  const who = authorize(state, command.actor);
+  if (who === 'outsider') return outsider(state);
+  const removed = state.ccs.find((p) => p.id === command.personId);
+  // A CC'd user may take themselves off; only the requester or Support Ops may remove others.
+  if (who === 'cc' && command.personId !== command.actor.id) {
+    return refuse(state, 'forbidden', 'Only the requester or Support Ops can change who is CC\u2019d.');
+  }
+  if (!removed) return refuse(state, 'transition', `That person is not CC\u2019d on ticket #${state.number}.`);
+  change.state.ccs = state.ccs.filter((p) => p.id !== command.personId);
+  change.event(command.actor, 'cc_removed', { person: removed });
+  return change.accept();
+}
+
+type Standing = 'agent' | 'requester' | 'cc' | 'outsider';
+
+function authorize(state: TicketState, actor: Actor): Standing {
+  if (actor.kind === 'agent') return 'agent';
+  if (actor.kind === 'requester') {
+    if (actor.id === state.requester.id) return 'requester';
+    if (state.ccs.some((p) => p.id === actor.id)) return 'cc';
+  }
+  return 'outsider';
+}
+
+function outsider(state: TicketState): Refusal {
+  return refuse(state, 'forbidden', `Only the requester, CC'd users and Support Ops can act on ticket #${state.number}.`);
+}
+
+function refuse(state: TicketState, reason: Refusal['reason'], message: string): Refusal {
+  return { ok: false, reason, message, status: state.status };
+}
+
+function refuseTimer(state: TicketState, timer: string): Refusal {
+  return refuse(state, 'transition', `Timer ${timer} no longer applies: ticket #${state.number} is ${STATUS_LABELS[state.status]}.`);
+}
+
+/** Accumulates one command's changes on a copy of the state. */
+class Change {
+  readonly state: TicketState;
+  private readonly events: TicketEvent[] = [];
+  private readonly comments: TicketComment[] = [];
+  private readonly notifications: TicketNotification[] = [];
+
+  constructor(
+    private readonly before: TicketState,
+    readonly now: number,
+  ) {
+    this.state = { ...before, ccs: [...before.ccs] };
+  }
+
+  event(actor: Actor, kind: TicketEvent['kind'], data: Record<string, unknown>, from: TicketStatus | null = null, to: TicketStatus | null = null): number {
+    const seq = ++this.state.lastEventSeq;
+    this.events.push({ seq, at: this.now, actor, kind, fromStatus: from, toStatus: to, data });
+    return seq;
+  }
+
+  comment(author: Actor, body: string, internal: boolean): void {
+    const seq = this.event(author, 'commented', { internal });
+    this.comments.push({ seq, at: this.now, author, body, internal });
+    this.state.commentCount += 1;
+  }
+
+  moveTo(status: TicketStatus, actor: Actor, data: Record<string, unknown>): void {
+    const from = this.state.status;
+    this.event(actor, 'status_changed', data, from, status);
+    this.state.status = status;
+    this.state.statusChangedAt = this.now;
+    // Timers are derived from these fields, so resetting them here re-arms every timer.
+    this.state.pendingReminderSentAt = null;
+    this.state.solvedAt = status === 'solved' ? this.now : null;
+    if (status === 'closed') this.state.closedAt = this.now;
+    if (status === 'solved') this.notifyAll('ticket_solved');
+    if (status === 'closed') this.notifyAll('ticket_closed');
+  }
+
+  notify(kind: NotificationKind, person: Person): void {
+    this.notifications.push(notify(this.state.lastEventSeq, kind, person));
+  }
+
+  notifyOps(kind: NotificationKind): void {
+    this.notifications.push(notifyOps(this.state.lastEventSeq, kind));
+  }
+
+  /** The requester and everyone CC'd. */
+  notifyAll(kind: NotificationKind): void {
+    for (const person of [this.state.requester, ...this.state.ccs]) this.notify(kind, person);
+  }
+
+  notifyAssigneeOrOps(kind: NotificationKind): void {
+    if (this.state.assignee) this.notify(kind, this.state.assignee);
+    else this.notifyOps(kind);
+  }
+
+  accept(): Accepted {
+    this.state.version = this.before.version + 1;
+    this.state.updatedAt = this.now;
+    return {
+      ok: true,
+      state: this.state,
+      effects: { events: this.events, comments: this.comments, notifications: this.notifications },
+    };
+  }
+}
+
+function notify(seq: number, kind: NotificationKind, person: Person): TicketNotification {
+  return { seq, kind, recipient: person.email, recipientId: person.id };
+}
+
+function notifyOps(seq: number, kind: NotificationKind): TicketNotification {
+  return { seq, kind, recipient: SUPPORT_OPS, recipientId: null };
+}
+
+function dedupePeople(people: Person[]): Person[] {
+  const seen = new Set<string>();
+  return people.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
+}
