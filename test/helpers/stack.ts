@@ -2,7 +2,7 @@
 // of its own on a task queue of its own, so test files never steal each other's tasks.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/client.js';
 import { createTicketWorker } from '../../src/temporal/worker.js';
@@ -35,8 +35,8 @@ export interface Stack {
 
 export async function startStack(options: { policy?: TicketPolicy; worker?: boolean } = {}): Promise<Stack> {
   if (!runtimeInstalled) {
-    // Keep the SDK's own logs to warnings so test output stays readable.
-    Runtime.install({ logger: new (await import('@temporalio/worker')).DefaultLogger('WARN') });
+    // Refused signals are logged as warnings on purpose; tests provoke many, so show errors only.
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
   }
   const namespace = 'default';
