@@ -1,0 +1,75 @@
+// The frame of every page: skip link, header with navigation, language switch and account, main area.
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { useI18n } from '../i18n';
+import { isAgent, useSession } from '../session';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  const { me, signOut } = useSession();
+  const [location, navigate] = useLocation();
+  const current = (path: string) => (location === path ? 'page' : undefined);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link href="/" className="brand">
+            {t.appName}
+          </Link>
+          {me && (
+            <nav aria-label={t.nav.main} className="main-nav">
+              <Link href="/" aria-current={current('/')}>
+                {t.nav.home}
+              </Link>
+              <Link href="/requests/new" aria-current={current('/requests/new')}>
+                {t.nav.submit}
+              </Link>
+              <Link href="/requests" aria-current={current('/requests')}>
+                {t.nav.activities}
+              </Link>
+              {isAgent(me) && (
+                <Link href="/agent" aria-current={current('/agent')}>
+                  {t.nav.queue}
+                </Link>
+              )}
+            </nav>
+          )}
+          <div className="header-tools">
+            <button
+              type="button"
+              className="link-button"
+              lang={lang === 'en' ? 'fr' : 'en'}
+              aria-label={t.switchLanguageLabel}
+              onClick={() => setLang(lang === 'en' ? 'fr' : 'en')}
+            >
+              {t.switchLanguage}
+            </button>
+            {me && (
+              <>
+                <span className="who" title={t.nav.signedInAs(me.email)}>
+                  {me.name || me.email}
+                </span>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={async () => {
+                    await signOut();
+                    navigate('/sign-in');
+                  }}
+                >
+                  {t.nav.signOut}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="page">
+        {children}
+      </main>
+    </>
+  );
+}
