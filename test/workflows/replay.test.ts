@@ -1,0 +1,108 @@
+// Replays recorded ticket histories against today's workflow code: a change that would make a
+// running ticket non-deterministic fails here. The histories in test/fixtures/histories were
+// recorded by this file (`npm run test:record-histories`) and are replayed alongside fresh ones.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HistoryAndWorkflowId } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ticketWorkflowId } from '../../src/temporal/ids.js';
+import { signals } from '../../workflows/ticket/messages.js';
+import { newTicket } from '../helpers/tickets.js';
+import { agentActor, FAST_POLICY, person, requesterActor, startStack, type Stack } from '../helpers/stack.js';
+import { eventually } from '../helpers/wait.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/histories', import.meta.url));
+// Set by `npm run test:record-histories` to refresh the committed fixtures.
+const RECORD = process.env.RECORD_HISTORIES === '1';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ policy: FAST_POLICY });
+});
+afterAll(async () => stack?.close());
+
+const agent = agentActor();
+
+/** Drives tickets through representative lives and returns every run's history. */
+async function recordScenarios(): Promise<Record<string, HistoryAndWorkflowId>> {
+  const scenarios: Record<string, () => Promise<number>> = {
+    'pending-reminded-and-closed': async () => {
+      const { number } = await newTicket(stack);
+      await stack.desk.send(number, 'reply', { actor: agent, body: 'Which station?', status: 'pending' });
+      return number;
+    },
+    'worked-solved-reopened-closed': async () => {
+      const { number, requester } = await newTicket(stack, { type: 'critical' });
+      const handle = stack.client.workflow.getHandle(ticketWorkflowId(number));
+      await stack.desk.send(number, 'assign', { actor: agent, assignee: { id: 'a-2', email: 'two@ops.test' } });
+      await stack.desk.send(number, 'addCc', { actor: requesterActor(requester), person: person('cc') });
+      await stack.desk.send(number, 'reply', { actor: agent, body: 'Escalated', internal: true, status: 'on-hold' });
+      await handle.signal(signals.reopen, { actor: agent });
+      await handle.signal(signals.reopen, { actor: agent }); // refused, ignored
+      await stack.desk.send(number, 'solve', { actor: agent }).catch(() => undefined);
+      await stack.desk.send(number, 'reply', { actor: requesterActor(requester), body: 'Not fixed' });
+      await stack.desk.send(number, 'solve', { actor: requesterActor(requester) });
+      return number;
+    },
+    'continued-as-new': async () => {
+      const { number, requester } = await newTicket(stack);
+      for (let i = 0; i < 24; i++) await stack.desk.send(number, 'reply', { actor: i % 2 ? agent : requesterActor(requester), body: `turn ${i}` });
+      await stack.desk.send(number, 'solve', { actor: agent });
+      return number;
+    },
+  };
+  const numbers = await Promise.all(Object.values(scenarios).map((run) => run()));
+  const histories: Record<string, HistoryAndWorkflowId> = {};
+  await Promise.all(
+    Object.keys(scenarios).map(async (name, i) => {
+      const workflowId = ticketWorkflowId(numbers[i]);
+      await stack.client.workflow.getHandle(workflowId).result();
+      // Every run of the chain, oldest first.
+      const runs: string[] = [];
+      for await (const wf of stack.client.workflow.list({ query: `WorkflowId = "${workflowId}"` })) runs.push(wf.runId);
+      runs.reverse();
+      for (const [index, runId] of runs.entries()) {
+        const history = await stack.client.workflow.getHandle(workflowId, runId).fetchHistory();
+        histories[runs.length > 1 ? `${name}-run${index + 1}` : name] = { workflowId, history };
+      }
+    }),
+  );
+  return histories;
+}
+
+describe('replay', () => {
+  it('recorded and fresh histories replay cleanly against the current workflow code', async () => {
+    // Closing needs every run listed in visibility, which can lag a moment behind the close.
+    let fresh: Record<string, HistoryAndWorkflowId> = {};
+    await eventually(async () => {
+      fresh = Object.keys(fresh).length ? fresh : await recordScenarios();
+      expect(Object.keys(fresh).some((name) => name.startsWith('continued-as-new-run2'))).toBe(true);
+    }, { timeoutMs: 60_000, intervalMs: 1_000 });
+
+    if (RECORD) {
+      for (const [name, { workflowId, history }] of Object.entries(fresh)) {
+        writeFileSync(join(FIXTURES, `${name}.json`), JSON.stringify({ workflowId, history }, null, 1));
+      }
+    }
+    const committed = readdirSync(FIXTURES)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => {
+        const { workflowId, history } = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8'));
+        return { workflowId: `${file}:${workflowId}`, history: temporal.api.history.v1.History.fromObject(history) };
+      });
+    expect(committed.length).toBeGreaterThanOrEqual(4);
+
+    const all = [...committed, ...Object.entries(fresh).map(([name, h]) => ({ ...h, workflowId: `fresh ${name}:${h.workflowId}` }))];
+    const failures: string[] = [];
+    let replayed = 0;
+    for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, all)) {
+      replayed++;
+      if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(replayed).toBe(all.length);
+  });
+});
