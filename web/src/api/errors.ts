@@ -50,7 +50,7 @@ export function errorMessage(error: unknown, t: Messages, context: 'signIn' | 't
       return t.errors.tooLarge;
     case 'BAD_REQUEST':
     case 'UNPROCESSABLE_CONTENT':
-      if (context === 'token') return /password/i.test(message) ? t.errors.weakPassword : t.errors.badLink;
+      if (context === 'token') return fieldErrors(error).password ? t.errors.weakPassword : t.errors.badLink;
       if (context === 'password') return t.errors.weakPassword;
       return t.errors.badInput;
     case 'TIMEOUT':

@@ -39,7 +39,7 @@ export const en = {
     requestAccessIntro: 'Enter your work e-mail. We will send you a link to set your password; then you can sign in and submit a request.',
     requestAccessDone: 'If this address may use the portal, an e-mail with a link to set your password is on its way. Follow the link within the time it gives.',
     setPasswordTitle: 'Set your password',
-    setPasswordIntro: 'Choose a password of at least 12 characters that you do not use elsewhere.',
+    setPasswordIntro: 'Choose a password of at least 10 characters that you do not use elsewhere.',
     newPassword: 'New password',
     confirmPassword: 'Repeat the password',
     mismatch: 'The two passwords are not the same.',

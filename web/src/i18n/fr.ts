@@ -41,7 +41,7 @@ export const fr: Messages = {
     requestAccessIntro: 'Indiquez votre adresse électronique professionnelle. Nous vous enverrons un lien pour créer votre mot de passe ; vous pourrez ensuite vous connecter et soumettre un ticket.',
     requestAccessDone: 'Si cette adresse peut utiliser le portail, un e-mail avec un lien pour créer votre mot de passe est en route. Cliquez sur l’URL envoyée à votre adresse électronique dans le délai indiqué.',
     setPasswordTitle: 'Configurez votre mot de passe',
-    setPasswordIntro: 'Choisissez un mot de passe d’au moins 12 caractères que vous n’utilisez pas ailleurs.',
+    setPasswordIntro: 'Choisissez un mot de passe d’au moins 10 caractères que vous n’utilisez pas ailleurs.',
     newPassword: 'Nouveau mot de passe',
     confirmPassword: 'Répétez le mot de passe',
     mismatch: 'Les deux mots de passe ne sont pas identiques.',
