@@ -41,6 +41,11 @@ const schema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Support Ops <support@localhost>'),
   SUPPORT_OPS_EMAIL: z.string().email().default('support-ops@localhost'),
+  /** "true" behind a reverse proxy: client addresses (for rate limits) come from X-Forwarded-For. */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((value) => value === 'true' || value === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   POLICY_PENDING_REMINDER: duration(DEFAULT_POLICY.pendingReminderMs),
   POLICY_PENDING_AUTO_CLOSE: duration(DEFAULT_POLICY.pendingAutoCloseMs),

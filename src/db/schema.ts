@@ -126,3 +126,95 @@ export const notifications = pgTable(
     index('notifications_ticket_idx').on(t.ticketNumber),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Accounts: plain tables written by the API. Ids are text so that they travel unchanged into a
+// ticket's Person and Actor (the workflow never looks them up).
+
+export const USER_ROLES = ['requester', 'agent', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** Stored lower-cased, so that one address is one account whatever its spelling. */
+    email: text('email').notNull(),
+    name: text('name'),
+    role: text('role').$type<UserRole>().notNull().default('requester'),
+    /** Null until the person follows their access link and sets a password. */
+    passwordHash: text('password_hash'),
+    disabledAt: tz('disabled_at'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_idx').on(t.email), index('users_role_idx').on(t.role)],
+);
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('organizations_name_idx').on(sql`lower(${t.name})`)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.organizationId] }), index('memberships_organization_idx').on(t.organizationId)],
+);
+
+/** Server-side sessions: the cookie holds a random secret, the table only its hash. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    expiresAt: tz('expires_at').notNull(),
+    userAgent: text('user_agent'),
+    address: text('address'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const TOKEN_PURPOSES = ['access', 'reset'] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+/**
+ * One-time links (access and password reset). Only the hash is stored, so a leaked table cannot
+ * be turned into working links. The e-mail rather than a user id: access may be requested by
+ * someone who has no account yet, and the account is made when the link is followed.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    purpose: text('purpose').$type<TokenPurpose>().notNull(),
+    email: text('email').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    expiresAt: tz('expires_at').notNull(),
+    usedAt: tz('used_at'),
+  },
+  (t) => [index('account_tokens_email_idx').on(t.email)],
+);
+
+/** Fixed-window counters, in Postgres so that every API process shares them. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: tz('window_start').notNull(),
+  count: integer('count').notNull(),
+});

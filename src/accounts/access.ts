@@ -1,0 +1,109 @@
+// The access flows of the portal guide: request access, set a password from the e-mailed link,
+// sign in, forgotten password. Answers never tell whether an address has an account.
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { users } from '../db/schema.js';
+import { BadCredentialsError, InvalidFieldError, InvalidLinkError, RateLimitedError } from './errors.js';
+import { consumeLink, issueLink, retireLinks } from './links.js';
+import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from './passwords.js';
+import { attemptsSoFar, countAttempt, type Limit, type RateLimits } from './rate-limit.js';
+import { endAllSessions, startSession } from './sessions.js';
+import { ensureUser, findUserByEmail, normalizeEmail, type UserRow } from './users.js';
+
+export interface AccessDeps {
+  db: Database;
+  publicUrl: string;
+  limits: RateLimits;
+}
+
+/** Who is asking, as far as the network tells. */
+export interface ClientInfo {
+  address: string;
+  userAgent?: string;
+}
+
+export interface SignedIn {
+  user: UserRow;
+  /** The session cookie's value. */
+  sessionSecret: string;
+}
+
+async function spend(db: Database, key: string, limit: Limit): Promise<void> {
+  if ((await countAttempt(db, key, limit)) > limit.max) throw new RateLimitedError(limit.windowMs / 1000);
+}
+
+async function spendLinkBudget(deps: AccessDeps, email: string, client: ClientInfo): Promise<void> {
+  await spend(deps.db, `links:account:${email}`, deps.limits.linksPerAccount);
+  await spend(deps.db, `links:address:${client.address}`, deps.limits.linksPerAddress);
+}
+
+/**
+ * "Request access": a link to set a password. Someone who already has one gets a reset link
+ * instead, which does the same thing, so that the answer is the same either way.
+ */
+export async function requestAccess(deps: AccessDeps, rawEmail: string, client: ClientInfo): Promise<void> {
+  const email = normalizeEmail(rawEmail);
+  await spendLinkBudget(deps, email, client);
+  const user = await findUserByEmail(deps.db, email);
+  if (user?.disabledAt) return;
+  await issueLink(deps.db, deps.publicUrl, user?.passwordHash ? 'reset' : 'access', email);
+}
+
+/** "Forgotten password": only accounts get a link; nobody learns which addresses are accounts. */
+export async function requestPasswordReset(deps: AccessDeps, rawEmail: string, client: ClientInfo): Promise<void> {
+  const email = normalizeEmail(rawEmail);
+  await spendLinkBudget(deps, email, client);
+  const user = await findUserByEmail(deps.db, email);
+  if (!user || user.disabledAt) return;
+  await issueLink(deps.db, deps.publicUrl, user.passwordHash ? 'reset' : 'access', email);
+}
+
+/**
+ * Follows a link: sets the password (making the account if access was requested by someone new),
+ * signs out every other session, and signs this one in. A refused password leaves the link usable.
+ */
+export async function setPassword(
+  deps: AccessDeps,
+  input: { token: string; password: string; name?: string },
+  client: ClientInfo,
+): Promise<SignedIn> {
+  return deps.db.transaction(async (tx) => {
+    const link = await consumeLink(tx, input.token);
+    if (!link) throw new InvalidLinkError();
+    const problem = passwordProblem(input.password, link.email);
+    // Throwing inside the transaction rolls the link back to unused.
+    if (problem) throw new InvalidFieldError('password', problem);
+    const existing = await ensureUser(tx, link.email);
+    if (existing.disabledAt) throw new InvalidLinkError();
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.password), name: existing.name ?? (input.name?.trim() || null), updatedAt: sql`now()` })
+      .where(eq(users.id, existing.id))
+      .returning();
+    await retireLinks(tx, link.email);
+    await endAllSessions(tx, user.id);
+    const sessionSecret = await startSession(tx, user.id, client);
+    return { user, sessionSecret };
+  });
+}
+
+/** Only failures count towards the limits, so a person who signs in often is never locked out. */
+export async function signIn(deps: AccessDeps, input: { email: string; password: string }, client: ClientInfo): Promise<SignedIn> {
+  const email = normalizeEmail(input.email);
+  const accountKey = `sign-in:account:${email}`;
+  const addressKey = `sign-in:address:${client.address}`;
+  const { signInPerAccount, signInPerAddress } = deps.limits;
+  if ((await attemptsSoFar(deps.db, accountKey, signInPerAccount)) >= signInPerAccount.max) throw new RateLimitedError(signInPerAccount.windowMs / 1000);
+  if ((await attemptsSoFar(deps.db, addressKey, signInPerAddress)) >= signInPerAddress.max) throw new RateLimitedError(signInPerAddress.windowMs / 1000);
+
+  const user = await findUserByEmail(deps.db, email);
+  let ok = false;
+  if (user?.passwordHash && !user.disabledAt) ok = await verifyPassword(input.password, user.passwordHash);
+  else await verifyDecoy(input.password);
+  if (!ok || !user) {
+    await countAttempt(deps.db, accountKey, signInPerAccount);
+    await countAttempt(deps.db, addressKey, signInPerAddress);
+    throw new BadCredentialsError();
+  }
+  return { user, sessionSecret: await startSession(deps.db, user.id, client) };
+}

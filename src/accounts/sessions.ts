@@ -1,0 +1,44 @@
+// Server-side sessions behind an httpOnly cookie. Deleting a row signs that browser out at once,
+// which a self-contained token could not do.
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { sessions, users } from '../db/schema.js';
+import { hashSecret, newSecret } from './secrets.js';
+import type { UserRow } from './users.js';
+
+export const SESSION_COOKIE = 'support_desk_session';
+export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+type Executor = Pick<Database, 'select' | 'insert' | 'delete'>;
+
+export async function startSession(db: Executor, userId: string, meta: { userAgent?: string; address?: string }): Promise<string> {
+  const secret = newSecret();
+  await db.insert(sessions).values({
+    tokenHash: hashSecret(secret),
+    userId,
+    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    address: meta.address ?? null,
+  });
+  return secret;
+}
+
+/** The signed-in user, if the secret names a live session of an enabled account. */
+export async function userOfSession(db: Executor, secret: string): Promise<UserRow | null> {
+  const [row] = await db
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashSecret(secret)), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
+  return row?.user ?? null;
+}
+
+export async function endSession(db: Executor, secret: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashSecret(secret)));
+}
+
+/** Signs the user out everywhere (password change, account disabled, admin's request). */
+export async function endAllSessions(db: Executor, userId: string): Promise<number> {
+  const deleted = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ userId: sessions.userId });
+  return deleted.length;
+}

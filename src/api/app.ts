@@ -1,0 +1,59 @@
+// The HTTP application: tRPC at /trpc behind the same-origin guard and a body size limit, and the
+// development mailbox when no SMTP server is configured. Entry points and tests share it.
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express from 'express';
+import { pino, type Logger } from 'pino';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../accounts/rate-limit.js';
+import type { ApiDeps } from './deps.js';
+import { createContextFactory } from './context.js';
+import { devMailbox } from './dev-mailbox.js';
+import { appRouter } from './router.js';
+import { sameOriginOnly } from './same-origin.js';
+import { webClientRouter } from '../web/static.js';
+
+/** Larger than the longest reply (32,000 characters, up to 4 bytes each), small enough to refuse abuse. */
+export const MAX_BODY_BYTES = 200_000;
+
+export type AppOptions = Omit<ApiDeps, 'logger' | 'limits' | 'temporalTimeoutMs'> & {
+  logger?: Logger;
+  limits?: Partial<RateLimits>;
+  temporalTimeoutMs?: number;
+  /** Serve the web client's build from this folder (default web/dist); false to serve the API only. */
+  webClient?: string | false;
+};
+
+export function createApp(options: AppOptions): express.Express {
+  const { webClient: _webClient, ...rest } = options;
+  const deps: ApiDeps = {
+    ...rest,
+    logger: options.logger ?? pino({ level: options.config.LOG_LEVEL }),
+    limits: { ...DEFAULT_RATE_LIMITS, ...options.limits },
+    temporalTimeoutMs: options.temporalTimeoutMs ?? 10_000,
+  };
+  const app = express();
+  app.disable('x-powered-by');
+  // Behind a proxy, the client's address (for rate limits) is in X-Forwarded-For.
+  app.set('trust proxy', deps.config.TRUST_PROXY);
+
+  app.use(
+    '/trpc',
+    sameOriginOnly(deps.config.publicUrl),
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: createContextFactory(deps),
+      maxBodySize: MAX_BODY_BYTES,
+      onError({ error, path }) {
+        // Client mistakes are answers, not incidents: only server-side failures are logged.
+        if (getHTTPStatusCodeFromError(error) >= 500) deps.logger.error({ err: error.cause ?? error, path, code: error.code }, error.message);
+      },
+    }),
+  );
+
+  if (!deps.config.SMTP_URL && deps.config.NODE_ENV !== 'production') {
+    app.get('/dev/mailbox', devMailbox(deps.db, deps.config));
+  }
+  // Last, so that the client's page routes never shadow the API.
+  if (options.webClient !== false) app.use(webClientRouter(options.webClient));
+  return app;
+}

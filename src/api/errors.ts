@@ -1,0 +1,53 @@
+// Maps what the domain throws to tRPC codes a client can act on. Anything unexpected becomes
+// INTERNAL_SERVER_ERROR with a neutral message (the cause is logged, not sent).
+import { isGrpcServiceError, ServiceError } from '@temporalio/client';
+import { TRPCError } from '@trpc/server';
+import { BadCredentialsError, InvalidFieldError, InvalidLinkError, RateLimitedError } from '../accounts/errors.js';
+import { TicketGoneError, TicketRefusedError } from '../tickets/errors.js';
+import { UnavailableError } from './bounded.js';
+
+const TEMPORAL_DOWN = 'The ticket service is not reachable right now; try again in a moment.';
+const DATABASE_DOWN = 'The database is not reachable right now; try again in a moment.';
+
+// postgres.js and Node socket errors that mean "Postgres is not there", not "the query is wrong".
+const DATABASE_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '57P01', // admin_shutdown
+  '57P03', // cannot_connect_now
+]);
+
+export function toTRPCError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) {
+    // tRPC wraps what a procedure throws; look at the original.
+    return error.code === 'INTERNAL_SERVER_ERROR' && error.cause && !(error.cause instanceof TRPCError) ? toTRPCError(error.cause) : error;
+  }
+  if (error instanceof TicketRefusedError) {
+    const code = error.reason === 'transition' ? 'CONFLICT' : error.reason === 'forbidden' ? 'FORBIDDEN' : 'BAD_REQUEST';
+    return new TRPCError({ code, message: error.message, cause: error });
+  }
+  if (error instanceof TicketGoneError) return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
+  if (error instanceof RateLimitedError) return new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
+  if (error instanceof BadCredentialsError) return new TRPCError({ code: 'UNAUTHORIZED', message: error.message, cause: error });
+  if (error instanceof InvalidLinkError || error instanceof InvalidFieldError) {
+    return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+  }
+  if (error instanceof UnavailableError) {
+    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.service === 'temporal' ? TEMPORAL_DOWN : DATABASE_DOWN, cause: error });
+  }
+  if (error instanceof ServiceError || isGrpcServiceError(error)) {
+    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: TEMPORAL_DOWN, cause: error });
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) {
+    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_DOWN, cause: error });
+  }
+  return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side.', cause: error });
+}

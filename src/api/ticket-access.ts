@@ -1,0 +1,42 @@
+// Who may see and do what on a ticket, decided by the API from the projection before anything is
+// sent to the workflow (which checks again). A ticket the caller may not see is "not found".
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { isStaff, organizationIdsOf, type UserRow } from '../accounts/users.js';
+import type { Database } from '../db/client.js';
+import { tickets } from '../db/schema.js';
+import type { Actor } from '../../workflows/ticket/model.js';
+
+export type TicketRow = typeof tickets.$inferSelect;
+
+/** How the caller stands to a ticket; `colleague` sees it through their organization only. */
+export type Standing = 'staff' | 'requester' | 'cc' | 'colleague';
+
+export function standingOn(user: UserRow, organizationIds: string[], row: TicketRow): Standing | null {
+  if (isStaff(user)) return 'staff';
+  if (row.requesterId === user.id) return 'requester';
+  if (row.ccIds.includes(user.id)) return 'cc';
+  if (row.organizationId && organizationIds.includes(row.organizationId)) return 'colleague';
+  return null;
+}
+
+export const actorOf = (user: UserRow): Actor =>
+  user.name
+    ? { kind: isStaff(user) ? 'agent' : 'requester', id: user.id, name: user.name }
+    : { kind: isStaff(user) ? 'agent' : 'requester', id: user.id };
+
+const notFound = (number: number) => new TRPCError({ code: 'NOT_FOUND', message: `There is no ticket #${number} that you can see.` });
+
+/** The ticket and the caller's standing, or NOT_FOUND whether it is missing or hidden. */
+export async function visibleTicket(db: Database, user: UserRow, number: number): Promise<{ row: TicketRow; standing: Standing }> {
+  const [row] = await db.select().from(tickets).where(eq(tickets.number, number));
+  if (!row) throw notFound(number);
+  const standing = standingOn(user, isStaff(user) ? [] : await organizationIdsOf(db, user.id), row);
+  if (!standing) throw notFound(number);
+  return { row, standing };
+}
+
+/** Refuses with FORBIDDEN unless the caller's standing is one of `allowed`. */
+export function requireStanding(standing: Standing, allowed: Standing[], message: string): void {
+  if (!allowed.includes(standing)) throw new TRPCError({ code: 'FORBIDDEN', message });
+}

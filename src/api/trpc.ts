@@ -1,0 +1,68 @@
+// tRPC, initialised once: the error shape clients see, and the procedure kinds every router
+// builds on (public, signed-in, Support Ops, admin).
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z, ZodError } from 'zod';
+import { InvalidFieldError } from '../accounts/errors.js';
+import { isStaff, type UserRow } from '../accounts/users.js';
+import type { Context } from './context.js';
+import { toTRPCError } from './errors.js';
+
+/** A request that has not finished by then is answered with SERVICE_UNAVAILABLE. */
+const REQUEST_BUDGET_MS = 30_000;
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    let fieldErrors: Record<string, string[]> | null = null;
+    let message = shape.message;
+    if (cause instanceof ZodError) {
+      fieldErrors = z.flattenError(cause).fieldErrors as Record<string, string[]>;
+      // One readable sentence instead of tRPC's JSON dump of the issues.
+      message = cause.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+    } else if (cause instanceof InvalidFieldError) {
+      fieldErrors = { [cause.field]: [cause.message] };
+    }
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message, data: { ...data, fieldErrors } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const mapErrors = t.middleware(async ({ next }) => {
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The request took too long; try again in a moment.' })),
+      REQUEST_BUDGET_MS,
+    );
+  });
+  try {
+    const result = await Promise.race([next(), budget]);
+    if (!result.ok) throw toTRPCError(result.error);
+    return result;
+  } finally {
+    clearTimeout(timer);
+  }
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const me = await ctx.user();
+  if (!me) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+  return next({ ctx: { ...ctx, me } });
+});
+
+export const staffProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (!isStaff(ctx.me)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only Support Ops can do this.' });
+  return next();
+});
+
+export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.me.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can do this.' });
+  return next();
+});
+
+export type SignedInContext = Context & { me: UserRow };

@@ -1,0 +1,133 @@
+// Delivers the notification outbox. Each row is claimed under a row lock (FOR UPDATE SKIP
+// LOCKED), so several processes can run this loop and none sends what another is sending; the
+// row is marked sent in the same transaction. Failures are retried with growing delays.
+import { createHash } from 'node:crypto';
+import { and, asc, eq, isNull, lt, lte, sql } from 'drizzle-orm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Logger } from 'pino';
+import type { Database } from '../db/client.js';
+import { notifications } from '../db/schema.js';
+import { SUPPORT_OPS } from '../../workflows/ticket/effects.js';
+import { renderMail } from './templates.js';
+
+export const MAX_ATTEMPTS = 8;
+
+export interface MailConfig {
+  SMTP_URL?: string;
+  MAIL_FROM: string;
+  SUPPORT_OPS_EMAIL: string;
+  publicUrl: string;
+}
+
+export interface MailDeliveryOptions {
+  db: Database;
+  config: MailConfig;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** How often to look for due mail. */
+  intervalMs?: number;
+}
+
+export interface MailDelivery {
+  /** Delivers what is due now; resolves with how many rows were handled. */
+  deliverDue(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** 30 s, 1 min, 2 min, … capped at an hour. */
+export const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+
+type Sender = (mail: { to: string; subject: string; text: string; messageId: string }) => Promise<void>;
+
+function smtpSender(config: MailConfig & { SMTP_URL: string }): { send: Sender; close(): void } {
+  const transport: Transporter = nodemailer.createTransport(config.SMTP_URL, {
+    // A hung SMTP server must not hold a row lock for ever.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  } as never);
+  return {
+    send: async (mail) => {
+      await transport.sendMail({ from: config.MAIL_FROM, ...mail });
+    },
+    close: () => transport.close(),
+  };
+}
+
+export function startMailDelivery(options: MailDeliveryOptions): MailDelivery {
+  const { db, config, logger } = options;
+  const smtp = config.SMTP_URL ? smtpSender({ ...config, SMTP_URL: config.SMTP_URL }) : null;
+  const send: Sender =
+    smtp?.send ??
+    (async (mail) => {
+      // No SMTP: print, and the row stays readable in the development mailbox page.
+      logger.info({ to: mail.to, subject: mail.subject }, `mail (no SMTP configured):\n${mail.text}`);
+    });
+
+  async function deliverOne(): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(notifications)
+        .where(and(isNull(notifications.sentAt), lte(notifications.nextAttemptAt, sql`now()`), lt(notifications.attempts, MAX_ATTEMPTS)))
+        .orderBy(asc(notifications.nextAttemptAt), asc(notifications.id))
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!row) return false;
+      const to = row.recipient === SUPPORT_OPS ? config.SUPPORT_OPS_EMAIL : row.recipient;
+      const mail = renderMail(row, config.publicUrl);
+      // The same Message-ID on a resend lets mail systems drop a duplicate.
+      const messageId = `<${createHash('sha256').update(row.dedupeKey).digest('hex').slice(0, 32)}@support-desk>`;
+      try {
+        await send({ to, subject: mail.subject, text: mail.text, messageId });
+        // Once mailed, the link need not sit in the database too.
+        const payload = smtp && typeof row.payload.url === 'string' ? { ...row.payload, url: undefined } : row.payload;
+        await tx
+          .update(notifications)
+          .set({ sentAt: sql`now()`, attempts: row.attempts + 1, lastError: null, payload: JSON.parse(JSON.stringify(payload)) })
+          .where(eq(notifications.id, row.id));
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        const message = error instanceof Error ? error.message : String(error);
+        logger.warn({ notification: row.id, attempts, error: message }, 'mail delivery failed; will retry');
+        await tx
+          .update(notifications)
+          .set({ attempts, lastError: message.slice(0, 1000), nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)) })
+          .where(eq(notifications.id, row.id));
+      }
+      return true;
+    });
+  }
+
+  let running: Promise<number> | null = null;
+  async function deliverDue(): Promise<number> {
+    // One pass at a time in this process; other processes are kept apart by the row locks.
+    while (running) await running.catch(() => 0);
+    running = (async () => {
+      let handled = 0;
+      while (handled < 100 && (await deliverOne())) handled += 1;
+      return handled;
+    })();
+    try {
+      return await running;
+    } finally {
+      running = null;
+    }
+  }
+
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (stopped || running) return;
+    deliverDue().catch((error) => logger.error({ err: error }, 'mail delivery pass failed'));
+  }, options.intervalMs ?? 2_000);
+  timer.unref();
+
+  return {
+    deliverDue,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running?.catch(() => 0);
+      smtp?.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// A real SMTP server on a free local port that keeps what it receives, parsed: the "inbox" the
+// tests read e-mailed links from. Optionally refuses the first messages, to exercise retries.
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { freePort } from '../../src/net.js';
+
+export interface SmtpInbox {
+  url: string;
+  messages: ParsedMail[];
+  /** Resolves with the first message (already received or to come) that matches. */
+  waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
+  to(address: string): ParsedMail[];
+  /** Make the next `count` deliveries fail with a temporary error. */
+  refuseNext(count: number): void;
+  close(): Promise<void>;
+}
+
+export const recipients = (mail: ParsedMail) =>
+  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address?.toLowerCase()));
+
+export async function startSmtpInbox(): Promise<SmtpInbox> {
+  const messages: ParsedMail[] = [];
+  const waiters: Array<() => void> = [];
+  let refusals = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    // Plain SMTP on loopback: no certificate to trust.
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      if (refusals > 0) {
+        refusals -= 1;
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('mailbox busy, try later'), { responseCode: 451 })));
+        return;
+      }
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push(mail);
+          for (const wake of waiters.splice(0)) wake();
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const inbox: SmtpInbox = {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    to: (address) => messages.filter((m) => recipients(m).includes(address.toLowerCase())),
+    refuseNext(count) {
+      refusals = count;
+    },
+    async waitFor(match, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = messages.find(match);
+        if (found) return found;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no matching e-mail within ${timeoutMs} ms (received: ${messages.map((m) => m.subject).join(' | ')})`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(left, 1_000));
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  return inbox;
+}
+
+/** The first http(s) link in a mail's text. */
+export function linkIn(mail: ParsedMail): URL {
+  const match = /https?:\/\/\S+/.exec(mail.text ?? '');
+  if (!match) throw new Error(`no link in e-mail "${mail.subject}"`);
+  return new URL(match[0]);
+}
