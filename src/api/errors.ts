@@ -1,6 +1,6 @@
 // Maps what the domain throws to tRPC codes a client can act on. Anything unexpected becomes
 // INTERNAL_SERVER_ERROR with a neutral message (the cause is logged, not sent).
-import { isGrpcServiceError, ServiceError } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { BadCredentialsError, InvalidFieldError, InvalidLinkError, RateLimitedError } from '../accounts/errors.js';
 import { TicketGoneError, TicketRefusedError } from '../tickets/errors.js';
@@ -42,12 +42,19 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof UnavailableError) {
     return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.service === 'temporal' ? TEMPORAL_DOWN : DATABASE_DOWN, cause: error });
   }
-  if (error instanceof ServiceError || isGrpcServiceError(error)) {
-    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: TEMPORAL_DOWN, cause: error });
-  }
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) {
-    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_DOWN, cause: error });
+  const unavailable = unavailableService(error);
+  if (unavailable) {
+    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailable === 'temporal' ? TEMPORAL_DOWN : DATABASE_DOWN, cause: error });
   }
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side.', cause: error });
+}
+
+/** Which dependency is away, judging by the error or anything in its chain of causes. */
+function unavailableService(error: unknown): 'temporal' | 'database' | null {
+  for (let current = error, depth = 0; current && depth < 6; current = (current as { cause?: unknown }).cause, depth++) {
+    if (current instanceof ServiceError || current instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcServiceError(current)) return 'temporal';
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) return 'database';
+  }
+  return null;
 }

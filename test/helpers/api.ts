@@ -39,6 +39,9 @@ export const ROOMY_LIMITS: RateLimits = {
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
+// scrypt is slow on purpose; one hash of the test password serves every test user.
+let testPasswordHash: Promise<string> | null = null;
+
 function makeClient(url: string, options: { address?: string; origin?: string } = {}) {
   const jar = new Map<string, string>();
   const fetchWithCookies: typeof fetch = async (input, init) => {
@@ -93,7 +96,7 @@ export async function startApi(options: { policy?: TicketPolicy; smtpUrl?: strin
     async signedIn({ role = 'requester', org, label = role } = {}) {
       const email = `${label}-${randomUUID().slice(0, 8)}@example.test`;
       let user = await createUser(stack.db, { email, role, name: label });
-      [user] = await stack.db.update(users).set({ passwordHash: await hashPassword(TEST_PASSWORD) }).where(eq(users.id, user.id)).returning();
+      [user] = await stack.db.update(users).set({ passwordHash: await (testPasswordHash ??= hashPassword(TEST_PASSWORD)) }).where(eq(users.id, user.id)).returning();
       if (org) await addMembership(stack.db, user.id, (await findOrCreateOrganization(stack.db, org)).id);
       const client = makeClient(url);
       await client.auth.signIn.mutate({ email, password: TEST_PASSWORD });
