@@ -1,0 +1,27 @@
+// How the bench tells its child processes where the services are: one JSON argument, turned
+// into the product's own configuration by readConfig (the children read no environment).
+import { readConfig, type Config } from '../../src/env.js';
+
+export interface ChildSettings {
+  databaseUrl: string;
+  temporalAddress: string;
+  taskQueue: string;
+  baselineTaskQueue: string;
+}
+
+export function settingsFromArgv(): ChildSettings {
+  const raw = process.argv[2];
+  if (!raw) throw new Error('child settings (JSON) expected as the first argument');
+  return JSON.parse(raw) as ChildSettings;
+}
+
+/** The production configuration with the bench's endpoints; policy and everything else at defaults. */
+export function configOf(settings: ChildSettings): Config {
+  return readConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: settings.databaseUrl,
+    TEMPORAL_ADDRESS: settings.temporalAddress,
+    TEMPORAL_TASK_QUEUE: settings.taskQueue,
+    LOG_LEVEL: 'warn',
+  });
+}

@@ -1,0 +1,61 @@
+// `npx tsx bench/explain-reads.ts`: the Postgres plans (EXPLAIN ANALYZE) of the queries behind
+// the read benchmark, on a fresh embedded Postgres seeded as the bench seeds it (100,000 rows).
+// The queries are captured from the API's own list and access code, not written out again here.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { addMembership, createUser, findOrCreateOrganization } from '../src/accounts/users.js';
+import { listInput, listTickets } from '../src/api/ticket-list.js';
+import { visibleTicket } from '../src/api/ticket-access.js';
+import type { Database } from '../src/db/client.js';
+import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { runMigrations } from '../src/db/migrate.js';
+import * as schema from '../src/db/schema.js';
+import { freePort } from '../src/net.js';
+import { SEEDED_NUMBER_BASE } from './harness/context.js';
+import { seedProjection } from './phases/seed.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'support-desk-explain-'));
+const pg = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: await freePort() });
+try {
+  await runMigrations(pg.url);
+  const client = postgres(pg.url, { max: 2, onnotice: () => {} });
+  const captured: Array<{ query: string; params: unknown[] }> = [];
+  const db = Object.assign(drizzle(client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }), {
+    sql: client,
+    close: () => client.end(),
+  }) as unknown as Database;
+
+  const organization = await findOrCreateOrganization(db, 'Bench Bikes');
+  const requester = await createUser(db, { email: 'requester@bench.test' });
+  await addMembership(db, requester.id, organization.id);
+  const agent = await createUser(db, { email: 'agent@bench.test', role: 'agent' });
+  await seedProjection(db, 100_000, { requesterId: requester.id, requesterEmail: requester.email, organizationId: organization.id });
+
+  const reads: Array<[string, () => Promise<unknown>]> = [
+    ['list mine', () => listTickets(db, requester, listInput.parse({ view: 'mine' }))],
+    ['list organization, open', () => listTickets(db, requester, listInput.parse({ view: 'organization', status: ['open'] }))],
+    ['list queue (all, critical first)', () => listTickets(db, agent, listInput.parse({ view: 'queue', sort: 'criticalFirst' }))],
+    ['list queue, open', () => listTickets(db, agent, listInput.parse({ view: 'queue', status: ['open'], sort: 'criticalFirst' }))],
+    ['list queue, unassigned', () => listTickets(db, agent, listInput.parse({ view: 'queue', unassigned: true, sort: 'criticalFirst' }))],
+    ['list queue, page 40', () => listTickets(db, agent, listInput.parse({ view: 'queue', sort: 'criticalFirst', page: 40 }))],
+    ['get: access check', () => visibleTicket(db, agent, SEEDED_NUMBER_BASE + 1000)],
+  ];
+  for (const [name, read] of reads) {
+    captured.length = 0;
+    await read();
+    for (const { query, params } of captured.filter((c) => /from "tickets"/.test(c.query))) {
+      const plan = await client.unsafe(`explain (analyze, buffers, costs off) ${query}`, params as never[]);
+      console.log(`\n### ${name}\n${query}\n${plan.map((row) => row['QUERY PLAN']).join('\n')}`);
+    }
+  }
+  // tickets.get also lists the ticket's follow-ups by follow_up_of.
+  const followUps = await client.unsafe(`explain (analyze, buffers, costs off) select number from tickets where follow_up_of = $1 order by number`, [SEEDED_NUMBER_BASE + 1000]);
+  console.log(`\n### get: follow-ups\n${followUps.map((row) => row['QUERY PLAN']).join('\n')}`);
+  await client.end();
+} finally {
+  await pg.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

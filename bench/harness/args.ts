@@ -1,0 +1,39 @@
+// Command-line options of `npm run bench`.
+export const PHASES = ['creation', 'transitions', 'reads', 'timers', 'memory'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface BenchArgs {
+  /** Phases to run, in the fixed order of PHASES. */
+  phases: Phase[];
+  /** Seconds-long steps and small counts: checks the bench end to end, figures are not comparable. */
+  quick: boolean;
+  /** Write V8 CPU profiles of the API and worker processes to this folder. */
+  profileDir?: string;
+  /** Run the Temporal dev server in memory instead of on its SQLite file (as `npm start` does). */
+  temporalInMemory: boolean;
+}
+
+const USAGE = `Usage: npm run bench -- [--quick] [--only ${PHASES.join(',')}] [--profile DIR] [--temporal-in-memory]`;
+
+export function parseArgs(argv: string[]): BenchArgs {
+  let only: Phase[] | null = null;
+  let quick = false;
+  let profileDir: string | undefined;
+  let temporalInMemory = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') quick = true;
+    else if (arg === '--only' || arg.startsWith('--only=')) {
+      const value = arg.includes('=') ? arg.slice('--only='.length) : argv[++i];
+      const names = (value ?? '').split(',').filter(Boolean);
+      const unknown = names.filter((n) => !(PHASES as readonly string[]).includes(n));
+      if (names.length === 0 || unknown.length) throw new Error(`unknown phase ${unknown.join(', ') || '(none)'}\n${USAGE}`);
+      only = names as Phase[];
+    } else if (arg === '--profile') profileDir = argv[++i];
+    else if (arg === '--temporal-in-memory') temporalInMemory = true;
+    else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
+    else throw new Error(`unknown option ${arg}\n${USAGE}`);
+  }
+  if (profileDir === '') throw new Error(USAGE);
+  return { phases: PHASES.filter((p) => only === null || only.includes(p)), quick, profileDir, temporalInMemory };
+}

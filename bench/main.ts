@@ -1,0 +1,90 @@
+// `npm run bench`: starts the embedded stack, runs the chosen phases, prints the tables and one
+// PASS/MISS line per target of issue 6, then stops everything it started. See docs/PERFORMANCE.md.
+import { cpus, loadavg } from 'node:os';
+import { Client, Connection } from '@temporalio/client';
+import { createDatabase } from '../src/db/client.js';
+import { TicketDesk } from '../src/tickets/desk.js';
+import { DEFAULT_POLICY } from '../workflows/ticket/model.js';
+import { parseArgs, type Phase } from './harness/args.js';
+import type { BenchContext } from './harness/context.js';
+import { createPeople } from './harness/people.js';
+import { renderChecks, renderSection, type PhaseOutcome } from './harness/report.js';
+import { startBenchStack, TASK_QUEUE } from './harness/stack.js';
+import { creationPhase } from './phases/creation.js';
+import { memoryPhase } from './phases/memory.js';
+import { readsPhase } from './phases/reads.js';
+import { timersPhase } from './phases/timers.js';
+import { transitionsPhase } from './phases/transitions.js';
+
+const PHASE_RUNNERS: Record<Phase, (ctx: BenchContext) => Promise<PhaseOutcome>> = {
+  creation: creationPhase,
+  transitions: transitionsPhase,
+  reads: readsPhase,
+  timers: timersPhase,
+  memory: memoryPhase,
+};
+
+/** The whole run is bounded: past this, everything is stopped and the bench fails. */
+const RUN_LIMIT_MS = { quick: 10 * 60_000, full: 45 * 60_000 };
+
+const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+let args;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+
+const started = new Date();
+const loadBefore = loadavg();
+const stack = await startBenchStack({ profileDir: args.profileDir, temporalInMemory: args.temporalInMemory, log });
+const watchdog = setTimeout(
+  () => {
+    log('run limit reached: stopping');
+    void stack.stop().finally(() => process.exit(3));
+  },
+  args.quick ? RUN_LIMIT_MS.quick : RUN_LIMIT_MS.full,
+);
+const db = createDatabase(stack.databaseUrl, { max: 10 });
+const connection = await Connection.connect({ address: stack.temporalAddress });
+const outcomes: PhaseOutcome[] = [];
+let failed = false;
+try {
+  const client = new Client({ connection, namespace: 'default' });
+  const ctx: BenchContext = {
+    stack,
+    db,
+    client,
+    desk: new TicketDesk({ client, db, taskQueue: TASK_QUEUE, policy: DEFAULT_POLICY }),
+    people: await createPeople(db, stack.api.urls.api),
+    quick: args.quick,
+    log,
+  };
+  for (const phase of args.phases) {
+    log(`phase ${phase}`);
+    outcomes.push(await PHASE_RUNNERS[phase](ctx));
+  }
+} catch (error) {
+  failed = true;
+  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+} finally {
+  clearTimeout(watchdog);
+  await connection.close().catch(() => {});
+  await db.close().catch(() => {});
+  await stack.stop();
+}
+
+const fmt = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
+console.log(
+  [
+    `# support-desk bench${args.quick ? ' (--quick: a smoke run, figures not comparable)' : ''}`,
+    `started ${started.toISOString()}, ${cpus().length} cores, node ${process.version}, Temporal dev server ${args.temporalInMemory ? 'in memory' : 'on its SQLite file'}`,
+    `load average before ${fmt(loadBefore)}, after ${fmt(loadavg())}`,
+    '',
+  ].join('\n'),
+);
+for (const outcome of outcomes) for (const section of outcome.sections) console.log(renderSection(section));
+console.log(renderChecks(outcomes.flatMap((o) => o.checks)));
+process.exit(failed ? 1 : 0);

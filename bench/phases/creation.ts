@@ -1,0 +1,74 @@
+// Ticket creation through the API (tRPC over HTTP, signed in as a requester) over a ladder of
+// concurrencies, each step next to the bare-Temporal baseline at the same concurrency, in the same
+// minute: a trivial workflow with one trivial activity, started and awaited by a Temporal client.
+import { randomUUID } from 'node:crypto';
+import type { baselineWorkflow } from '../baseline/workflows.js';
+import type { BenchContext } from '../harness/context.js';
+import { withCpu } from '../harness/cpu.js';
+import { runLoad, type LoadResult } from '../harness/load.js';
+import { cores, ms, rate, type PhaseOutcome } from '../harness/report.js';
+import { BASELINE_TASK_QUEUE } from '../harness/stack.js';
+
+export const MIN_TICKETS_PER_SECOND = 42;
+export const MIN_RATIO_TO_BASELINE = 0.5;
+
+export function createViaApi(ctx: BenchContext, label = 'bench'): Promise<{ number: number }> {
+  return ctx.people.requester.api.tickets.create.mutate({
+    type: 'software_issue',
+    subject: `Bench ${label}: the bike app will not unlock`,
+    description: 'Tapping unlock does nothing; the bike stays locked.',
+    requestId: randomUUID(),
+  });
+}
+
+function runBaseline(ctx: BenchContext): Promise<string> {
+  return ctx.client.workflow.execute<typeof baselineWorkflow>('baselineWorkflow', {
+    taskQueue: BASELINE_TASK_QUEUE,
+    workflowId: `baseline-${randomUUID()}`,
+    args: ['ping'],
+  });
+}
+
+export async function creationPhase(ctx: BenchContext): Promise<PhaseOutcome> {
+  const ladder = ctx.quick ? [1, 4, 16] : [1, 4, 16, 32, 64];
+  const seconds = ctx.quick ? 2 : 10;
+  // Warm both paths (workflow bundles loaded, JIT, pools open) so the first step is not a cold start.
+  await runLoad({ concurrency: 4, seconds: 30, maxOperations: 40 }, () => createViaApi(ctx, 'warm-up').then(() => undefined));
+  await runLoad({ concurrency: 4, seconds: 30, maxOperations: 40 }, () => runBaseline(ctx).then(() => undefined));
+
+  const rows: (string | number)[][] = [];
+  const steps: Array<{ concurrency: number; api: LoadResult; baseline: LoadResult; apiCores: Record<string, number>; baselineCores: Record<string, number> }> = [];
+  for (const concurrency of ladder) {
+    const baseline = await withCpu(ctx.stack.pids, () => runLoad({ concurrency, seconds }, () => runBaseline(ctx).then(() => undefined)));
+    const api = await withCpu(ctx.stack.pids, () => runLoad({ concurrency, seconds }, () => createViaApi(ctx).then(() => undefined)));
+    steps.push({ concurrency, api: api.result, baseline: baseline.result, apiCores: api.cores, baselineCores: baseline.cores });
+    ctx.log(`creation c=${concurrency}: api ${rate(api.result.rate)}/s, baseline ${rate(baseline.result.rate)}/s`);
+    for (const [name, r, shares] of [['API tickets.create', api.result, api.cores], ['bare Temporal', baseline.result, baseline.cores]] as const) {
+      rows.push([name, concurrency, rate(r.rate), ms(r.p50), ms(r.p95), ms(r.p99), r.count, r.errors, cores(shares)]);
+    }
+    if (api.result.firstError) ctx.log(`  first API error: ${api.result.firstError}`);
+  }
+  const bestApi = steps.reduce((a, b) => (b.api.rate > a.api.rate ? b : a));
+  const bestBaseline = steps.reduce((a, b) => (b.baseline.rate > a.baseline.rate ? b : a));
+  // Saturation: the lowest concurrency reaching 95% of the peak rate; more only adds queueing.
+  const saturation = steps.find((s) => s.api.rate >= 0.95 * bestApi.api.rate)!.concurrency;
+  ctx.saturation = saturation;
+  const ratio = bestApi.api.rate / bestBaseline.baseline.rate;
+  return {
+    sections: [
+      {
+        title: `Ticket creation, closed loop, ${seconds} s per step (CPU in cores: share of one core per process)`,
+        header: ['path', 'conc', 'per s', 'p50 ms', 'p95 ms', 'p99 ms', 'ok', 'err', 'CPU cores'],
+        rows,
+        notes: [
+          `peak API ${rate(bestApi.api.rate)}/s at c=${bestApi.concurrency}; peak baseline ${rate(bestBaseline.baseline.rate)}/s at c=${bestBaseline.concurrency}; ratio ${ratio.toFixed(2)}`,
+          `saturation (lowest concurrency at >= 95% of the API peak): c=${saturation}`,
+        ],
+      },
+    ],
+    checks: [
+      { target: `creation >= ${MIN_TICKETS_PER_SECOND} tickets/s`, measured: `${rate(bestApi.api.rate)}/s`, pass: bestApi.api.rate >= MIN_TICKETS_PER_SECOND },
+      { target: `creation >= ${MIN_RATIO_TO_BASELINE} x bare Temporal`, measured: `${ratio.toFixed(2)} x (${rate(bestBaseline.baseline.rate)}/s)`, pass: ratio >= MIN_RATIO_TO_BASELINE },
+    ],
+  };
+}
