@@ -2,10 +2,15 @@
 // start flags; an external cluster gets them here, idempotently, when a worker starts.
 import type { Connection } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
-import { temporal } from '@temporalio/proto';
+import type { temporal as TemporalProto } from '@temporalio/proto';
+// A CommonJS package whose named exports Node's ESM loader cannot see (tsx, `npm start`): take
+// the default export at run time; the types come from the type-only import above.
+import proto from '@temporalio/proto';
 import { TICKET_SEARCH_ATTRIBUTES } from '../../workflows/ticket/search-attributes.js';
 
-const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+const { temporal } = proto;
+
+const INDEXED_TYPE: Record<string, TemporalProto.api.enums.v1.IndexedValueType> = {
   INT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
   KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   BOOL: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
