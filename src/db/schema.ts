@@ -55,14 +55,23 @@ export const tickets = pgTable(
     solvedAt: tz('solved_at'),
     closedAt: tz('closed_at'),
   },
+  // The list views page in (sort key, number) order (src/api/ticket-list.ts): each index ends with
+  // number so that a page is read straight off the index, without sorting every matching row
+  // (NULLS FIRST: what ORDER BY ... DESC means in Postgres; otherwise the planner cannot use them).
   (t) => [
-    index('tickets_requester_idx').on(t.requesterId, t.updatedAt.desc()),
-    index('tickets_organization_idx').on(t.organizationId, t.updatedAt.desc()),
-    index('tickets_status_idx').on(t.status, t.updatedAt.desc()),
-    index('tickets_assignee_idx').on(t.assigneeId, t.updatedAt.desc()),
-    index('tickets_updated_idx').on(t.updatedAt.desc()),
+    index('tickets_requester_idx').on(t.requesterId, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
+    index('tickets_organization_idx').on(t.organizationId, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
+    index('tickets_status_idx').on(t.status, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
+    index('tickets_assignee_idx').on(t.assigneeId, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
+    index('tickets_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
+    // The Support Ops queue's "Critical / SEV first" order, with and without a status filter; the
+    // expression is the one ticket-list.ts sorts by.
+    index('tickets_critical_first_idx').on(sql`(case when ${t.type} = 'critical' then 0 else 1 end)`, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
+    index('tickets_status_critical_first_idx').on(t.status, sql`(case when ${t.type} = 'critical' then 0 else 1 end)`, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
     index('tickets_sla_breached_idx').on(t.slaBreachedAt).where(sql`${t.slaBreachedAt} is not null`),
     index('tickets_cc_ids_idx').using('gin', t.ccIds),
+    // A ticket's page lists its follow-ups.
+    index('tickets_follow_up_idx').on(t.followUpOf).where(sql`${t.followUpOf} is not null`),
   ],
 );
 
