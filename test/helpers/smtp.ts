@@ -10,8 +10,8 @@ export interface SmtpInbox {
   /** Resolves with the first message (already received or to come) that matches. */
   waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   to(address: string): ParsedMail[];
-  /** Make the next `count` deliveries fail with a temporary error. */
-  refuseNext(count: number): void;
+  /** Make the next `count` deliveries to `address` fail with a temporary error. */
+  refuseNext(address: string, count: number): void;
   close(): Promise<void>;
 }
 
@@ -21,15 +21,16 @@ export const recipients = (mail: ParsedMail) =>
 export async function startSmtpInbox(): Promise<SmtpInbox> {
   const messages: ParsedMail[] = [];
   const waiters: Array<() => void> = [];
-  let refusals = 0;
+  const refusals = new Map<string, number>();
   const server = new SMTPServer({
     authOptional: true,
     // Plain SMTP on loopback: no certificate to trust.
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onData(stream, _session, callback) {
-      if (refusals > 0) {
-        refusals -= 1;
+    onData(stream, session, callback) {
+      const refused = session.envelope.rcptTo.map((r) => r.address.toLowerCase()).find((a) => (refusals.get(a) ?? 0) > 0);
+      if (refused) {
+        refusals.set(refused, (refusals.get(refused) ?? 0) - 1);
         stream.resume();
         stream.on('end', () => callback(Object.assign(new Error('mailbox busy, try later'), { responseCode: 451 })));
         return;
@@ -49,8 +50,8 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     to: (address) => messages.filter((m) => recipients(m).includes(address.toLowerCase())),
-    refuseNext(count) {
-      refusals = count;
+    refuseNext(address, count) {
+      refusals.set(address.toLowerCase(), count);
     },
     async waitFor(match, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
