@@ -18,13 +18,16 @@ const LOOK_BACK_MS = 60_000;
 /** A bound on one poll's work, however busy the desk is. */
 const MAX_ROWS_PER_POLL = 500;
 
+/** Waits, or stops waiting when the page goes away; leaves no listener behind either way. */
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 export const liveRouter = router({

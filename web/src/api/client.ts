@@ -1,14 +1,18 @@
 // The one tRPC client. Queries and mutations go over batched HTTP; the live feed is a subscription
 // over server-sent events. The session cookie travels by itself: the portal is served on the API's origin.
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
-import type { TicketStatus, TicketType } from '../../../workflows/ticket/model';
+import type { inferRouterOutputs } from '@trpc/server';
+// Types only: nothing of the server's code reaches the browser bundle.
+import type { AppRouter } from '../../../src/api/router';
+import type { SettableStatus, TicketType } from '../../../workflows/ticket/model';
 import type { CommentView, EventView, ListQuery, Me, PersonView, TicketDetail, TicketList, TicketSummary, TicketView } from './views';
 
-// Until the API's router type is published, procedures are reached by name (the names are fixed by the API's contract).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = any;
+type Outputs = inferRouterOutputs<AppRouter>;
+type ServerTicket = Outputs['tickets']['get']['ticket'];
+type ServerComment = Outputs['tickets']['get']['conversation'][number];
+type ServerEvent = Outputs['tickets']['get']['audit'][number];
 
-const trpc: Loose = createTRPCClient<Loose>({
+const trpc = createTRPCClient<AppRouter>({
   links: [
     splitLink({
       condition: (op) => op.type === 'subscription',
@@ -20,19 +24,18 @@ const trpc: Loose = createTRPCClient<Loose>({
 
 export const PAGE_SIZE = 20;
 
-function person(p: Loose): PersonView | null {
-  if (!p) return null;
-  return { id: String(p.id), email: String(p.email ?? ''), name: p.name ?? null };
+function person(p: { id: string; email: string; name?: string | null } | null): PersonView | null {
+  return p ? { id: p.id, email: p.email, name: p.name ?? null } : null;
 }
 
-function summary(row: Loose): TicketSummary {
+function summary(row: ServerTicket): TicketSummary {
   return {
-    number: Number(row.number),
-    type: row.type as TicketType,
-    subject: String(row.subject),
-    status: row.status as TicketStatus,
-    requester: person(row.requester) ?? { id: row.requesterId, email: row.requesterEmail, name: row.requesterName },
-    assignee: person(row.assignee) ?? (row.assigneeId ? { id: row.assigneeId, email: row.assigneeEmail, name: row.assigneeName } : null),
+    number: row.number,
+    type: row.type,
+    subject: row.subject,
+    status: row.status,
+    requester: person(row.requester)!,
+    assignee: person(row.assignee),
     updatedAt: row.updatedAt,
     createdAt: row.createdAt,
     firstReplyDueAt: row.firstReplyDueAt,
@@ -42,104 +45,106 @@ function summary(row: Loose): TicketSummary {
   };
 }
 
-function ticketView(row: Loose): TicketView {
+function ticketView(row: ServerTicket): TicketView {
   return {
     ...summary(row),
-    description: String(row.description ?? ''),
-    ccs: ((row.ccs ?? []) as Loose[]).map((p) => person(p)!),
-    followUpOf: row.followUpOf ?? null,
-    version: Number(row.version ?? 0),
+    description: row.description,
+    ccs: row.ccs.map((p) => person(p)!),
+    followUpOf: row.followUpOf,
+    version: row.version,
   };
 }
 
-function commentView(c: Loose): CommentView {
-  return {
-    seq: c.seq,
-    author: c.author ?? { id: c.authorId, kind: c.authorKind, name: c.authorName ?? null },
-    body: String(c.body),
-    internal: Boolean(c.internal),
-    at: c.at ?? c.createdAt,
-  };
-}
+const commentView = (c: ServerComment): CommentView => ({ seq: c.seq, author: c.author, body: c.body, internal: c.internal, at: c.createdAt });
 
-function eventView(e: Loose): EventView {
-  return {
-    seq: e.seq,
-    at: e.at,
-    actor: e.actor ?? { id: e.actorId, kind: e.actorKind, name: e.actorName ?? null },
-    kind: e.kind,
-    fromStatus: e.fromStatus ?? null,
-    toStatus: e.toStatus ?? null,
-    data: e.data ?? {},
-  };
-}
+const eventView = (e: ServerEvent): EventView => ({
+  seq: e.seq,
+  at: e.at,
+  actor: e.actor,
+  kind: e.kind,
+  fromStatus: e.fromStatus,
+  toStatus: e.toStatus,
+  data: e.data,
+});
 
 export const api = {
   auth: {
     async me(): Promise<Me | null> {
-      const out: Loose = await trpc.auth.me.query();
-      const user = out?.user ?? out;
+      const user = await trpc.auth.me.query();
       if (!user) return null;
+      const staff = user.role === 'agent' || user.role === 'admin';
+      // Where the Temporal UI is matters to Support Ops only, and only they are told.
+      const config = staff ? await trpc.portalConfig.get.query().catch(() => null) : null;
       return {
         id: user.id,
         email: user.email,
         name: user.name ?? null,
         role: user.role,
-        organizationId: user.organizationId ?? null,
-        temporalUiUrl: out?.temporalUiUrl ?? user.temporalUiUrl ?? null,
+        organizationId: user.organizations[0]?.id ?? null,
+        temporalUiUrl: config?.temporalUiUrl ?? null,
+        temporalNamespace: config?.temporalNamespace ?? 'default',
       };
     },
-    signIn: (email: string, password: string): Promise<unknown> => trpc.auth.signIn.mutate({ email, password }),
-    signOut: (): Promise<unknown> => trpc.auth.signOut.mutate(),
-    requestAccess: (email: string): Promise<unknown> => trpc.auth.requestAccess.mutate({ email }),
-    requestPasswordReset: (email: string): Promise<unknown> => trpc.auth.requestPasswordReset.mutate({ email }),
-    setPassword: (token: string, password: string): Promise<unknown> => trpc.auth.setPassword.mutate({ token, password }),
+    signIn: (email: string, password: string) => trpc.auth.signIn.mutate({ email, password }),
+    signOut: () => trpc.auth.signOut.mutate(),
+    requestAccess: (email: string) => trpc.auth.requestAccess.mutate({ email }),
+    requestPasswordReset: (email: string) => trpc.auth.requestPasswordReset.mutate({ email }),
+    setPassword: (token: string, password: string, name?: string) => trpc.auth.setPassword.mutate({ token, password, ...(name && { name }) }),
   },
   tickets: {
-    async create(input: { type: TicketType; subject: string; description: string; ccs: string[]; requestId: string }): Promise<number> {
-      const out: Loose = await trpc.tickets.create.mutate(input);
-      return Number(out?.number ?? out);
+    async create(input: { type: TicketType; subject: string; description: string; ccEmails: string[]; requestId: string }): Promise<number> {
+      return (await trpc.tickets.create.mutate(input)).number;
     },
     async get(number: number): Promise<TicketDetail> {
-      const out: Loose = await trpc.tickets.get.query({ number });
+      const out = await trpc.tickets.get.query({ number });
       return {
-        ticket: ticketView(out.ticket ?? out),
-        comments: ((out.comments ?? out.conversation ?? []) as Loose[]).map(commentView),
-        events: ((out.events ?? out.audit ?? []) as Loose[]).map(eventView),
+        standing: out.standing,
+        followUps: out.followUps,
+        ticket: ticketView(out.ticket),
+        comments: out.conversation.map(commentView),
+        events: out.audit.map(eventView),
       };
     },
     async list(query: ListQuery): Promise<TicketList> {
-      const out: Loose = await trpc.tickets.list.query({ ...query, pageSize: PAGE_SIZE });
-      const items = ((out.items ?? out.tickets ?? []) as Loose[]).map(summary);
-      const total = typeof out.total === 'number' ? out.total : null;
-      return {
-        items,
+      const out = await trpc.tickets.list.query({
+        view: query.view,
         page: query.page,
         pageSize: PAGE_SIZE,
-        total,
-        hasMore: total !== null ? query.page * PAGE_SIZE < total : Boolean(out.nextCursor ?? out.hasMore),
+        ...(query.status && { status: [query.status] }),
+        ...(query.type && { type: [query.type] }),
+        ...(query.assigneeId && { assigneeId: query.assigneeId }),
+        ...(query.unassigned && { unassigned: true }),
+        ...(query.slaBreached && { slaBreached: true }),
+        // Support Ops see Critical / SEV first; everyone else, the latest change first.
+        sort: query.view === 'queue' ? 'criticalFirst' : 'updated',
+      });
+      return {
+        items: out.items.map(summary),
+        page: out.page,
+        pageSize: out.pageSize,
+        total: out.total,
+        hasMore: out.page * out.pageSize < out.total,
       };
     },
-    reply: (number: number, body: string, options: { internal?: boolean; status?: TicketStatus } = {}): Promise<unknown> =>
+    reply: (number: number, body: string, options: { internal?: boolean; status?: SettableStatus } = {}) =>
       trpc.tickets.reply.mutate({ number, body, ...options }),
-    setPending: (number: number): Promise<unknown> => trpc.tickets.setPending.mutate({ number }),
-    putOnHold: (number: number): Promise<unknown> => trpc.tickets.putOnHold.mutate({ number }),
-    solve: (number: number): Promise<unknown> => trpc.tickets.solve.mutate({ number }),
-    reopen: (number: number): Promise<unknown> => trpc.tickets.reopen.mutate({ number }),
-    assign: (number: number, assignee: { email: string } | { me: true } | null): Promise<unknown> =>
-      trpc.tickets.assign.mutate({ number, assignee }),
-    addCc: (number: number, email: string): Promise<unknown> => trpc.tickets.addCc.mutate({ number, email }),
-    removeCc: (number: number, personId: string): Promise<unknown> => trpc.tickets.removeCc.mutate({ number, personId }),
+    setPending: (number: number) => trpc.tickets.setPending.mutate({ number }),
+    putOnHold: (number: number) => trpc.tickets.putOnHold.mutate({ number }),
+    solve: (number: number) => trpc.tickets.solve.mutate({ number }),
+    reopen: (number: number) => trpc.tickets.reopen.mutate({ number }),
+    /** null unassigns. */
+    assign: (number: number, assigneeId: string | null) => trpc.tickets.assign.mutate({ number, assigneeId }),
+    addCc: (number: number, email: string) => trpc.tickets.addCc.mutate({ number, email }),
+    removeCc: (number: number, userId: string) => trpc.tickets.removeCc.mutate({ number, userId }),
     async followUp(number: number, description: string, requestId: string): Promise<number> {
-      const out: Loose = await trpc.tickets.followUp.mutate({ number, description, requestId });
-      return Number(out?.number ?? out);
+      return (await trpc.tickets.followUp.mutate({ number, description, requestId })).number;
     },
   },
   live: {
     /** Calls onChange with the numbers of tickets (visible to the caller) that changed. */
     changes(filter: { number?: number }, onChange: (numbers: number[]) => void): () => void {
       const subscription = trpc.live.changes.subscribe(filter, {
-        onData: (event: Loose) => onChange(((event?.data ?? event)?.numbers ?? []) as number[]),
+        onData: (event) => onChange(event.numbers),
         // The feed is a convenience: when it drops, httpSubscriptionLink reconnects by itself.
         onError: () => {},
       });

@@ -13,6 +13,7 @@ export interface Me {
   organizationId: string | null;
   /** Where the Temporal Web UI is, for the agent console's workflow links. */
   temporalUiUrl: string | null;
+  temporalNamespace: string;
 }
 
 export interface PersonView {
@@ -62,6 +63,10 @@ export interface EventView {
 }
 
 export interface TicketDetail {
+  /** How the caller stands to the ticket: what they may do. */
+  standing: 'staff' | 'requester' | 'cc' | 'colleague' | null;
+  /** Tickets opened as follow-ups of this one. */
+  followUps: number[];
   ticket: TicketView;
   comments: CommentView[];
   events: EventView[];
@@ -82,7 +87,7 @@ export interface ListQuery {
   view: ListView;
   status?: TicketStatus;
   type?: TicketType;
-  assignee?: 'me';
+  assigneeId?: string;
   unassigned?: boolean;
   slaBreached?: boolean;
   page: number;

@@ -1,18 +1,17 @@
 // What only agents see beside a ticket: assignment, status actions, the SLA with its deadline and
 // the link to the ticket's workflow in the Temporal UI.
-import { useId, useState, type FormEvent } from 'react';
-import type { TicketView } from '../api/views';
+import { useId, useState } from 'react';
+import type { Me, TicketView } from '../api/views';
 import { api } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useI18n } from '../i18n';
 import { ErrorNote } from './Alert';
 import { SlaState } from './SlaState';
 
-export function AgentPanel({ ticket, meId, temporalUiUrl, onChanged }: { ticket: TicketView; meId: string; temporalUiUrl: string | null; onChanged(): void }) {
+export function AgentPanel({ ticket, me, onChanged }: { ticket: TicketView; me: Me; onChanged(): void }) {
   const { t } = useI18n();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [assignee, setAssignee] = useState('');
   const id = useId();
   const closed = ticket.status === 'closed';
 
@@ -31,12 +30,6 @@ export function AgentPanel({ ticket, meId, temporalUiUrl, onChanged }: { ticket:
     }
   }
 
-  async function assignByEmail(event: FormEvent) {
-    event.preventDefault();
-    if (!assignee.trim()) return;
-    if (await run(() => api.tickets.assign(ticket.number, { email: assignee.trim() }))) setAssignee('');
-  }
-
   const statusActions = [
     { label: t.ticket.setPending, show: ticket.status !== 'pending', run: () => api.tickets.setPending(ticket.number) },
     { label: t.ticket.putOnHold, show: ticket.status !== 'on-hold', run: () => api.tickets.putOnHold(ticket.number) },
@@ -53,8 +46,8 @@ export function AgentPanel({ ticket, meId, temporalUiUrl, onChanged }: { ticket:
         {!closed && (
           <>
             <div className="actions">
-              {ticket.assignee?.id !== meId && (
-                <button type="button" disabled={busy} onClick={() => run(() => api.tickets.assign(ticket.number, { me: true }))}>
+              {ticket.assignee?.id !== me.id && (
+                <button type="button" disabled={busy} onClick={() => run(() => api.tickets.assign(ticket.number, me.id))}>
                   {t.ticket.assignToMe}
                 </button>
               )}
@@ -64,15 +57,6 @@ export function AgentPanel({ ticket, meId, temporalUiUrl, onChanged }: { ticket:
                 </button>
               )}
             </div>
-            <form onSubmit={assignByEmail} className="inline-form" noValidate>
-              <label htmlFor={`${id}-assignee`}>{t.ticket.assignTo}</label>
-              <div className="inline-form__row">
-                <input id={`${id}-assignee`} type="email" value={assignee} onChange={(e) => setAssignee(e.target.value)} />
-                <button type="submit" disabled={busy}>
-                  {t.ticket.assign}
-                </button>
-              </div>
-            </form>
           </>
         )}
       </section>
@@ -95,9 +79,10 @@ export function AgentPanel({ ticket, meId, temporalUiUrl, onChanged }: { ticket:
         <p data-testid="sla">
           <SlaState ticket={ticket} />
         </p>
-        {temporalUiUrl && (
+        {me.temporalUiUrl && (
           <p>
-            <a href={`${temporalUiUrl.replace(/\/$/, '')}/namespaces/default/workflows/ticket-${ticket.number}`} target="_blank" rel="noreferrer noopener">
+            <a
+              href={`${me.temporalUiUrl}/namespaces/${encodeURIComponent(me.temporalNamespace)}/workflows/ticket-${ticket.number}`} target="_blank" rel="noreferrer noopener">
               {t.ticket.temporal}
             </a>
           </p>

@@ -16,7 +16,7 @@ export function AuditTrail({ events }: { events: EventView[] }) {
       case 'created':
         return t.event.created;
       case 'commented':
-        return t.event.commented;
+        return event.data.internal === true ? t.event.noted : t.event.commented;
       case 'status_changed':
         return t.event.status_changed(statusWord(event.fromStatus), statusWord(event.toStatus));
       case 'assigned':

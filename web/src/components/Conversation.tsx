@@ -2,30 +2,36 @@
 // their line breaks. Internal notes (agents only) look unlike public replies and say what they are.
 import type { CommentView } from '../api/views';
 import { useI18n } from '../i18n';
-import { formatDateTime, isoOf } from '../lib/format';
+import { formatDateTime, isoOf, type Instant } from '../lib/format';
 
-export function Conversation({ description, requester, createdAt, comments }: { description: string; requester: string; createdAt: unknown; comments: CommentView[] }) {
+export function Conversation({ description, requester, createdAt, comments }: { description: string; requester: string; createdAt: Instant; comments: CommentView[] }) {
   const { t, lang } = useI18n();
+  const opensWithDescription = comments[0]?.body === description;
   return (
     <section aria-labelledby="conversation-title" className="conversation">
       <h2 id="conversation-title">{t.ticket.conversation}</h2>
       <ol className="messages">
-        <li className="message">
-          <p className="message__meta">
-            <strong>{requester}</strong> · <time dateTime={isoOf(createdAt as string)}>{formatDateTime(createdAt as string, lang)}</time>
-          </p>
-          <div className="message__body" data-testid="ticket-description">
-            {description}
-          </div>
-        </li>
-        {comments.map((comment) => (
+        {/* The ticket's opening message is normally its first comment; older tickets may lack it. */}
+        {!opensWithDescription && (
+          <li className="message">
+            <p className="message__meta">
+              <strong>{requester}</strong> · <time dateTime={isoOf(createdAt)}>{formatDateTime(createdAt, lang)}</time>
+            </p>
+            <div className="message__body" data-testid="ticket-description">
+              {description}
+            </div>
+          </li>
+        )}
+        {comments.map((comment, index) => (
           <li key={comment.seq} className={comment.internal ? 'message message--internal' : `message message--${comment.author.kind}`}>
             <p className="message__meta">
               {comment.internal && <span className="tag tag--internal">{t.ticket.internalNote}</span>}
               <strong>{comment.author.kind === 'system' ? t.ticket.system : comment.author.name || comment.author.kind}</strong> ·{' '}
               <time dateTime={isoOf(comment.at)}>{formatDateTime(comment.at, lang)}</time>
             </p>
-            <div className="message__body">{comment.body}</div>
+            <div className="message__body" data-testid={index === 0 && opensWithDescription ? 'ticket-description' : undefined}>
+              {comment.body}
+            </div>
           </li>
         ))}
       </ol>

@@ -30,11 +30,13 @@ export function ReplyBox({ number, status, agent, onSent }: { number: number; st
     setBusy(true);
     setError('');
     try {
-      await api.tickets.reply(number, body, {
+      const sentBody = body;
+      await api.tickets.reply(number, sentBody, {
         ...(internal && { internal: true }),
         ...(agent && submitAs && { status: submitAs }),
       });
-      setBody('');
+      // Clear only what was sent: the next message may already be on its way in.
+      setBody((current) => (current === sentBody ? '' : current));
       setSubmitAs('');
       setSent(true);
       onSent();

@@ -8,12 +8,21 @@ export function toDate(value: Instant): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/**
+ * The browser's own variant of the chosen language (en-GB writes 25 November 13:28, en-US
+ * November 25 1:28 PM), or the bare language when the browser prefers another one.
+ */
+export function localeFor(lang: string): string {
+  const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  return languages.find((tag) => tag.toLowerCase().split('-')[0] === lang) ?? lang;
+}
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${lang}:${JSON.stringify(options)}`;
   let format = cache.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang, options);
+    format = new Intl.DateTimeFormat(localeFor(lang), options);
     cache.set(key, format);
   }
   return format;

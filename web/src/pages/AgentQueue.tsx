@@ -10,12 +10,14 @@ import { useI18n } from '../i18n';
 import { useAsync } from '../lib/use-async';
 import { useLive } from '../lib/use-live';
 import { useTitle } from '../lib/use-title';
+import { useSession } from '../session';
 
 const QUEUES = ['all', 'unassigned', 'mine', 'breached'] as const;
 type Queue = (typeof QUEUES)[number];
 
 export function AgentQueue() {
   const { t } = useI18n();
+  const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const queue: Queue = (QUEUES as readonly string[]).includes(params.get('queue') ?? '') ? (params.get('queue') as Queue) : 'all';
   const status = (TICKET_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as TicketStatus) : undefined;
@@ -31,10 +33,10 @@ export function AgentQueue() {
         type,
         page,
         ...(queue === 'unassigned' && { unassigned: true }),
-        ...(queue === 'mine' && { assignee: 'me' as const }),
+        ...(queue === 'mine' && me && { assigneeId: me.id }),
         ...(queue === 'breached' && { slaBreached: true }),
       }),
-    [queue, status, type, page],
+    [queue, status, type, page, me?.id],
   );
   useLive({}, list.reload);
 

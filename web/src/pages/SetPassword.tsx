@@ -7,6 +7,7 @@ import { ErrorNote } from '../components/Alert';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n';
 import { useTitle } from '../lib/use-title';
+import { useSession } from '../session';
 
 // The server checks the same minimum (and more); checking here saves a round trip.
 const MIN_LENGTH = 10;
@@ -18,6 +19,8 @@ export function SetPassword() {
   const [search] = useSearchParams();
   // The link carries the token in the path or the query, depending on where it was made.
   const token = params.token ?? search.get('token') ?? '';
+  const { refresh } = useSession();
+  const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ password?: string; confirm?: string; form?: string }>({});
@@ -33,8 +36,10 @@ export function SetPassword() {
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      await api.auth.setPassword(token, password);
-      navigate('/sign-in?passwordSet=1');
+      // Setting the password also signs the person in: straight to Home.
+      await api.auth.setPassword(token, password, name.trim() || undefined);
+      await refresh();
+      navigate('/');
     } catch (err) {
       setErrors({ form: errorMessage(err, t, 'token') });
     } finally {
@@ -59,6 +64,9 @@ export function SetPassword() {
       <p>{t.auth.setPasswordIntro}</p>
       <form onSubmit={submit} noValidate>
         <ErrorNote>{errors.form}</ErrorNote>
+        <Field label={t.auth.yourName} hint={t.auth.yourNameHint}>
+          <input type="text" name="name" autoComplete="name" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+        </Field>
         <Field label={t.auth.newPassword} error={errors.password}>
           <input type="password" name="password" autoComplete="new-password" minLength={MIN_LENGTH} required value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>

@@ -55,7 +55,7 @@ export function SubmitRequest() {
         type: type as TicketType,
         subject: subject.trim(),
         description: description.trim(),
-        ccs: splitEmails(ccs),
+        ccEmails: splitEmails(ccs),
         requestId: requestId.current,
       });
       setCreated(number);
@@ -64,9 +64,10 @@ export function SubmitRequest() {
       const fields = fieldErrors(err);
       setErrors({
         form: errorMessage(err, t),
-        ...(fields.subject && { subject: fields.subject }),
-        ...(fields.description && { description: fields.description }),
-        ...((fields.ccs || fields.cc) && { ccs: fields.ccs ?? fields.cc }),
+        // The server's own words are English; say the same in the reader's language.
+        ...(fields.subject && { subject: t.submit.fieldInvalid }),
+        ...(fields.description && { description: t.submit.fieldInvalid }),
+        ...(fields.ccEmails && { ccs: t.submit.ccsInvalid }),
         ...(fields.type && { type: t.submit.chooseType }),
       });
     } finally {

@@ -45,6 +45,9 @@ export function TicketPage() {
 
   const requesterName = ticket.requester.name || ticket.requester.email;
   const closed = ticket.status === 'closed';
+  const { standing } = detail.data;
+  // Colleagues see their organization's tickets; only the people on the ticket take part.
+  const participant = standing === 'staff' || standing === 'requester' || standing === 'cc';
   return (
     <article className="ticket">
       <header className="ticket__header">
@@ -64,21 +67,39 @@ export function TicketPage() {
       <div className="ticket__layout">
         <div className="ticket__main">
           <Conversation description={ticket.description} requester={requesterName} createdAt={ticket.createdAt} comments={detail.data.comments} />
+          {detail.data.followUps.length > 0 && (
+            <p>
+              {t.ticket.followUps}:{' '}
+              {detail.data.followUps.map((n, i) => (
+                <span key={n}>
+                  {i > 0 && ', '}
+                  <Link href={`/tickets/${n}`}>#{n}</Link>
+                </span>
+              ))}
+            </p>
+          )}
           {closed ? (
             <FollowUp number={ticket.number} />
-          ) : (
+          ) : participant ? (
             <ReplyBox key={ticket.status} number={ticket.number} status={ticket.status} agent={agent} onSent={detail.reload} />
+          ) : (
+            <p className="alert alert--info">{t.ticket.colleagueNote}</p>
           )}
           {agent && <AuditTrail events={detail.data.events} />}
         </div>
         <aside className="ticket__side" aria-label={t.ticket.actions}>
-          {agent && me && <AgentPanel ticket={ticket} meId={me.id} temporalUiUrl={me.temporalUiUrl} onChanged={detail.reload} />}
-          {!agent && !closed && ticket.status !== 'solved' && (
+          {agent && me && <AgentPanel ticket={ticket} me={me} onChanged={detail.reload} />}
+          {standing === 'requester' && !closed && ticket.status !== 'solved' && (
             <section className="side-section">
               <RequesterSolve number={ticket.number} onDone={detail.reload} />
             </section>
           )}
-          <CcManager number={ticket.number} ccs={ticket.ccs} editable={!closed} onChanged={detail.reload} />
+          <CcManager
+            number={ticket.number}
+            ccs={ticket.ccs}
+            editable={!closed && (standing === 'staff' || standing === 'requester')}
+            onChanged={detail.reload}
+          />
         </aside>
       </div>
     </article>
