@@ -58,3 +58,11 @@ function unavailableService(error: unknown): 'temporal' | 'database' | null {
   }
   return null;
 }
+
+/** A unique constraint said no (drizzle wraps the driver's error, so look through the causes). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 4; current = (current as { cause?: unknown }).cause, depth++) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { addMembership, ensureUser, organizationIdsOf } from '../../accounts/users.js';
 import type { Database } from '../../db/client.js';
 import { memberships, organizations, users } from '../../db/schema.js';
+import { isUniqueViolation } from '../errors.js';
 import { adminProcedure, router, signedInProcedure } from '../trpc.js';
 
 const id = z.string().min(1).max(100);
@@ -17,7 +18,6 @@ async function requireOrganization(db: Database, organizationId: string) {
   return row;
 }
 
-const nameTaken = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
 export const organizationsRouter = router({
   /** Every organization for an admin; one's own for anyone else. */
@@ -37,7 +37,7 @@ export const organizationsRouter = router({
       const [row] = await ctx.deps.db.insert(organizations).values({ id: randomUUID(), name: input.name }).returning();
       return { id: row.id, name: row.name };
     } catch (error) {
-      if (nameTaken(error)) throw new TRPCError({ code: 'CONFLICT', message: `An organization named "${input.name}" already exists.` });
+      if (isUniqueViolation(error)) throw new TRPCError({ code: 'CONFLICT', message: `An organization named "${input.name}" already exists.` });
       throw error;
     }
   }),
@@ -47,7 +47,7 @@ export const organizationsRouter = router({
     try {
       await ctx.deps.db.update(organizations).set({ name: input.name }).where(eq(organizations.id, input.id));
     } catch (error) {
-      if (nameTaken(error)) throw new TRPCError({ code: 'CONFLICT', message: `An organization named "${input.name}" already exists.` });
+      if (isUniqueViolation(error)) throw new TRPCError({ code: 'CONFLICT', message: `An organization named "${input.name}" already exists.` });
       throw error;
     }
     return { id: input.id, name: input.name };

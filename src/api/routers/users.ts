@@ -7,6 +7,7 @@ import { endAllSessions } from '../../accounts/sessions.js';
 import { addMembership, findUserByEmail, findUserById, createUser, type UserRow } from '../../accounts/users.js';
 import type { Database } from '../../db/client.js';
 import { memberships, USER_ROLES, users } from '../../db/schema.js';
+import { isUniqueViolation } from '../errors.js';
 import { adminProcedure, router, staffProcedure } from '../trpc.js';
 
 const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
@@ -82,7 +83,11 @@ export const usersRouter = router({
       if (await findUserByEmail(ctx.deps.db, input.email)) {
         throw new TRPCError({ code: 'CONFLICT', message: `${input.email} already has an account.` });
       }
-      const user = await createUser(ctx.deps.db, input);
+      const user = await createUser(ctx.deps.db, input).catch((error: unknown) => {
+        // Made by someone else in the meantime.
+        if (isUniqueViolation(error)) throw new TRPCError({ code: 'CONFLICT', message: `${input.email} already has an account.` });
+        throw error;
+      });
       if (input.organizationId) await addMembership(ctx.deps.db, user.id, input.organizationId);
       await issueLink(ctx.deps.db, ctx.deps.config.publicUrl, 'access', user.email);
       return { user: await userView(ctx.deps.db, user.id) };
