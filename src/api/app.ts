@@ -33,6 +33,11 @@ export function createApp(options: AppOptions): express.Express {
   };
   const app = express();
   app.disable('x-powered-by');
+  // People's text travels in JSON answers; a browser must never guess one of them to be a page.
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   // Behind a proxy, the client's address (for rate limits) is in X-Forwarded-For.
   app.set('trust proxy', deps.config.TRUST_PROXY);
 
