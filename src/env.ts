@@ -33,8 +33,16 @@ const schema = z.object({
   /** Where the Temporal Web UI is, for links from the agent console. */
   TEMPORAL_UI_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default('.data'),
+  /** Ports of the embedded services `npm start` runs when DATABASE_URL / TEMPORAL_ADDRESS are unset. */
+  EMBEDDED_POSTGRES_PORT: port(5433),
+  TEMPORAL_DEV_PORT: port(7233),
+  TEMPORAL_DEV_UI_PORT: port(8233),
+  /** The Temporal CLI binary for the dev server; unset: .tools/bin/temporal, then PATH. */
+  TEMPORAL_CLI: z.string().min(1).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port(3000),
+  /** The worker's /metrics (Prometheus) and /healthz, when it runs as its own process. */
+  METRICS_PORT: port(9464),
   /** The address people use to reach the portal; links in e-mails point here. */
   PUBLIC_URL: z.string().url().optional(),
   /** smtp://user:pass@host:port. Unset: e-mails are printed and kept in the development mailbox. */

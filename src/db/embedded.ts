@@ -31,6 +31,12 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
   if (fresh) await server.createDatabase(database);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/${database}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      // A Ctrl-C in a terminal reaches Postgres too, and it stops by itself; the package's stop()
+      // would then wait for an exit that already happened.
+      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      await server.stop();
+    },
   };
 }

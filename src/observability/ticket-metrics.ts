@@ -1,0 +1,22 @@
+// Tickets by status, read from the projection at each scrape (one grouped count on an indexed
+// column), so the number is right whichever worker or API process is scraped.
+import { count } from 'drizzle-orm';
+import { Gauge, type Registry } from 'prom-client';
+import type { Database } from '../db/client.js';
+import { tickets } from '../db/schema.js';
+import { TICKET_STATUSES } from '../../workflows/ticket/model.js';
+
+export function registerTicketMetrics(registry: Registry, db: Database): void {
+  new Gauge({
+    name: 'support_desk_tickets',
+    help: 'Tickets by status, from the tickets projection',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      const rows = await db.select({ status: tickets.status, n: count() }).from(tickets).groupBy(tickets.status);
+      const byStatus = new Map(rows.map((row) => [row.status, Number(row.n)]));
+      // Every status is reported, zero included, so dashboards never see a series vanish.
+      for (const status of TICKET_STATUSES) this.set({ status }, byStatus.get(status) ?? 0);
+    },
+  });
+}

@@ -1,0 +1,60 @@
+// The services `npm start` runs itself when the environment names none: an embedded Postgres
+// (data in DATA_DIR/postgres) and the Temporal CLI's dev server with its Web UI (data in
+// DATA_DIR/temporal.db). Both keep their data, so a restart finds every ticket and timer.
+import { resolve } from 'node:path';
+import type { Config } from '../env.js';
+import { startEmbeddedPostgres } from '../db/embedded.js';
+import type { Logger } from '../observability/logger.js';
+import { startDevServer } from '../temporal/dev-server.js';
+import type { Endpoints } from './services.js';
+import { ensureTemporalCli } from './tools.js';
+
+export interface Infrastructure extends Endpoints {
+  /** The Temporal Web UI, when the dev server is ours. */
+  temporalUiUrl?: string;
+  embedded: { postgres: boolean; temporal: boolean };
+  stop(): Promise<void>;
+}
+
+export async function startInfrastructure(config: Config, logger: Logger): Promise<Infrastructure> {
+  const dataDir = resolve(config.DATA_DIR);
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne().catch((error: unknown) => logger.error({ err: error }, 'stopping a service failed'));
+  };
+  // Both start at once (each takes seconds); if either fails, whatever did start is stopped.
+  const [postgresStarted, temporalStarted] = await Promise.allSettled([
+    (async () => {
+      if (config.DATABASE_URL) return config.DATABASE_URL;
+      const postgres = await startEmbeddedPostgres({ dir: resolve(dataDir, 'postgres'), port: config.EMBEDDED_POSTGRES_PORT });
+      stops.push(() => postgres.stop());
+      logger.info({ port: config.EMBEDDED_POSTGRES_PORT, dir: resolve(dataDir, 'postgres') }, 'embedded Postgres started');
+      return postgres.url;
+    })(),
+    (async () => {
+      if (config.TEMPORAL_ADDRESS) return { address: config.TEMPORAL_ADDRESS, uiUrl: config.TEMPORAL_UI_URL };
+      const binary = await ensureTemporalCli(config.TEMPORAL_CLI, logger);
+      const server = await startDevServer({
+        port: config.TEMPORAL_DEV_PORT,
+        uiPort: config.TEMPORAL_DEV_UI_PORT,
+        dbFile: resolve(dataDir, 'temporal.db'),
+        namespace: config.TEMPORAL_NAMESPACE,
+        binary,
+      });
+      stops.push(() => server.stop());
+      logger.info({ address: server.address, ui: server.uiUrl }, 'Temporal dev server started');
+      return { address: server.address, uiUrl: config.TEMPORAL_UI_URL ?? server.uiUrl };
+    })(),
+  ]);
+  if (postgresStarted.status === 'rejected' || temporalStarted.status === 'rejected') {
+    await stop();
+    throw postgresStarted.status === 'rejected' ? postgresStarted.reason : (temporalStarted as PromiseRejectedResult).reason;
+  }
+  return {
+    databaseUrl: postgresStarted.value,
+    temporalAddress: temporalStarted.value.address,
+    temporalUiUrl: temporalStarted.value.uiUrl,
+    embedded: { postgres: !config.DATABASE_URL, temporal: !config.TEMPORAL_ADDRESS },
+    stop,
+  };
+}

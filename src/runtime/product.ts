@@ -1,0 +1,84 @@
+// The whole product in one process, as `npm start` runs it: the services it needs (embedded
+// unless the environment names real ones), migrations, the worker, and the HTTP server with the
+// API, probes and metrics on one port.
+import type { Config } from '../env.js';
+import { runMigrations } from '../db/migrate.js';
+import { freePort } from '../net.js';
+import type { Logger } from '../observability/logger.js';
+import { createMetricsRegistry } from '../observability/metrics.js';
+import { installTemporalRuntime } from '../observability/temporal-runtime.js';
+import { registerTicketMetrics } from '../observability/ticket-metrics.js';
+import { startInfrastructure } from './embedded.js';
+import { buildHttpApp, listen } from './http.js';
+import { connectServices } from './services.js';
+import { startMailDelivery } from '../mail/delivery.js';
+import { ensureDemoAccounts } from './demo.js';
+import { ensureWebClient } from './tools.js';
+import { startTicketWorker } from './ticket-worker.js';
+
+export interface ProductUrls {
+  portal: string;
+  temporalUi?: string;
+  /** Only while e-mails are kept locally (no SMTP_URL). */
+  mailbox?: string;
+  metrics: string;
+  temporalAddress: string;
+  databaseUrl: string;
+}
+
+export interface RunningProduct {
+  urls: ProductUrls;
+  /** Printable lines about the demo accounts (development only; empty otherwise). */
+  demoAccounts: string[];
+  /** Rejects if the worker fails; the process should then stop. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startProduct(config: Config, logger: Logger): Promise<RunningProduct> {
+  // The portal's build (development only) takes as long as the services' start: do both at once.
+  const [infra] = await Promise.all([startInfrastructure(config, logger), config.NODE_ENV === 'development' ? ensureWebClient(logger).catch((error: unknown) => logger.error({ err: error }, 'web client build failed')) : undefined]);
+  // Stopped in reverse order of start: HTTP, mail, worker, connections, then Postgres and Temporal.
+  const stops: Array<[string, () => Promise<void>]> = [['services', () => infra.stop()]];
+  const stop = async () => {
+    for (const [name, stopOne] of stops.reverse()) {
+      const started = Date.now();
+      await stopOne().catch((error: unknown) => logger.error({ err: error }, `stopping ${name} failed`));
+      logger.info({ ms: Date.now() - started }, `stopped ${name}`);
+    }
+  };
+  try {
+    await runMigrations(infra.databaseUrl);
+    const registry = createMetricsRegistry('support-desk');
+    const { sdkMetricsUrl } = installTemporalRuntime(logger, await freePort());
+    const services = await connectServices(config, infra);
+    stops.push(['connections', () => services.close()]);
+    registerTicketMetrics(registry, services.db);
+
+    const worker = await startTicketWorker({ config, db: services.db, temporalAddress: infra.temporalAddress, logger });
+    stops.push(['worker', () => worker.stop()]);
+    const mail = startMailDelivery({ db: services.db, config, logger: logger.child({ component: 'mail' }) });
+    stops.push(['mail delivery', () => mail.stop()]);
+    const http = await listen(buildHttpApp({ services, logger, registry, sdkMetricsUrl }), config.HOST, config.PORT);
+    stops.push(['http server', () => http.close()]);
+
+    const demoAccounts = config.NODE_ENV === 'development' ? await ensureDemoAccounts(services.db) : [];
+    const portal = config.PUBLIC_URL ? config.publicUrl : http.url.replace('127.0.0.1', 'localhost');
+    return {
+      urls: {
+        portal,
+        temporalUi: infra.temporalUiUrl,
+        mailbox: config.SMTP_URL ? undefined : `${portal}/dev/mailbox`,
+        metrics: `${http.url}/metrics`,
+        temporalAddress: infra.temporalAddress,
+        databaseUrl: infra.databaseUrl,
+      },
+      demoAccounts,
+      done: worker.done,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+// What the API needs to serve a request, built once per process from the configuration:
+// the Postgres pool, the Temporal client and the ticket desk on top of both.
+import { Client, Connection } from '@temporalio/client';
+import type { Config } from '../env.js';
+import { createDatabase, type Database } from '../db/client.js';
+import { ObservedTicketDesk } from './observed-desk.js';
+
+export interface Endpoints {
+  databaseUrl: string;
+  temporalAddress: string;
+}
+
+export interface Services {
+  config: Config;
+  db: Database;
+  temporal: Connection;
+  client: Client;
+  desk: ObservedTicketDesk;
+  close(): Promise<void>;
+}
+
+export async function connectServices(config: Config, endpoints: Endpoints): Promise<Services> {
+  const db = createDatabase(endpoints.databaseUrl);
+  // Lazy: the API starts (and /readyz says what is missing) even while Temporal is still away.
+  const temporal = Connection.lazy({ address: endpoints.temporalAddress });
+  const client = new Client({ connection: temporal, namespace: config.TEMPORAL_NAMESPACE });
+  const desk = new ObservedTicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: config.policy });
+  return {
+    config,
+    db,
+    temporal,
+    client,
+    desk,
+    async close() {
+      await Promise.allSettled([temporal.close(), db.close()]);
+    },
+  };
+}
+
+/** For the production entry points: both services must be named; say which is missing. */
+export function externalEndpoints(config: Config, role: string): Endpoints {
+  const missing = [
+    ...(config.DATABASE_URL ? [] : ['DATABASE_URL: required (postgres://user:password@host:5432/database)']),
+    ...(config.TEMPORAL_ADDRESS ? [] : ['TEMPORAL_ADDRESS: required (host:7233)']),
+  ];
+  if (missing.length > 0) {
+    console.error(`Invalid configuration for \`npm run ${role}\`:\n  ${missing.join('\n  ')}\n(\`npm start\` runs everything embedded instead.)`);
+    process.exit(1);
+  }
+  return { databaseUrl: config.DATABASE_URL!, temporalAddress: config.TEMPORAL_ADDRESS! };
+}

@@ -1,0 +1,27 @@
+// `npm run server`: the API (and the web client it serves) against an existing Temporal cluster
+// and Postgres. Stateless; run as many as the load needs behind one address. Migrations are
+// applied beforehand by `npm run migrate` (a one-off job in docker-compose.yml).
+import { loadConfigOrExit } from './env.js';
+import { createLogger } from './observability/logger.js';
+import { createMetricsRegistry } from './observability/metrics.js';
+import { buildHttpApp, listen } from './runtime/http.js';
+import { connectServices, externalEndpoints } from './runtime/services.js';
+import { stopOnSignals } from './runtime/shutdown.js';
+
+const config = loadConfigOrExit();
+const endpoints = externalEndpoints(config, 'server');
+const logger = createLogger({ level: config.LOG_LEVEL, service: 'support-desk-api' });
+
+const services = await connectServices(config, endpoints);
+try {
+  const http = await listen(buildHttpApp({ services, logger, registry: createMetricsRegistry('api') }), config.HOST, config.PORT);
+  logger.info({ url: http.url }, 'API listening');
+  stopOnSignals(async () => {
+    await http.close();
+    await services.close();
+  }, logger);
+} catch (error) {
+  logger.fatal({ err: error }, 'API start-up failed');
+  await services.close();
+  process.exit(1);
+}
