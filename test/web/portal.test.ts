@@ -100,7 +100,7 @@ describe('web portal and agent console', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('status').filter({ hasText: 'an e-mail with a link' }).waitFor();
 
-    const mail = await portal.inbox.waitFor(accounts.requesterEmail);
+    const mail = await portal.inbox.waitFor(accounts.requesterEmail, /\/set-password/);
     const link = linkIn(mail, '/set-password');
     expect(new URL(link).origin).toBe(portal.url);
     await page.goto(link);
@@ -268,6 +268,14 @@ describe('web portal and agent console', () => {
   it('speaks French from the browser and fits a phone', async () => {
     const fr = await person({ locale: 'fr-FR', viewport: PHONE });
     const { page } = fr;
+    // Forgotten password: the same answer whether or not the address has an account.
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await page.getByLabel('Adresse électronique').fill(accounts.colleague.email);
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.getByRole('status').getByText('un e-mail avec un lien pour choisir un nouveau mot de passe').waitFor();
+    await screenshot(page, 'forgot-password.fr.phone');
+    expect(linkIn(await portal.inbox.waitFor(accounts.colleague.email, /\/reset-password/), '/reset-password')).toContain('token=');
     await page.goto('/sign-in');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');

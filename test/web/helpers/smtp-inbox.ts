@@ -13,8 +13,8 @@ export interface ReceivedMail {
 export interface SmtpInbox {
   url: string;
   mails: ReceivedMail[];
-  /** The first mail to `to` whose subject matches, waiting for it to arrive. */
-  waitFor(to: string, subject?: RegExp, timeoutMs?: number): Promise<ReceivedMail>;
+  /** The first mail to `to` whose subject or text matches, waiting for it to arrive. */
+  waitFor(to: string, match?: RegExp, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }
 
@@ -48,11 +48,11 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
-    waitFor: (to, subject, timeoutMs = 20_000) =>
+    waitFor: (to, match, timeoutMs = 20_000) =>
       eventually(
         async () => {
-          const mail = mails.find((m) => m.to.includes(to.toLowerCase()) && (!subject || subject.test(m.subject)));
-          if (!mail) throw new Error(`no mail to ${to}${subject ? ` matching ${subject}` : ''} (received: ${mails.map((m) => `${m.to} "${m.subject}"`).join(', ') || 'none'})`);
+          const mail = mails.find((m) => m.to.includes(to.toLowerCase()) && (!match || match.test(`${m.subject}\n${m.text}`)));
+          if (!mail) throw new Error(`no mail to ${to}${match ? ` matching ${match}` : ''} (received: ${mails.map((m) => `${m.to} "${m.subject}"`).join(', ') || 'none'})`);
           return mail;
         },
         { timeoutMs, intervalMs: 200 },

@@ -1,5 +1,5 @@
 // The frame of every page: skip link, header with navigation, language switch and account, main area.
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../i18n';
 import { isAgent, useSession } from '../session';
@@ -9,6 +9,17 @@ export function Layout({ children }: { children: ReactNode }) {
   const { me, signOut } = useSession();
   const [location, navigate] = useLocation();
   const current = (path: string) => (location === path ? 'page' : undefined);
+  // After moving to another page, keyboard and screen-reader users start at its content, as
+  // they would after a full page load (but not on the first load, where the browser decides).
+  const mainRef = useRef<HTMLElement>(null);
+  const firstLocation = useRef(true);
+  useEffect(() => {
+    if (firstLocation.current) {
+      firstLocation.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [location]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -67,7 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="page">
+      <main id="main" ref={mainRef} tabIndex={-1} className="page">
         {children}
       </main>
     </>
