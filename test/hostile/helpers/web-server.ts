@@ -1,0 +1,24 @@
+// The API together with the built web client on one origin, over a test file's stack, for the
+// browser checks. No SMTP is configured, so the development mailbox is served as well.
+import { pino } from 'pino';
+import { createApp } from '../../../src/api/app.js';
+import { readConfig } from '../../../src/env.js';
+import { freePort } from '../../../src/net.js';
+import { listen } from '../../../src/runtime/http.js';
+import { ROOMY_LIMITS, type TestApi } from '../../helpers/api.js';
+import { ensureWebBuild } from '../../web/helpers/web-build.js';
+
+export interface WebServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveWithWebClient(api: TestApi): Promise<WebServer> {
+  ensureWebBuild();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = readConfig({ NODE_ENV: 'test', PUBLIC_URL: url, LOG_LEVEL: 'silent' });
+  const app = createApp({ config, db: api.stack.db, desk: api.stack.desk, temporal: api.stack.client, logger: pino({ level: 'silent' }), limits: ROOMY_LIMITS });
+  const http = await listen(app, '127.0.0.1', port);
+  return { url, close: () => http.close() };
+}
