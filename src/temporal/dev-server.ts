@@ -15,6 +15,13 @@ export interface DevServerOptions {
   uiPort: number;
   /** SQLite file for persistence; omitted, the server keeps everything in memory. */
   dbFile?: string;
+  /**
+   * SQLite pragmas for the file. Default: write-ahead log with synchronous=NORMAL, so a commit
+   * does not wait for the disk (fsync) and the file still survives the server being killed; only a
+   * machine crash may lose the last commits. On this project's machines it multiplies throughput
+   * (docs/PERFORMANCE.md).
+   */
+  sqlitePragmas?: Record<string, string>;
   namespace?: string;
   /** Extra dynamic config, e.g. a low continue-as-new threshold for tests. */
   dynamicConfig?: Record<string, string | number | boolean>;
@@ -28,6 +35,8 @@ export interface DevServer {
   process: ChildProcess;
   stop(): Promise<void>;
 }
+
+export const DURABLE_ENOUGH_PRAGMAS: Record<string, string> = { journal_mode: 'wal', synchronous: 'normal' };
 
 export function temporalBinary(explicit?: string): string {
   if (explicit) return explicit;
@@ -55,6 +64,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   if (options.dbFile) {
     mkdirSync(dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
+    for (const [pragma, value] of Object.entries(options.sqlitePragmas ?? DURABLE_ENOUGH_PRAGMAS)) args.push('--sqlite-pragma', `${pragma}=${value}`);
   }
   for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) {
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
