@@ -3,6 +3,7 @@
 import { cpus, loadavg } from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import { createDatabase } from '../src/db/client.js';
+import { DURABLE_ENOUGH_PRAGMAS } from '../src/temporal/dev-server.js';
 import { TicketDesk } from '../src/tickets/desk.js';
 import { DEFAULT_POLICY } from '../workflows/ticket/model.js';
 import { parseArgs, type Phase } from './harness/args.js';
@@ -39,7 +40,7 @@ try {
 
 const started = new Date();
 const loadBefore = loadavg();
-const stack = await startBenchStack({ profileDir: args.profileDir, temporalInMemory: args.temporalInMemory, log });
+const stack = await startBenchStack({ ...args, log });
 const watchdog = setTimeout(
   () => {
     log('run limit reached: stopping');
@@ -80,7 +81,7 @@ const fmt = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
 console.log(
   [
     `# support-desk bench${args.quick ? ' (--quick: a smoke run, figures not comparable)' : ''}`,
-    `started ${started.toISOString()}, ${cpus().length} cores, node ${process.version}, Temporal dev server ${args.temporalInMemory ? 'in memory' : 'on its SQLite file'}`,
+    `started ${started.toISOString()}, ${cpus().length} cores, node ${process.version}, Temporal dev server ${args.temporalInMemory ? 'in memory' : `on its SQLite file (${Object.entries(args.sqlitePragmas ?? DURABLE_ENOUGH_PRAGMAS).map(([k, v]) => `${k}=${v}`).join(', ')})`}`,
     `load average before ${fmt(loadBefore)}, after ${fmt(loadavg())}`,
     '',
   ].join('\n'),

@@ -11,15 +11,18 @@ export interface BenchArgs {
   profileDir?: string;
   /** Run the Temporal dev server in memory instead of on its SQLite file (as `npm start` does). */
   temporalInMemory: boolean;
+  /** SQLite pragmas for the dev server's file instead of its defaults (e.g. synchronous=full). */
+  sqlitePragmas?: Record<string, string>;
 }
 
-const USAGE = `Usage: npm run bench -- [--quick] [--only ${PHASES.join(',')}] [--profile DIR] [--temporal-in-memory]`;
+const USAGE = `Usage: npm run bench -- [--quick] [--only ${PHASES.join(',')}] [--profile DIR] [--temporal-in-memory] [--sqlite-pragma NAME=VALUE]...`;
 
 export function parseArgs(argv: string[]): BenchArgs {
   let only: Phase[] | null = null;
   let quick = false;
   let profileDir: string | undefined;
   let temporalInMemory = false;
+  let sqlitePragmas: Record<string, string> | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') quick = true;
@@ -31,9 +34,14 @@ export function parseArgs(argv: string[]): BenchArgs {
       only = names as Phase[];
     } else if (arg === '--profile') profileDir = argv[++i];
     else if (arg === '--temporal-in-memory') temporalInMemory = true;
+    else if (arg === '--sqlite-pragma') {
+      const [name, value] = (argv[++i] ?? '').split('=');
+      if (!name || !value) throw new Error(USAGE);
+      sqlitePragmas = { ...sqlitePragmas, [name]: value };
+    }
     else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
     else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   if (profileDir === '') throw new Error(USAGE);
-  return { phases: PHASES.filter((p) => only === null || only.includes(p)), quick, profileDir, temporalInMemory };
+  return { phases: PHASES.filter((p) => only === null || only.includes(p)), quick, profileDir, temporalInMemory, sqlitePragmas };
 }

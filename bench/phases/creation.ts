@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { baselineWorkflow } from '../baseline/workflows.js';
 import type { BenchContext } from '../harness/context.js';
 import { withCpu } from '../harness/cpu.js';
+import { historyEvents } from '../harness/history.js';
 import { runLoad, type LoadResult } from '../harness/load.js';
 import { cores, ms, rate, type PhaseOutcome } from '../harness/report.js';
 import { BASELINE_TASK_QUEUE } from '../harness/stack.js';
@@ -21,12 +22,10 @@ export function createViaApi(ctx: BenchContext, label = 'bench'): Promise<{ numb
   });
 }
 
-function runBaseline(ctx: BenchContext): Promise<string> {
-  return ctx.client.workflow.execute<typeof baselineWorkflow>('baselineWorkflow', {
-    taskQueue: BASELINE_TASK_QUEUE,
-    workflowId: `baseline-${randomUUID()}`,
-    args: ['ping'],
-  });
+async function runBaseline(ctx: BenchContext): Promise<string> {
+  const workflowId = `baseline-${randomUUID()}`;
+  await ctx.client.workflow.execute<typeof baselineWorkflow>('baselineWorkflow', { taskQueue: BASELINE_TASK_QUEUE, workflowId, args: ['ping'] });
+  return workflowId;
 }
 
 export async function creationPhase(ctx: BenchContext): Promise<PhaseOutcome> {
@@ -48,6 +47,10 @@ export async function creationPhase(ctx: BenchContext): Promise<PhaseOutcome> {
     }
     if (api.result.firstError) ctx.log(`  first API error: ${api.result.firstError}`);
   }
+  // The server-side cost of one of each, in persisted history events (a new ticket's history up to
+  // the point its creation call returned, plus the timer it then arms).
+  const ticketEvents = await historyEvents(ctx.client, `ticket-${(await createViaApi(ctx, 'history')).number}`);
+  const baselineEvents = await historyEvents(ctx.client, await runBaseline(ctx));
   const bestApi = steps.reduce((a, b) => (b.api.rate > a.api.rate ? b : a));
   const bestBaseline = steps.reduce((a, b) => (b.baseline.rate > a.baseline.rate ? b : a));
   // Saturation: the lowest concurrency reaching 95% of the peak rate; more only adds queueing.
@@ -63,6 +66,8 @@ export async function creationPhase(ctx: BenchContext): Promise<PhaseOutcome> {
         notes: [
           `peak API ${rate(bestApi.api.rate)}/s at c=${bestApi.concurrency}; peak baseline ${rate(bestBaseline.baseline.rate)}/s at c=${bestBaseline.concurrency}; ratio ${ratio.toFixed(2)}`,
           `saturation (lowest concurrency at >= 95% of the API peak): c=${saturation}`,
+          `history events: ticket ${ticketEvents.length} (${ticketEvents.join(' ')})`,
+          `history events: baseline ${baselineEvents.length} (${baselineEvents.join(' ')})`,
         ],
       },
     ],

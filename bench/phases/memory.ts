@@ -52,7 +52,7 @@ export async function memoryPhase(ctx: BenchContext): Promise<PhaseOutcome> {
         title: `Memory with ${open} open tickets (${running.count} running ticket workflows)`,
         header: ['process', 'RSS', 'JS heap used', 'RSS before top-up'],
         rows: [
-          ['worker (ticket + baseline workers)', mib(worker.rss), mib(worker.heapUsed), mib(before.rss)],
+          ['ticket worker', mib(worker.rss), mib(worker.heapUsed), mib(before.rss)],
           ['API', mib(api.rss), mib(api.heapUsed), ''],
           ['Temporal dev server', mib(temporal), '', ''],
         ],
