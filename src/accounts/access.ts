@@ -4,9 +4,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { users } from '../db/schema.js';
 import { BadCredentialsError, InvalidFieldError, InvalidLinkError, RateLimitedError } from './errors.js';
+import { pruneAccountsSometimes } from './housekeeping.js';
 import { consumeLink, issueLink, retireLinks } from './links.js';
 import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from './passwords.js';
-import { attemptsSoFar, countAttempt, type Limit, type RateLimits } from './rate-limit.js';
+import { countAttempt, refundAttempt, type Limit, type RateLimits } from './rate-limit.js';
 import { endAllSessions, startSession } from './sessions.js';
 import { ensureUser, findUserByEmail, normalizeEmail, type UserRow } from './users.js';
 
@@ -33,6 +34,7 @@ async function spend(db: Database, key: string, limit: Limit): Promise<void> {
 }
 
 async function spendLinkBudget(deps: AccessDeps, email: string, client: ClientInfo): Promise<void> {
+  pruneAccountsSometimes(deps.db);
   await spend(deps.db, `links:account:${email}`, deps.limits.linksPerAccount);
   await spend(deps.db, `links:address:${client.address}`, deps.limits.linksPerAddress);
 }
@@ -93,17 +95,23 @@ export async function signIn(deps: AccessDeps, input: { email: string; password:
   const accountKey = `sign-in:account:${email}`;
   const addressKey = `sign-in:address:${client.address}`;
   const { signInPerAccount, signInPerAddress } = deps.limits;
-  if ((await attemptsSoFar(deps.db, accountKey, signInPerAccount)) >= signInPerAccount.max) throw new RateLimitedError(signInPerAccount.windowMs / 1000);
-  if ((await attemptsSoFar(deps.db, addressKey, signInPerAddress)) >= signInPerAddress.max) throw new RateLimitedError(signInPerAddress.windowMs / 1000);
+  pruneAccountsSometimes(deps.db);
+  // Every attempt takes its place in the counts before the password is judged, so that guesses
+  // sent all at once are limited like guesses sent one by one; an attempt that is refused or
+  // succeeds gives its place back, so only failures count.
+  const counts = [await countAttempt(deps.db, accountKey, signInPerAccount), await countAttempt(deps.db, addressKey, signInPerAddress)];
+  const giveBack = () => Promise.all([refundAttempt(deps.db, accountKey), refundAttempt(deps.db, addressKey)]);
+  const exceeded = counts[0] > signInPerAccount.max ? signInPerAccount : counts[1] > signInPerAddress.max ? signInPerAddress : null;
+  if (exceeded) {
+    await giveBack();
+    throw new RateLimitedError(exceeded.windowMs / 1000);
+  }
 
   const user = await findUserByEmail(deps.db, email);
   let ok = false;
   if (user?.passwordHash && !user.disabledAt) ok = await verifyPassword(input.password, user.passwordHash);
   else await verifyDecoy(input.password);
-  if (!ok || !user) {
-    await countAttempt(deps.db, accountKey, signInPerAccount);
-    await countAttempt(deps.db, addressKey, signInPerAddress);
-    throw new BadCredentialsError();
-  }
+  if (!ok || !user) throw new BadCredentialsError();
+  await giveBack();
   return { user, sessionSecret: await startSession(deps.db, user.id, client) };
 }

@@ -1,11 +1,12 @@
 // The access flow of the portal guide, end to end: the link arrives by real SMTP, sets the
 // password once, and the person can then sign in and submit tickets.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../src/accounts/secrets.js';
 import { startMailDelivery, type MailDelivery } from '../../src/mail/delivery.js';
-import { accountTokens, notifications, sessions, users } from '../../src/db/schema.js';
+import { accountTokens, notifications, rateLimits, sessions, users } from '../../src/db/schema.js';
+import { eventually } from '../helpers/eventually.js';
 import { errorCode, failure, requestId, startApi, TEST_PASSWORD, type TestApi } from '../helpers/api.js';
 import { linkIn, recipients, startSmtpInbox, type SmtpInbox } from '../helpers/smtp.js';
 
@@ -44,8 +45,12 @@ describe('access', () => {
     const [stored] = await api.stack.db.select().from(accountTokens).where(eq(accountTokens.tokenHash, hashSecret(token)));
     expect(stored.email).toBe(email);
     expect(JSON.stringify(await api.stack.db.select().from(accountTokens))).not.toContain(token);
-    const [outboxRow] = await api.stack.db.select().from(notifications).where(eq(notifications.dedupeKey, `account:access:${hashSecret(token)}`));
-    expect(outboxRow.sentAt).not.toBeNull();
+    // The row is marked sent in the transaction that held it while the SMTP server took the message.
+    const [outboxRow] = await eventually(
+      () => api.stack.db.select().from(notifications).where(eq(notifications.dedupeKey, `account:access:${hashSecret(token)}`)),
+      ([row]) => row?.sentAt !== null,
+    );
+    expect(outboxRow.attempts).toBe(1);
     expect(JSON.stringify(outboxRow.payload)).not.toContain(token);
 
     // A weak password is refused with a field error, and the link still works afterwards.
@@ -166,5 +171,34 @@ describe('access', () => {
   it('the development mailbox is not served when SMTP is configured', async () => {
     const response = await fetch(`${api.url}/dev/mailbox`);
     expect(response.status).toBe(404);
+  });
+});
+
+describe('housekeeping', () => {
+  it('prunes expired sessions, long-expired links and closed rate windows, and nothing live', async () => {
+    const { pruneAccounts } = await import('../../src/accounts/housekeeping.js');
+    const { user } = await api.signedIn();
+    const { db } = api.stack;
+    const day = 24 * 60 * 60 * 1000;
+    const key = randomUUID();
+    await db.insert(sessions).values([
+      { tokenHash: `${key}-old`, userId: user.id, expiresAt: new Date(Date.now() - 1000) },
+      { tokenHash: `${key}-live`, userId: user.id, expiresAt: new Date(Date.now() + day) },
+    ]);
+    await db.insert(accountTokens).values([
+      { tokenHash: `${key}-old`, purpose: 'reset', email: user.email, expiresAt: new Date(Date.now() - 8 * day) },
+      { tokenHash: `${key}-recent`, purpose: 'reset', email: user.email, expiresAt: new Date(Date.now() - 1000) },
+    ]);
+    await db.insert(rateLimits).values([
+      { key: `${key}-old`, windowStart: new Date(Date.now() - 2 * day), count: 3 },
+      { key: `${key}-live`, windowStart: new Date(), count: 3 },
+    ]);
+    await pruneAccounts(db);
+    const left = [
+      ...(await db.select({ k: sessions.tokenHash }).from(sessions).where(like(sessions.tokenHash, `${key}%`))),
+      ...(await db.select({ k: accountTokens.tokenHash }).from(accountTokens).where(like(accountTokens.tokenHash, `${key}%`))),
+      ...(await db.select({ k: rateLimits.key }).from(rateLimits).where(like(rateLimits.key, `${key}%`))),
+    ].map((r) => r.k.slice(key.length + 1));
+    expect(left.sort()).toEqual(['live', 'live', 'recent']);
   });
 });

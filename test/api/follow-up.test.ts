@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, failure, requestId, startApi, type TestApi } from '../helpers/api.js';
+import { eventually } from '../helpers/eventually.js';
 import { FAST_POLICY } from '../helpers/stack.js';
 
 let api: TestApi;
@@ -11,16 +12,6 @@ beforeAll(async () => {
   api = await startApi({ policy: FAST_POLICY });
 });
 afterAll(async () => api?.close());
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('closed tickets and follow-ups', () => {
   it('a Closed ticket refuses replies and changes; a follow-up links a new ticket to it', async () => {
