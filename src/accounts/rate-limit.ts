@@ -45,3 +45,8 @@ export async function attemptsSoFar(db: Database, key: string, limit: Limit): Pr
     select count from rate_limits where key = ${key} and window_start > now() - make_interval(secs => ${limit.windowMs / 1000})`);
   return rows.length > 0 ? Number(rows[0].count) : 0;
 }
+
+/** Gives back an attempt counted by countAttempt (one that turned out not to count). */
+export async function refundAttempt(db: Database, key: string): Promise<void> {
+  await db.execute(sql`update rate_limits set count = greatest(count - 1, 0) where key = ${key}`);
+}
