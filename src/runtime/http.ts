@@ -4,7 +4,6 @@ import { createServer, type Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { Registry } from 'prom-client';
 import { createApp } from '../api/app.js';
-import { webClientRouter } from '../web/static.js';
 import { apiMetricsMiddleware } from '../observability/api-metrics.js';
 import { healthRouter } from '../observability/health.js';
 import type { Logger } from '../observability/logger.js';
@@ -41,8 +40,6 @@ export function buildHttpApp(options: HttpOptions): Express {
  */
 function mountProduct(app: Express, { services, logger }: HttpOptions): void {
   app.use(createApp({ config: services.config, db: services.db, desk: services.desk, temporal: services.client, logger }));
-  // The portal's pages and assets, with index.html for every client-side address.
-  app.use(webClientRouter());
 }
 
 /** The worker's own small HTTP side: liveness and metrics for a scraper, nothing else. */

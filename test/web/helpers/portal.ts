@@ -2,7 +2,6 @@
 // origin, a ticket worker, mail delivered to a local SMTP receiver, on the suite's shared
 // Postgres and Temporal. People are made the way an admin would make them.
 import { createServer } from 'node:http';
-import express from 'express';
 import { pino } from 'pino';
 import { setPassword } from '../../../src/accounts/access.js';
 import { DEFAULT_RATE_LIMITS } from '../../../src/accounts/rate-limit.js';
@@ -12,7 +11,6 @@ import { createApp } from '../../../src/api/app.js';
 import { readConfig } from '../../../src/env.js';
 import { startMailDelivery } from '../../../src/mail/delivery.js';
 import { freePort } from '../../../src/net.js';
-import { webClientRouter } from '../../../src/web/static.js';
 import type { TicketPolicy } from '../../../workflows/ticket/model.js';
 import { startStack, type Stack } from '../../helpers/stack.js';
 import { startSmtpInbox, type SmtpInbox } from './smtp-inbox.js';
@@ -46,11 +44,10 @@ export async function startPortal(options: { policy: TicketPolicy }): Promise<Po
     LOG_LEVEL: 'silent',
   });
   const logger = pino({ level: 'silent' });
-  const app = express();
   // Every browser here is 127.0.0.1, shared with the other suites: per-address limits are not under test.
   const limits = { signInPerAddress: { max: 10_000, windowMs: 60_000 }, linksPerAddress: { max: 10_000, windowMs: 60_000 } };
-  app.use(createApp({ config, db: stack.db, desk: stack.desk, temporal: stack.client, logger, limits }));
-  app.use(webClientRouter());
+  // createApp serves the built web client too, on the same origin as the API.
+  const app = createApp({ config, db: stack.db, desk: stack.desk, temporal: stack.client, logger, limits });
   const http = createServer(app);
   await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
   const mail = startMailDelivery({ db: stack.db, config, logger, intervalMs: 250 });
