@@ -38,8 +38,9 @@ export function createApp(options: AppOptions): express.Express {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
-  // Behind a proxy, the client's address (for rate limits) is in X-Forwarded-For.
-  app.set('trust proxy', deps.config.TRUST_PROXY);
+  // Behind a proxy, the client's address (for rate limits) is in X-Forwarded-For. Left unset
+  // otherwise, so that an app this one is mounted in decides for both.
+  if (deps.config.TRUST_PROXY) app.set('trust proxy', true);
 
   app.use(
     '/trpc',
