@@ -1,10 +1,10 @@
-// The API process of the bench: the product's HTTP API (createApp over the same services the
-// entry points connect), plus a bare express JSON endpoint on its own port in the same process,
-// the baseline for reads.
+// The API process of the bench, composed as `npm run server` composes it (src/server.ts): request
+// logs at the production level, metrics, probes and the tRPC API; plus a bare express JSON
+// endpoint on its own port in the same process, the baseline for reads.
 import express from 'express';
-import { pino } from 'pino';
-import { createApp } from '../../src/api/app.js';
-import { listen } from '../../src/runtime/http.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { createMetricsRegistry } from '../../src/observability/metrics.js';
+import { buildHttpApp, listen } from '../../src/runtime/http.js';
 import { connectServices } from '../../src/runtime/services.js';
 import { announceReady, serveParent } from './ipc.js';
 import { configOf, settingsFromArgv } from './settings.js';
@@ -12,15 +12,8 @@ import { configOf, settingsFromArgv } from './settings.js';
 const settings = settingsFromArgv();
 const config = configOf(settings);
 const services = await connectServices(config, { databaseUrl: settings.databaseUrl, temporalAddress: settings.temporalAddress });
-const app = createApp({
-  config,
-  db: services.db,
-  desk: services.desk,
-  temporal: services.client,
-  logger: pino({ level: 'warn' }),
-  webClient: false,
-});
-const api = await listen(app, '127.0.0.1', 0);
+const logger = createLogger({ level: config.LOG_LEVEL, service: 'support-desk-api' });
+const api = await listen(buildHttpApp({ services, logger, registry: createMetricsRegistry('api') }), '127.0.0.1', 0);
 
 // A list page's worth of JSON, with no database and no tRPC: what express alone costs.
 const page = { items: Array.from({ length: 25 }, (_, i) => ({ number: i + 1, subject: 'The bike app will not unlock', status: 'open' })), total: 25 };

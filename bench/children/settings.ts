@@ -15,13 +15,12 @@ export function settingsFromArgv(): ChildSettings {
   return JSON.parse(raw) as ChildSettings;
 }
 
-/** The production configuration with the bench's endpoints; policy and everything else at defaults. */
+/** The production configuration with the bench's endpoints; policy, log level and the rest at defaults. */
 export function configOf(settings: ChildSettings): Config {
   return readConfig({
     NODE_ENV: 'production',
     DATABASE_URL: settings.databaseUrl,
     TEMPORAL_ADDRESS: settings.temporalAddress,
     TEMPORAL_TASK_QUEUE: settings.taskQueue,
-    LOG_LEVEL: 'warn',
   });
 }

@@ -10,7 +10,7 @@ import { configOf, settingsFromArgv } from './settings.js';
 const settings = settingsFromArgv();
 const config = configOf(settings);
 Runtime.install({ logger: new DefaultLogger('WARN') });
-const logger = createLogger({ level: 'warn', service: 'bench-worker' });
+const logger = createLogger({ level: config.LOG_LEVEL, service: 'support-desk-worker' });
 
 const db = createDatabase(settings.databaseUrl);
 const tickets = await startTicketWorker({ config, db, temporalAddress: settings.temporalAddress, logger });

@@ -1,5 +1,6 @@
 // Runs a bench child process (TypeScript through tsx) and talks to it over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
 import type { ChildMessage, MemoryMessage, ReadyMessage } from '../children/ipc.js';
 
 export interface Child {
@@ -10,9 +11,11 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export async function startChild(name: string, file: string, settings: object, options: { profileDir?: string } = {}): Promise<Child> {
+/** The child's output (its JSON logs, one line per request at the production level) goes to `logFile`. */
+export async function startChild(name: string, file: string, settings: object, options: { profileDir?: string; logFile: string }): Promise<Child> {
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
-  const child: ChildProcess = fork(file, [JSON.stringify(settings)], { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const log = openSync(options.logFile, 'a');
+  const child: ChildProcess = fork(file, [JSON.stringify(settings)], { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', log, log, 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = await new Promise<ReadyMessage>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 120 s`)), 120_000);
@@ -24,7 +27,7 @@ export async function startChild(name: string, file: string, settings: object, o
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited during start-up (code ${code})`));
+      reject(new Error(`${name} exited during start-up (code ${code}); see ${options.logFile}`));
     });
   }).catch((error: unknown) => {
     child.kill('SIGKILL');

