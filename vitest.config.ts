@@ -8,6 +8,7 @@ export default defineConfig({
     // Temporal's native worker is happiest in a child process, and two cores do not gain from more.
     pool: 'forks',
     fileParallelism: false,
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
