@@ -5,7 +5,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketPolicy } from '../../workflows/ticket/model.js';
-import { DESKTOP, PHONE, launchBrowser, openAs, screenshot, type Person } from './helpers/browser.js';
+import { accessibilityProblems } from './helpers/accessibility.js';
+import { DESKTOP, PHONE, launchBrowser, openAs, screenshot as takeScreenshot, type Person } from './helpers/browser.js';
 import { startPortal, TEMPORAL_UI_URL, type Portal } from './helpers/portal.js';
 import { linkIn } from './helpers/smtp-inbox.js';
 import { ensureWebBuild } from './helpers/web-build.js';
@@ -55,6 +56,12 @@ async function signIn(page: Page, email: string, password: string) {
 
 const badge = (page: Page) => page.getByTestId('status-badge');
 
+/** Every main page is kept as a picture and checked for accessibility where it is taken. */
+async function screenshot(page: Page, name: string) {
+  await takeScreenshot(page, name);
+  expect(await accessibilityProblems(page), `accessibility of ${name}`).toEqual([]);
+}
+
 describe('web portal and agent console', () => {
   beforeAll(async () => {
     ensureWebBuild();
@@ -75,7 +82,7 @@ describe('web portal and agent console', () => {
   afterEach(async (context) => {
     if (context.task.result?.state !== 'fail') return;
     for (const [index, p] of people.entries()) {
-      await screenshot(p.page, `failure-${index}`).catch(() => {});
+      await takeScreenshot(p.page, `failure-${index}`).catch(() => {});
       const alerts = await p.page.locator('[role=alert]').allTextContents().catch(() => []);
       if (alerts.length) console.error(`page ${index} (${p.page.url()}) shows: ${alerts.join(' | ')}`);
     }

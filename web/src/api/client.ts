@@ -140,6 +140,10 @@ export const api = {
       return (await trpc.tickets.followUp.mutate({ number, description, requestId })).number;
     },
   },
+  users: {
+    /** Support Ops members a ticket can be assigned to. */
+    agents: (): Promise<PersonView[]> => trpc.users.agents.query(),
+  },
   live: {
     /** Calls onChange with the numbers of tickets (visible to the caller) that changed. */
     changes(filter: { number?: number }, onChange: (numbers: number[]) => void): () => void {

@@ -1,10 +1,11 @@
 // What only agents see beside a ticket: assignment, status actions, the SLA with its deadline and
 // the link to the ticket's workflow in the Temporal UI.
-import { useId, useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Me, TicketView } from '../api/views';
 import { api } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useI18n } from '../i18n';
+import { useAsync } from '../lib/use-async';
 import { ErrorNote } from './Alert';
 import { SlaState } from './SlaState';
 
@@ -14,6 +15,13 @@ export function AgentPanel({ ticket, me, onChanged }: { ticket: TicketView; me: 
   const [busy, setBusy] = useState(false);
   const id = useId();
   const closed = ticket.status === 'closed';
+  const agents = useAsync(() => api.users.agents(), []);
+  const [chosen, setChosen] = useState('');
+
+  async function assignChosen(event: FormEvent) {
+    event.preventDefault();
+    if (chosen) await run(() => api.tickets.assign(ticket.number, chosen));
+  }
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
@@ -57,6 +65,26 @@ export function AgentPanel({ ticket, me, onChanged }: { ticket: TicketView; me: 
                 </button>
               )}
             </div>
+            {agents.data && agents.data.length > 1 && (
+              <form onSubmit={assignChosen} className="inline-form" noValidate>
+                <label htmlFor={`${id}-assignee`}>{t.ticket.assignTo}</label>
+                <div className="inline-form__row">
+                  <select id={`${id}-assignee`} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+                    <option value="">—</option>
+                    {agents.data
+                      .filter((a) => a.id !== ticket.assignee?.id)
+                      .map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {a.name ? `${a.name} <${a.email}>` : a.email}
+                        </option>
+                      ))}
+                  </select>
+                  <button type="submit" disabled={busy || !chosen}>
+                    {t.ticket.assign}
+                  </button>
+                </div>
+              </form>
+            )}
           </>
         )}
       </section>

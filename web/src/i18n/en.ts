@@ -181,6 +181,8 @@ export const en = {
     unassigned: 'Unassigned',
     assignToMe: 'Assign to me',
     unassign: 'Unassign',
+    assignTo: 'Assign to',
+    assign: 'Assign',
     actions: 'Status',
     setPending: 'Set Pending',
     putOnHold: 'Put On-hold',

@@ -184,6 +184,8 @@ export const fr: Messages = {
     unassigned: 'Non assigné',
     assignToMe: 'M’assigner',
     unassign: 'Désassigner',
+    assignTo: 'Assigner à',
+    assign: 'Assigner',
     actions: 'Statut',
     setPending: 'Passer en Pending',
     putOnHold: 'Mettre en On-hold',
