@@ -66,6 +66,9 @@ const schema = z.object({
 
 export type Env = z.output<typeof schema>;
 
+/** Every setting this module reads (for checks that deployment files name only real ones). */
+export const SETTING_NAMES = Object.keys(schema.shape) as Array<keyof Env>;
+
 export interface Config extends Env {
   policy: TicketPolicy;
   publicUrl: string;
@@ -75,7 +78,9 @@ export class ConfigError extends Error {}
 
 /** Parses settings; throws ConfigError naming every bad one. */
 export function readConfig(source: Record<string, string | undefined> = process.env): Config {
-  const result = schema.safeParse(source);
+  // A setting left blank (`SMTP_URL=` in an env file, `${SMTP_URL:-}` in compose) means unset.
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(given);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
