@@ -7,6 +7,7 @@ import { isStaff, organizationIdsOf, type UserRow } from '../accounts/users.js';
 import type { Database } from '../db/client.js';
 import { tickets } from '../db/schema.js';
 import { TICKET_STATUSES, TICKET_TYPES } from '../../workflows/ticket/model.js';
+import { id } from './inputs.js';
 import { ticketView, type TicketView } from './ticket-views.js';
 
 export const TICKET_VIEWS = ['mine', 'ccd', 'organization', 'queue'] as const;
@@ -17,7 +18,7 @@ export const listInput = z.object({
   view: z.enum(TICKET_VIEWS).default('mine'),
   status: z.array(z.enum(TICKET_STATUSES)).max(TICKET_STATUSES.length).optional(),
   type: z.array(z.enum(TICKET_TYPES)).max(TICKET_TYPES.length).optional(),
-  assigneeId: z.string().min(1).max(100).optional(),
+  assigneeId: id.optional(),
   unassigned: z.boolean().optional(),
   slaBreached: z.boolean().optional(),
   /** criticalFirst: Critical / SEV tickets on top, then the most recently updated. */

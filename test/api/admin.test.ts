@@ -33,6 +33,9 @@ describe('admin', () => {
     const people = await admin.organizations.members.query({ organizationId: org.id });
     expect(people.map((p) => p.email).sort()).toEqual([agentEmail, member].sort());
 
+    expect(await errorCode(admin.users.list.query({ search: 'nul\u0000' }))).toBe('BAD_REQUEST');
+    // Wildcards are searched for literally.
+    expect((await admin.users.list.query({ search: '%' })).total).toBe(0);
     const listed = await admin.users.list.query({ search: member });
     expect(listed.items.map((u) => u.id)).toEqual([userId]);
 

@@ -242,6 +242,10 @@ describe('bad input', () => {
     expect(empty.data?.code).toBe('BAD_REQUEST');
     expect(empty.data?.fieldErrors).toHaveProperty('body');
     expect(await errorCode(requester.api.tickets.reply.mutate({ number, body: 'x'.repeat(32_001) }))).toBe('BAD_REQUEST');
+    // A NUL would never reach Postgres: refused before the workflow could accept it.
+    expect(await errorCode(requester.api.tickets.reply.mutate({ number, body: 'half\u0000way' }))).toBe('BAD_REQUEST');
+    expect(await errorCode(agent.api.tickets.list.query({ view: 'queue', assigneeId: 'a\u0000b' }))).toBe('BAD_REQUEST');
+    expect(await errorCode(agent.api.tickets.removeCc.mutate({ number, userId: "x' or 1=1 --" }))).toBe('BAD_REQUEST');
     expect(await errorCode(agent.api.tickets.reply.mutate({ number, body: 'bye', status: 'closed' as never }))).toBe('BAD_REQUEST');
     expect(await errorCode(agent.api.tickets.setPending.mutate({ number: -1 }))).toBe('BAD_REQUEST');
     expect(await errorCode(agent.api.tickets.setPending.mutate({ number: 1.5 }))).toBe('BAD_REQUEST');
@@ -277,6 +281,7 @@ describe('bad input', () => {
       () => requester.api.tickets.create.mutate({ type: 'critical', subject: 'Help', description: '', requestId: requestId() }),
       () => requester.api.tickets.create.mutate({ type: 'critical', subject: 'Help', description: 'Now', requestId: 'x' }),
       () => requester.api.tickets.create.mutate({ type: 'critical', subject: 'x'.repeat(201), description: 'Now', requestId: requestId() }),
+      () => requester.api.tickets.create.mutate({ type: 'critical', subject: 'Bell\u0007', description: 'Now', requestId: requestId() }),
       () => requester.api.tickets.create.mutate({ type: 'critical', subject: 'Help', description: 'Now', requestId: requestId(), ccEmails: ['fine@example.test', 'broken'] }),
     ];
     for (const call of bad) expect(await errorCode(call())).toBe('BAD_REQUEST');

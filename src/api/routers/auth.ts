@@ -9,9 +9,9 @@ import { inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { organizations } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
+import { email, text } from '../inputs.js';
 import { publicProcedure, router, signedInProcedure } from '../trpc.js';
 
-const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 const LINK_SENT = 'If this address can use the Support desk, an e-mail with a link is on its way. The link works once.';
 
 /** The signed-in person, as every client shows them. */
@@ -46,7 +46,7 @@ export const authRouter = router({
       z.object({
         token: z.string().min(20).max(200),
         password: z.string().max(MAX_PASSWORD_LENGTH),
-        name: z.string().trim().max(100).optional(),
+        name: text(100).optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {

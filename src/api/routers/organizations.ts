@@ -7,10 +7,10 @@ import { addMembership, ensureUser, organizationIdsOf } from '../../accounts/use
 import type { Database } from '../../db/client.js';
 import { memberships, organizations, users } from '../../db/schema.js';
 import { isUniqueViolation } from '../errors.js';
+import { email, id, requiredText } from '../inputs.js';
 import { adminProcedure, router, signedInProcedure } from '../trpc.js';
 
-const id = z.string().min(1).max(100);
-const name = z.string().trim().min(1, 'A name is required.').max(100);
+const name = requiredText(100, 'A name is required.');
 
 async function requireOrganization(db: Database, organizationId: string) {
   const [row] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
@@ -68,7 +68,7 @@ export const organizationsRouter = router({
   }),
 
   /** Adds a person by e-mail; someone without an account gets one, to request access later. */
-  addMember: adminProcedure.input(z.object({ organizationId: id, email: z.string().trim().toLowerCase().pipe(z.email().max(254)) })).mutation(async ({ ctx, input }) => {
+  addMember: adminProcedure.input(z.object({ organizationId: id, email })).mutation(async ({ ctx, input }) => {
     await requireOrganization(ctx.deps.db, input.organizationId);
     const user = await ensureUser(ctx.deps.db, input.email);
     await addMembership(ctx.deps.db, user.id, input.organizationId);

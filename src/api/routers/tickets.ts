@@ -11,17 +11,14 @@ import type { MessageInputs } from '../../../workflows/ticket/messages.js';
 import { SETTABLE_STATUSES, STATUS_LABELS, TICKET_TYPES, type Person } from '../../../workflows/ticket/model.js';
 import { MAX_BODY_LENGTH } from '../../../workflows/ticket/state.js';
 import { withTemporalDeadline } from '../bounded.js';
+import { email, id, requestId, requiredText, ticketNumber } from '../inputs.js';
 import { actorOf, requireStanding, visibleTicket, type Standing, type TicketRow } from '../ticket-access.js';
 import { listInput, listTickets } from '../ticket-list.js';
 import { commentView, eventView, isInternalEvent, ticketView } from '../ticket-views.js';
 import { router, signedInProcedure, type SignedInContext } from '../trpc.js';
 
-const ticketNumber = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-/** The client's id for one submission or action, so that a retried request does it only once. */
-const requestId = z.string().trim().min(8).max(100);
-const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
-const subject = z.string().trim().min(1, 'A subject is required.').max(200);
-const description = z.string().trim().min(1, 'Describe the problem.').max(MAX_BODY_LENGTH);
+const subject = requiredText(200, 'A subject is required.');
+const description = requiredText(MAX_BODY_LENGTH, 'Describe the problem.');
 
 const byNumber = z.object({ number: ticketNumber, requestId: requestId.optional() });
 
@@ -123,7 +120,7 @@ export const ticketsRouter = router({
   reply: signedInProcedure
     .input(
       byNumber.extend({
-        body: z.string().trim().min(1, 'A reply needs some text.').max(MAX_BODY_LENGTH),
+        body: requiredText(MAX_BODY_LENGTH, 'A reply needs some text.'),
         internal: z.boolean().optional(),
         status: z.enum(SETTABLE_STATUSES).optional(),
       }),
@@ -144,7 +141,7 @@ export const ticketsRouter = router({
   solve: statusChange('solve', ['staff', 'requester']),
 
   /** Assign to a Support Ops member, or unassign with null. */
-  assign: signedInProcedure.input(byNumber.extend({ assigneeId: z.string().min(1).max(100).nullable() })).mutation(async ({ ctx, input }) => {
+  assign: signedInProcedure.input(byNumber.extend({ assigneeId: id.nullable() })).mutation(async ({ ctx, input }) => {
     const { row, standing } = await visibleTicket(ctx.deps.db, ctx.me, input.number);
     requireStanding(standing, ['staff'], 'Only Support Ops can assign a ticket.');
     let assignee: Person | null = null;
@@ -168,7 +165,7 @@ export const ticketsRouter = router({
   }),
 
   /** The requester or Support Ops remove anyone; a CC'd user may remove themselves. */
-  removeCc: signedInProcedure.input(byNumber.extend({ userId: z.string().min(1).max(100) })).mutation(async ({ ctx, input }) => {
+  removeCc: signedInProcedure.input(byNumber.extend({ userId: id })).mutation(async ({ ctx, input }) => {
     const { row, standing } = await visibleTicket(ctx.deps.db, ctx.me, input.number);
     const self = standing === 'cc' && input.userId === ctx.me.id;
     if (!self) requireStanding(standing, ['staff', 'requester'], 'Only the requester or Support Ops can change who is CC\u2019d.');

@@ -8,10 +8,9 @@ import { addMembership, findUserByEmail, findUserById, createUser, type UserRow 
 import type { Database } from '../../db/client.js';
 import { memberships, USER_ROLES, users } from '../../db/schema.js';
 import { isUniqueViolation } from '../errors.js';
+import { email, id, text } from '../inputs.js';
 import { adminProcedure, router, staffProcedure } from '../trpc.js';
 
-const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
-const id = z.string().min(1).max(100);
 
 async function userViews(db: Database, rows: UserRow[]) {
   const ids = rows.map((r) => r.id);
@@ -48,7 +47,7 @@ export const usersRouter = router({
   list: adminProcedure
     .input(
       z.object({
-        search: z.string().trim().max(100).optional(),
+        search: text(100).optional(),
         role: z.enum(USER_ROLES).optional(),
         page: z.number().int().min(1).max(10_000).default(1),
         pageSize: z.number().int().min(1).max(100).default(50),
@@ -75,7 +74,7 @@ export const usersRouter = router({
       z.object({
         email,
         role: z.enum(USER_ROLES),
-        name: z.string().trim().max(100).optional(),
+        name: text(100).optional(),
         organizationId: id.optional(),
       }),
     )
@@ -99,7 +98,7 @@ export const usersRouter = router({
       z.object({
         id,
         role: z.enum(USER_ROLES).optional(),
-        name: z.string().trim().max(100).nullable().optional(),
+        name: text(100).nullable().optional(),
         disabled: z.boolean().optional(),
       }),
     )

@@ -1,0 +1,34 @@
+// Input fields shared by the routers. Text must be storable as Postgres text and readable: NUL and
+// other control characters (but tabs and line breaks) are refused here, before they could reach a
+// workflow whose projection would then fail to write them.
+import { z } from 'zod';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Trimmed free text of at most `max` characters. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'Contains characters that are not text.');
+
+/** Trimmed free text that must not be empty. */
+export const requiredText = (max: number, emptyMessage: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, emptyMessage)
+    .max(max)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'Contains characters that are not text.');
+
+export const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address.').max(254));
+
+/** Ids of users and organizations. */
+export const id = z.string().min(1).max(100).regex(/^[\w-]+$/, 'Not a valid id.');
+
+export const ticketNumber = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** The client's id for one submission or action, so that a retried request does it only once. */
+export const requestId = z.string().trim().min(8).max(100).regex(/^[\w.:-]+$/, 'Use letters, digits and - _ . : only.');
