@@ -21,6 +21,11 @@ const t = initTRPC.context<Context>().create({
       message = cause.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
     } else if (cause instanceof InvalidFieldError) {
       fieldErrors = { [cause.field]: [cause.message] };
+    } else if (error.code === 'PAYLOAD_TOO_LARGE') {
+      // tRPC's own message is the bare code; say what to do about it.
+      message = 'The request is too large: send less text (a reply is at most 32,000 characters).';
+    } else if (error.code === 'PARSE_ERROR') {
+      message = `The request is not valid JSON: ${shape.message}`;
     }
     const { stack: _stack, ...data } = shape.data;
     return { ...shape, message, data: { ...data, fieldErrors } };
