@@ -1,6 +1,7 @@
 // Runs a bench child process (TypeScript through tsx) and talks to it over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ChildMessage, MemoryMessage, ReadyMessage } from '../children/ipc.js';
 
 export interface Child {
@@ -13,7 +14,9 @@ export interface Child {
 
 /** The child's output (its JSON logs, one line per request at the production level) goes to `logFile`. */
 export async function startChild(name: string, file: string, settings: object, options: { profileDir?: string; logFile: string }): Promise<Child> {
-  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  // One folder per child: Node writes one profile per thread (tsx's loader runs in a thread of its
+  // own); the main thread's is the largest.
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(options.profileDir, name)}`] : [];
   const log = openSync(options.logFile, 'a');
   const child: ChildProcess = fork(file, [JSON.stringify(settings)], { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', log, log, 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
