@@ -2,8 +2,7 @@
 import { useSearchParams } from 'wouter';
 import { TICKET_STATUSES, TICKET_TYPES, TYPE_LABELS, type TicketStatus, type TicketType } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
-import { errorMessage } from '../api/errors';
-import { ErrorNote } from '../components/Alert';
+import { ApiError } from '../components/ApiError';
 import { Pager } from '../components/Pager';
 import { TicketTable } from '../components/TicketTable';
 import { useI18n } from '../i18n';
@@ -89,7 +88,7 @@ export function AgentQueue() {
         </label>
         <span className="hint">{t.queue.criticalFirst}</span>
       </div>
-      {list.error ? <ErrorNote>{errorMessage(list.error, t)}</ErrorNote> : null}
+      <ApiError error={list.error} />
       {list.loading && !list.data ? <p aria-busy="true">{t.common.loading}</p> : null}
       {list.data && (
         <>

@@ -3,9 +3,8 @@
 import { Link, useSearchParams } from 'wouter';
 import { TICKET_STATUSES, type TicketStatus } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
-import { errorMessage } from '../api/errors';
 import type { ListView } from '../api/views';
-import { ErrorNote } from '../components/Alert';
+import { ApiError } from '../components/ApiError';
 import { Pager } from '../components/Pager';
 import { TicketTable } from '../components/TicketTable';
 import { useI18n } from '../i18n';
@@ -64,7 +63,7 @@ export function MyActivities() {
         </label>
         {list.data?.total != null && <span aria-live="polite">{t.activities.results(list.data.total)}</span>}
       </div>
-      {list.error ? <ErrorNote>{errorMessage(list.error, t)}</ErrorNote> : null}
+      <ApiError error={list.error} />
       {list.loading && !list.data ? <p aria-busy="true">{t.common.loading}</p> : null}
       {list.data && (
         <>

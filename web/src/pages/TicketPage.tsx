@@ -3,9 +3,9 @@
 import { Link, useParams } from 'wouter';
 import { TYPE_LABELS } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
-import { errorCode, errorMessage } from '../api/errors';
+import { errorCode } from '../api/errors';
 import { AgentPanel } from '../components/AgentPanel';
-import { ErrorNote } from '../components/Alert';
+import { ApiError } from '../components/ApiError';
 import { AuditTrail } from '../components/AuditTrail';
 import { CcManager } from '../components/CcManager';
 import { Conversation } from '../components/Conversation';
@@ -40,7 +40,7 @@ export function TicketPage() {
       </section>
     );
   }
-  if (detail.error && !ticket) return <ErrorNote>{errorMessage(detail.error, t)}</ErrorNote>;
+  if (detail.error && !ticket) return <ApiError error={detail.error} />;
   if (!ticket || !detail.data) return <p aria-busy="true">{t.common.loading}</p>;
 
   const requesterName = ticket.requester.name || ticket.requester.email;
