@@ -156,6 +156,28 @@ describe('bounded failures', () => {
     }
   });
 
+  it('with no worker running, a reply fails within the deadline; retried with its request id once the worker is back, it lands once', async () => {
+    const app = createApp({ config: api.config, db: api.stack.db, desk: api.stack.desk, temporal: api.stack.client, logger: pino({ level: 'silent' }), temporalTimeoutMs: 1_500, webClient: false });
+    const { url, server } = await serve(app);
+    try {
+      const { api: healthy } = await api.signedIn();
+      const { number } = await healthy.tickets.create.mutate({ type: 'software_issue', subject: 'Worker away', description: 'Still here', requestId: requestId() });
+      const cookie = [...healthy.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      const short = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: { cookie } })] });
+      await api.stack.stopWorker();
+      const reply = { number, body: 'Are you there?', requestId: requestId() };
+      const started = Date.now();
+      expect(await errorCode(short.tickets.reply.mutate(reply))).toBe('SERVICE_UNAVAILABLE');
+      expect(Date.now() - started).toBeLessThan(6_000);
+      await api.stack.startWorker();
+      await healthy.tickets.reply.mutate(reply);
+      const seen = await healthy.tickets.get.query({ number });
+      expect(seen.conversation.filter((c) => c.body === 'Are you there?')).toHaveLength(1);
+    } finally {
+      await close(server);
+    }
+  });
+
   it('with Postgres unreachable, calls fail quickly with SERVICE_UNAVAILABLE', async () => {
     const db = createDatabase(`postgres://postgres:postgres@127.0.0.1:${await freePort()}/nowhere`, { max: 1 });
     const app = createApp({ config: api.config, db, desk: api.stack.desk, temporal: api.stack.client, logger: pino({ level: 'silent' }), webClient: false });
