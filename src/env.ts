@@ -48,7 +48,8 @@ const schema = z.object({
   /** smtp://user:pass@host:port. Unset: e-mails are printed and kept in the development mailbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Support Ops <support@localhost>'),
-  SUPPORT_OPS_EMAIL: z.string().email().default('support-ops@localhost'),
+  // Any user@host, local hosts included: the default itself (and compose's) is one.
+  SUPPORT_OPS_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'not an e-mail address (user@host)').default('support-ops@localhost'),
   /** "true" behind a reverse proxy: client addresses (for rate limits) come from X-Forwarded-For. */
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0', ''])
