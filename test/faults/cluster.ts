@@ -1,0 +1,89 @@
+// The product as separate processes, the way it runs in production, on free ports in a folder of
+// its own: an embedded Postgres (persistent data), the Temporal dev server (persisted to SQLite),
+// a worker (`src/worker.ts`) and an API server (`src/server.ts`). Each can be killed with SIGKILL
+// and started again on the same ports and data.
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMigrations } from '../../src/db/migrate.js';
+import { freePort } from '../../src/net.js';
+import { startDevServer } from '../../src/temporal/dev-server.js';
+import { answers, launchTs, type Launched } from './launch.js';
+import { Supervised } from './supervised.js';
+
+export const SERVICE_NAMES = ['worker', 'api', 'temporal', 'postgres'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export interface Cluster {
+  dir: string;
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  services: Record<ServiceName, Supervised>;
+  stop(): Promise<void>;
+}
+
+export async function startCluster(options: { dir?: string } = {}): Promise<Cluster> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'support-desk-faults-'));
+  mkdirSync(join(dir, 'logs'), { recursive: true });
+  const [pgPort, temporalPort, uiPort, apiPort, metricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const pgDir = join(dir, 'postgres');
+  const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${pgPort}/support_desk`;
+  const temporalAddress = `127.0.0.1:${temporalPort}`;
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const log = (name: string) => join(dir, 'logs', `${name}.log`);
+
+  // What the product's entry points read; the same for the worker and the API.
+  const productEnv = {
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: 'tickets',
+    HOST: '127.0.0.1',
+    PORT: String(apiPort),
+    PUBLIC_URL: apiUrl,
+    METRICS_PORT: String(metricsPort),
+    DATA_DIR: join(dir, 'data'),
+    LOG_LEVEL: 'warn',
+  };
+
+  const postgres = new Supervised(
+    'postgres',
+    () => launchTs({ script: 'test/faults/processes/postgres.ts', args: [pgDir, String(pgPort)], logFile: log('postgres'), ready: (out) => out.includes('postgres ready') }),
+    () => Number(readFileSync(join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
+  );
+  const temporal = new Supervised('temporal', async (): Promise<Launched> => {
+    const server = await startDevServer({ port: temporalPort, uiPort, dbFile: join(dir, 'temporal.db') });
+    const exited = new Promise<void>((resolve) => {
+      if (server.process.exitCode !== null || server.process.signalCode !== null) resolve();
+      else server.process.once('exit', () => resolve());
+    });
+    return { pid: server.process.pid!, exited, stop: () => server.stop() };
+  });
+  const worker = new Supervised('worker', () =>
+    launchTs({
+      script: 'src/worker.ts',
+      env: productEnv,
+      logFile: log('worker'),
+      // Ready once it polls: its health probe answers, or it says so.
+      ready: async (out) => /polling/i.test(out) || (await answers(`http://127.0.0.1:${metricsPort}/healthz`)),
+    }),
+  );
+  const api = new Supervised('api', () =>
+    launchTs({ script: 'src/server.ts', env: productEnv, logFile: log('api'), ready: () => answers(`${apiUrl}/trpc/auth.me`) }),
+  );
+
+  const services = { worker, api, temporal, postgres };
+  const stop = async () => {
+    for (const name of SERVICE_NAMES) await services[name].stop().catch(() => {});
+  };
+  try {
+    await Promise.all([postgres.start(), temporal.start()]);
+    await runMigrations(databaseUrl);
+    await Promise.all([worker.start(), api.start()]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { dir, apiUrl, databaseUrl, temporalAddress, services, stop };
+}

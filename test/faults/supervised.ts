@@ -1,0 +1,68 @@
+// One service of the fault run, kept alive the way a process manager would: killed on purpose
+// with SIGKILL and started again, and restarted (and counted) if it dies on its own.
+import type { Launched } from './launch.js';
+
+export class Supervised {
+  private current: Launched | null = null;
+  private expectingExit = false;
+  private restarting: Promise<void> | null = null;
+  /** Exits nobody asked for (the harness restarts the service and reports them). */
+  readonly unexpectedExits: string[] = [];
+  /** When the service last came back after an exit, for recovery times. */
+  lastStartedAt = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly launch: () => Promise<Launched>,
+    /** The process to SIGKILL when it is not the launched one (Postgres: the postmaster). */
+    private readonly victimPid?: () => number,
+  ) {}
+
+  async start(): Promise<void> {
+    const launched = await this.launch();
+    this.current = launched;
+    this.lastStartedAt = Date.now();
+    this.expectingExit = false;
+    void launched.exited.then(() => this.onExit(launched));
+  }
+
+  /** kill -9, then wait until the service's process is gone. */
+  async kill(): Promise<void> {
+    const launched = this.current;
+    if (!launched) return;
+    this.expectingExit = true;
+    process.kill(this.victimPid?.() ?? launched.pid, 'SIGKILL');
+    await launched.exited;
+    this.current = null;
+  }
+
+  async restart(): Promise<void> {
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.restarting?.catch(() => {});
+    const launched = this.current;
+    if (!launched) return;
+    this.expectingExit = true;
+    this.current = null;
+    await launched.stop();
+  }
+
+  private onExit(launched: Launched): void {
+    if (this.expectingExit || this.current !== launched) return;
+    this.unexpectedExits.push(new Date().toISOString());
+    this.current = null;
+    this.restarting = (async () => {
+      // Retry a few times: the service may have died because a dependency is still away.
+      for (let attempt = 1; attempt <= 10 && !this.expectingExit; attempt++) {
+        try {
+          await this.start();
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 2000));
+        }
+      }
+    })();
+  }
+}
