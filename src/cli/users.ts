@@ -24,9 +24,11 @@ const createArgs = z.object({
   org: z.string().trim().min(1).max(100).optional(),
 });
 
+/** A mistake in the command line: reported with the usage, after the database is let go. */
+class UsageError extends Error {}
+
 function fail(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(1);
+  throw new UsageError(message);
 }
 
 async function reachable(url: string): Promise<boolean> {
@@ -46,7 +48,7 @@ async function openDatabase(config: Config): Promise<{ db: Database; close(): Pr
   let url = config.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {
-    const port = (config as Config & { EMBEDDED_POSTGRES_PORT?: number }).EMBEDDED_POSTGRES_PORT ?? 5433;
+    const port = config.EMBEDDED_POSTGRES_PORT;
     url = `postgres://postgres:postgres@127.0.0.1:${port}/support_desk`;
     if (!(await reachable(url))) {
       const embedded = await startEmbeddedPostgres({ dir: resolve(config.DATA_DIR, 'postgres'), port });
@@ -103,4 +105,10 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`${error.message}\n\n${USAGE}`);
+  process.exit(1);
+}

@@ -88,7 +88,8 @@ export function startMailDelivery(options: MailDeliveryOptions): MailDelivery {
       } catch (error) {
         const attempts = row.attempts + 1;
         const message = error instanceof Error ? error.message : String(error);
-        logger.warn({ notification: row.id, attempts, error: message }, 'mail delivery failed; will retry');
+        if (attempts >= MAX_ATTEMPTS) logger.error({ notification: row.id, attempts, error: message }, 'mail delivery failed; giving up on this e-mail');
+        else logger.warn({ notification: row.id, attempts, error: message }, 'mail delivery failed; will retry');
         await tx
           .update(notifications)
           .set({ attempts, lastError: message.slice(0, 1000), nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)) })
