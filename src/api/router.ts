@@ -1,4 +1,14 @@
-// The whole API. Clients import `type AppRouter` only.
+// The whole API. Clients import `type AppRouter` only. Dates travel as ISO strings, errors as
+// TRPCErrors with codes a client can act on (BAD_REQUEST carries data.fieldErrors per field).
+//
+//   auth           requestAccess, requestPasswordReset, setPassword, signIn, signOut,
+//                  signOutEverywhere, me
+//   tickets        create, get, list (views mine | ccd | organization | queue), reply, setPending,
+//                  putOnHold, solve, reopen, assign, addCc, removeCc, followUp
+//   users          agents (Support Ops); list, create, update, revokeSessions (admins)
+//   organizations  list, members (members and admins); create, rename, addMember, removeMember (admins)
+//   live           changes: which visible tickets changed, for pages to reload
+//   portalConfig   get: settings the web client shows
 import { authRouter } from './routers/auth.js';
 import { liveRouter } from './routers/live.js';
 import { organizationsRouter } from './routers/organizations.js';

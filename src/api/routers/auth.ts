@@ -1,11 +1,11 @@
 // auth.*: access as the portal guide describes it. Link requests answer the same whatever the
 // address, so nobody can learn from them who has an account.
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { requestAccess, requestPasswordReset, setPassword, signIn } from '../../accounts/access.js';
 import { MAX_PASSWORD_LENGTH } from '../../accounts/passwords.js';
 import { endAllSessions, endSession } from '../../accounts/sessions.js';
 import { organizationIdsOf, type UserRow } from '../../accounts/users.js';
-import { inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { organizations } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
