@@ -6,7 +6,8 @@ import type { PersonView } from '../api/views';
 import { useI18n } from '../i18n';
 import { ErrorNote } from './Alert';
 
-export function CcManager({ number, ccs, editable, onChanged }: { number: number; ccs: PersonView[]; editable: boolean; onChanged(): void }) {
+/** `editable`: may add and remove anyone; `selfId`: may at least take themselves off (a CC'd person). */
+export function CcManager({ number, ccs, editable, selfId, onChanged }: { number: number; ccs: PersonView[]; editable: boolean; selfId?: string; onChanged(): void }) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [error, setError] = useState('');
@@ -44,7 +45,7 @@ export function CcManager({ number, ccs, editable, onChanged }: { number: number
           {ccs.map((person) => (
             <li key={person.id}>
               <span>{person.name ? `${person.name} <${person.email}>` : person.email}</span>
-              {editable && (
+              {(editable || person.id === selfId) && (
                 <button type="button" className="link-button" disabled={busy} aria-label={t.ticket.removeCc(person.email)} onClick={() => run(() => api.tickets.removeCc(number, person.id))}>
                   ×
                 </button>

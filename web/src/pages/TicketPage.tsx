@@ -1,10 +1,12 @@
 // One ticket, for requesters and agents alike; agents get the console's panels beside it.
 // The page follows changes made elsewhere through the live feed.
+import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { TYPE_LABELS } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
-import { errorCode } from '../api/errors';
+import { errorCode, errorMessage } from '../api/errors';
 import { AgentPanel } from '../components/AgentPanel';
+import { ErrorNote } from '../components/Alert';
 import { ApiError } from '../components/ApiError';
 import { AuditTrail } from '../components/AuditTrail';
 import { CcManager } from '../components/CcManager';
@@ -98,6 +100,7 @@ export function TicketPage() {
             number={ticket.number}
             ccs={ticket.ccs}
             editable={!closed && (standing === 'staff' || standing === 'requester')}
+            selfId={!closed && standing === 'cc' ? me?.id : undefined}
             onChanged={detail.reload}
           />
         </aside>
@@ -109,18 +112,29 @@ export function TicketPage() {
 /** A requester may mark their own ticket Solved. */
 function RequesterSolve({ number, onDone }: { number: number; onDone(): void }) {
   const { t } = useI18n();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
   return (
-    <button
-      type="button"
-      onClick={async () => {
-        try {
-          await api.tickets.solve(number);
-        } finally {
-          onDone();
-        }
-      }}
-    >
-      {t.ticket.markSolved}
-    </button>
+    <>
+      <ErrorNote>{error}</ErrorNote>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          setError('');
+          try {
+            await api.tickets.solve(number);
+          } catch (err) {
+            setError(errorMessage(err, t));
+          } finally {
+            setBusy(false);
+            onDone();
+          }
+        }}
+      >
+        {t.ticket.markSolved}
+      </button>
+    </>
   );
 }
