@@ -39,13 +39,6 @@ export async function countAttempt(db: Database, key: string, limit: Limit): Pro
   return Number(rows[0].count);
 }
 
-/** Attempts already counted in the current window, without counting one. */
-export async function attemptsSoFar(db: Database, key: string, limit: Limit): Promise<number> {
-  const rows = await db.execute<{ count: number }>(sql`
-    select count from rate_limits where key = ${key} and window_start > now() - make_interval(secs => ${limit.windowMs / 1000})`);
-  return rows.length > 0 ? Number(rows[0].count) : 0;
-}
-
 /** Gives back an attempt counted by countAttempt (one that turned out not to count). */
 export async function refundAttempt(db: Database, key: string): Promise<void> {
   await db.execute(sql`update rate_limits set count = greatest(count - 1, 0) where key = ${key}`);
