@@ -30,14 +30,15 @@ export interface LoadOptions {
   cast(index: number): Cast;
   /** A step not acknowledged within this long is given up (and recorded as in doubt). */
   stepBudgetMs: number;
+  /** Epoch ms after which no ticket is started and no call retried: the run always ends. */
+  deadline: number;
   progress: LoadProgress;
 }
 
 // Worth another try with the same request id: the API or what is behind it is away.
 const retriable = (answer: ApiAnswer) => answer.status >= 500 || answer.status === 429 || answer.status === 408;
 
-async function untilAnswered(send: () => Promise<ApiAnswer>, budgetMs: number, progress: LoadProgress): Promise<ApiAnswer | null> {
-  const giveUpAt = Date.now() + budgetMs;
+async function untilAnswered(send: () => Promise<ApiAnswer>, giveUpAt: number, progress: LoadProgress): Promise<ApiAnswer | null> {
   let backoff = 100;
   for (;;) {
     progress.calls += 1;
@@ -61,7 +62,7 @@ async function walk(options: LoadOptions, index: number): Promise<JourneyRecord>
     const requestId = `${options.runId}-${index}-${stepIndex}`;
     const cookie = step.by === 'agent' ? cast.agent.cookie : cast.requester.cookie;
     const input = step.input(record.ctx, requestId);
-    const answer = await untilAnswered(() => callApi(options.apiUrl, step.path, input, { cookie, timeoutMs: 45_000 }), options.stepBudgetMs, options.progress);
+    const answer = await untilAnswered(() => callApi(options.apiUrl, step.path, input, { cookie, timeoutMs: 45_000 }), Math.min(Date.now() + options.stepBudgetMs, options.deadline), options.progress);
     if (!answer) {
       record.inDoubt = true;
       return record;
@@ -81,11 +82,12 @@ export async function runLoad(options: LoadOptions): Promise<JourneyRecord[]> {
   const records: JourneyRecord[] = new Array(options.tickets);
   let next = 0;
   const lane = async () => {
-    while (next < options.tickets) {
+    while (next < options.tickets && Date.now() < options.deadline) {
       const index = next++;
       records[index] = await walk(options, index);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, options.tickets) }, lane));
-  return records;
+  // Tickets never started (the deadline passed) are left out: nothing was sent for them.
+  return records.filter((record) => record !== undefined);
 }

@@ -18,6 +18,7 @@ const report = await runFaultScenario({
   concurrency: Number(values.concurrency),
   kills: ['worker', 'api', 'temporal', 'postgres'],
   downMs: Number(values['down-ms']),
+  loadBudgetMs: 40 * 60_000,
   keepDir: values.keep,
   log: (line) => console.log(line),
 });

@@ -19,6 +19,8 @@ export interface FaultScenario {
   kills: ServiceName[];
   /** How long a killed service stays down before it is started again. */
   downMs: number;
+  /** The load stops starting tickets and retrying calls after this long. */
+  loadBudgetMs: number;
   keepDir?: boolean;
   log?: (line: string) => void;
 }
@@ -51,7 +53,7 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<FaultRe
     const progress: LoadProgress = { acked: 0, total: scenario.tickets * STEPS.length, calls: 0, retries: 0 };
     let loadDone = false;
     const started = Date.now();
-    const load = runLoad({ apiUrl: cluster.apiUrl, runId, tickets: scenario.tickets, concurrency: scenario.concurrency, cast, stepBudgetMs: 180_000, progress }).finally(() => {
+    const load = runLoad({ apiUrl: cluster.apiUrl, runId, tickets: scenario.tickets, concurrency: scenario.concurrency, cast, stepBudgetMs: 180_000, deadline: Date.now() + scenario.loadBudgetMs, progress }).finally(() => {
       loadDone = true;
     });
 
@@ -77,6 +79,7 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<FaultRe
     const [journeys] = await Promise.all([load, chaos]);
     const loadMs = Date.now() - started;
     const inDoubt = journeys.filter((j) => j.inDoubt).length;
+    const notStarted = scenario.tickets - journeys.length;
     const refused = journeys.filter((j) => j.refused);
     say(
       `load: ${scenario.tickets} tickets, ${progress.acked}/${progress.total} steps acknowledged in ${seconds(loadMs)} ` +
@@ -87,7 +90,7 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<FaultRe
     const db = createDatabase(cluster.databaseUrl, { max: 4 });
     const connection = await Connection.connect({ address: cluster.temporalAddress });
     const client = new Client({ connection, namespace: 'default' });
-    let result: { verdict: Verdict; ms: number };
+    let result: Awaited<ReturnType<typeof converge>>;
     try {
       result = await converge(() => verify(db.sql, client, runId, journeys), 120_000);
     } finally {
@@ -97,7 +100,8 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<FaultRe
     const { verdict } = result;
     const c = verdict.counted;
     say(
-      `${verdict.problems.length === 0 ? 'converged' : 'NOT converged'} ${seconds(result.ms)} after the load: ` +
+      `${verdict.problems.length === 0 ? 'converged' : 'NOT converged'} ${seconds(result.ms)} after the load ` +
+        `(${result.checks === 1 ? 'clean at the first check' : `${result.checks} checks`}; one check of everything takes ${seconds(result.lastCheckMs)}): ` +
         `${c.tickets} tickets, ${c.comments} comments, ${c.events} events checked against ${c.acknowledged} acknowledged steps; ` +
         `${c.statesCompared} workflow states compared with their projection`,
     );
@@ -106,6 +110,7 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<FaultRe
 
     const problems = [
       ...verdict.problems,
+      ...(notStarted > 0 ? [`${notStarted} tickets never started: the load ran out of time`] : []),
       ...refused.map((j) => `ticket ${j.ctx.index} (#${j.ctx.number}): unexpected refusal: ${j.refused}`),
       ...journeys.filter((j) => j.inDoubt).map((j) => `ticket ${j.ctx.index} (#${j.ctx.number}): step ${j.acked + 1} never acknowledged`),
       ...unexpected,

@@ -28,6 +28,8 @@ export class Supervised {
 
   /** kill -9, then wait until the service's process is gone. */
   async kill(): Promise<void> {
+    // A service that died by itself is being started again: kill the new one, not nothing.
+    await this.restarting?.catch(() => {});
     const launched = this.current;
     if (!launched) return;
     this.expectingExit = true;

@@ -124,17 +124,23 @@ export async function verify(sql: Sql, client: Client, runId: string, journeys: 
   };
 }
 
-/** Checks until the verdict is clean or `timeoutMs` passes; returns the last verdict and the time taken. */
-export async function converge(check: () => Promise<Verdict>, timeoutMs: number): Promise<{ verdict: Verdict; ms: number }> {
+/**
+ * Checks until the verdict is clean or `timeoutMs` passes. Returns the last verdict, the time
+ * from the start to the clean verdict, how many checks that took, and how long one check lasts
+ * (reading every ticket and querying every workflow), so the two are not mistaken for each other.
+ */
+export async function converge(check: () => Promise<Verdict>, timeoutMs: number): Promise<{ verdict: Verdict; ms: number; checks: number; lastCheckMs: number }> {
   const started = Date.now();
-  for (;;) {
+  for (let checks = 1; ; checks++) {
+    const checkStarted = Date.now();
     let verdict: Verdict;
     try {
       verdict = await check();
     } catch (error) {
       verdict = { problems: [`check failed: ${error instanceof Error ? error.message : String(error)}`], counted: { tickets: 0, comments: 0, events: 0, acknowledged: 0, statesCompared: 0 } };
     }
-    if (verdict.problems.length === 0 || Date.now() - started > timeoutMs) return { verdict, ms: Date.now() - started };
+    const lastCheckMs = Date.now() - checkStarted;
+    if (verdict.problems.length === 0 || Date.now() - started > timeoutMs) return { verdict, ms: Date.now() - started, checks, lastCheckMs };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
