@@ -15,7 +15,8 @@ export function StatusBadge({ status, autoCloseAt, audience }: { status: TicketS
   const sentence =
     status === 'pending' ? texts.pending(when) : status === 'solved' ? texts.solved(when) : texts[status];
   return (
-    <div className={`status-badge status-badge--${status}`} data-testid="status-badge">
+    // Polite live region: a status changed elsewhere (live feed) is announced to screen readers too.
+    <div className={`status-badge status-badge--${status}`} data-testid="status-badge" aria-live="polite">
       <StatusPill status={status} />
       <p>{sentence}</p>
     </div>

@@ -26,7 +26,6 @@ export const en = {
     page: (n: number, of: number) => `Page ${n} of ${of}`,
     pageOnly: (n: number) => `Page ${n}`,
     required: 'Required',
-    liveUpdated: 'Updated just now.',
     back: 'Back',
   },
   auth: {
@@ -171,7 +170,6 @@ export const en = {
     closedNote: 'This ticket is Closed: it accepts no more replies. Make a follow-up to continue.',
     followUp: 'Make a follow-up',
     followUpText: 'What should the follow-up say?',
-    followUpDone: (n: number) => `Follow-up #${n} created.`,
     ccs: 'CC',
     noCcs: 'Nobody is CC’d.',
     addCc: 'Add to CC',
@@ -195,7 +193,6 @@ export const en = {
     slaNone: 'No target.',
     temporal: 'Open the workflow in the Temporal UI',
     audit: 'Audit trail',
-    noMessages: 'No messages yet.',
     sent: 'Sent.',
     emptyBody: 'Write a message first.',
     you: 'you',

@@ -28,7 +28,6 @@ export const fr: Messages = {
     page: (n, of) => `Page ${n} sur ${of}`,
     pageOnly: (n) => `Page ${n}`,
     required: 'Obligatoire',
-    liveUpdated: 'Mis à jour à l’instant.',
     back: 'Retour',
   },
   auth: {
@@ -174,7 +173,6 @@ export const fr: Messages = {
     closedNote: 'Ce ticket est Closed : il n’accepte plus de réponse. Créez un suivi (follow-up) pour continuer.',
     followUp: 'Créer un follow-up',
     followUpText: 'Que doit dire le suivi ?',
-    followUpDone: (n) => `Suivi #${n} créé.`,
     ccs: 'CC',
     noCcs: 'Personne n’est en CC.',
     addCc: 'Ajouter en CC',
@@ -198,7 +196,6 @@ export const fr: Messages = {
     slaNone: 'Pas d’objectif.',
     temporal: 'Ouvrir le workflow dans Temporal UI',
     audit: 'Journal d’audit',
-    noMessages: 'Aucun message pour l’instant.',
     sent: 'Envoyé.',
     emptyBody: 'Écrivez d’abord un message.',
     you: 'vous',
