@@ -101,6 +101,18 @@ describe('access', () => {
     expect(await replay.auth.me.query()).toBeNull();
   });
 
+  it('signing out everywhere ends every session of the account, and only its own', async () => {
+    const { api: laptop, user } = await api.signedIn();
+    const phone = api.client();
+    await phone.auth.signIn.mutate({ email: user.email, password: TEST_PASSWORD });
+    const { api: someoneElse } = await api.signedIn();
+    const { ended } = await phone.auth.signOutEverywhere.mutate();
+    expect(ended).toBe(2);
+    expect(await laptop.auth.me.query()).toBeNull();
+    expect(await phone.auth.me.query()).toBeNull();
+    expect(await someoneElse.auth.me.query()).not.toBeNull();
+  });
+
   it('forgotten password: the same answer for any address; a reset link for accounts only, valid once', async () => {
     const { user, api: oldSession } = await api.signedIn({ label: 'forgetful' });
     const stranger = newEmail('stranger');
