@@ -1,5 +1,5 @@
 # One image for the API, the worker and the migration job (docker-compose.yml picks the command).
-# TypeScript runs through tsx, as in development, so what runs is what was tested.
+# TypeScript runs through tsx (node --import tsx), as in development, so what runs is what was tested.
 
 # Build the web client (Vite) with the dev dependencies.
 FROM node:20.18.1-bookworm-slim AS web
@@ -26,4 +26,4 @@ COPY src src
 COPY --from=web /app/web/dist web/dist
 USER node
 EXPOSE 3000 9464
-CMD ["node_modules/.bin/tsx", "src/server.ts"]
+CMD ["node", "--import", "tsx", "src/server.ts"]

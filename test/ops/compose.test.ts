@@ -69,5 +69,6 @@ describe('Dockerfile', () => {
     const dockerfile = readFileSync(`${ROOT}/Dockerfile`, 'utf8');
     for (const folder of ['src', 'workflows', 'activities', 'web/dist']) expect(dockerfile).toMatch(new RegExp(`COPY .*${folder} ${folder}`));
     expect(dockerfile).toMatch(/^FROM node:\d+\.\d+\.\d+-/m);
+    expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "src/server.ts"]');
   });
 });

@@ -1,10 +1,10 @@
-// Runs the product exactly as `npm start` does (tsx src/start.ts), as a child process in a process
+// Runs the product exactly as `npm start` does (node --import tsx src/start.ts), as a child in a process
 // group of its own, so a test can press "Ctrl-C" (SIGINT to the whole group, as a terminal does).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
 const READY_LINE = 'Press Ctrl-C to stop.';
 
 export interface ProductProcess {
@@ -21,7 +21,7 @@ export interface ProductProcess {
 
 /** Starts `src/<entry>` with exactly `env` (plus PATH and HOME); resolves once it is up or gone. */
 export function runEntryPoint(entry: string, env: Record<string, string>): ProductProcess {
-  const child = spawn(TSX, [`src/${entry}`], {
+  const child = spawn(process.execPath, ['--import', 'tsx', `src/${entry}`], {
     cwd: ROOT,
     // Only what the test names: the suite's own environment must not leak settings in.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },

@@ -1,0 +1,81 @@
+// The production shape: `npm run worker` and `npm run server` as separate processes against one
+// Postgres and one Temporal. A ticket made through the API is run by the worker; the worker's
+// /metrics shows it by status, with the Temporal SDK's metrics; SIGTERM stops both cleanly.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDatabase, type Database } from '../../src/db/client.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import { freePort } from '../../src/net.js';
+import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/runtime/demo.js';
+import { call, signIn } from './api-client.js';
+import { runEntryPoint, type ProductProcess } from './product-process.js';
+
+const running: ProductProcess[] = [];
+let db: Database;
+let databaseUrl: string;
+
+beforeAll(async () => {
+  // A database of its own: this worker delivers the outbox, which other tests' rows must not meet.
+  const name = `ops_${randomUUID().slice(0, 8)}`;
+  const admin = createDatabase(inject('databaseUrl'), { max: 1 });
+  await admin.sql.unsafe(`create database ${name}`);
+  await admin.close();
+  databaseUrl = inject('databaseUrl').replace(/\/[^/]+$/, `/${name}`);
+  await runMigrations(databaseUrl);
+  db = createDatabase(databaseUrl, { max: 2 });
+  await ensureDemoAccounts(db);
+});
+
+afterAll(async () => {
+  for (const process of running) process.kill();
+  await db?.close();
+});
+
+async function waitFor(url: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`${url} never answered`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+describe('npm run worker and npm run server', () => {
+  it('serve a ticket together, expose metrics, and stop on SIGTERM', { timeout: 180_000 }, async () => {
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const env = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: inject('temporalAddress'),
+      TEMPORAL_TASK_QUEUE: `ops-${randomUUID()}`,
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    };
+    const worker = runEntryPoint('worker.ts', env);
+    const server = runEntryPoint('server.ts', env);
+    running.push(worker, server);
+    await Promise.all([waitFor(`http://127.0.0.1:${metricsPort}/healthz`), waitFor(`http://127.0.0.1:${port}/readyz`)]);
+
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const cookie = await signIn(baseUrl, 'bob@example.com', DEMO_PASSWORD);
+    const created = await call<{ number: number; ticket: { status: string } }>(
+      baseUrl,
+      'tickets.create',
+      { type: 'feature_request', subject: 'Export rentals as CSV', description: 'For the monthly report.', requestId: randomUUID() },
+      { cookie },
+    );
+    expect(created.data.ticket.status).toBe('open');
+
+    const workerMetrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(workerMetrics).toMatch(/support_desk_tickets\{status="open"[^}]*\} 1/);
+    expect(workerMetrics).toMatch(/^temporal_workflow_task_execution_latency/m);
+    const apiMetrics = await (await fetch(`${baseUrl}/metrics`)).text();
+    expect(apiMetrics).toMatch(/support_desk_api_requests_total\{[^}]*procedure="tickets\.create"[^}]*outcome="ok"[^}]*\} 1/);
+
+    expect(await server.stop('SIGTERM')).toBe(0);
+    expect(await worker.stop('SIGTERM')).toBe(0);
+  });
+});
