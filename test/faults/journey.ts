@@ -23,8 +23,8 @@ export interface Step {
   path: string;
   by: 'requester' | 'agent';
   input(ctx: JourneyContext, requestId: string): Record<string, unknown>;
-  /** What the step adds to the ticket once accepted. */
-  effect(ctx: JourneyContext): { status?: TicketStatus; comment?: string; events: Partial<Record<TicketEventKind, number>> };
+  /** What the step adds to the ticket once accepted, notifications (outbox rows) included. */
+  effect(ctx: JourneyContext): { status?: TicketStatus; comment?: string; events: Partial<Record<TicketEventKind, number>>; notifications: number };
 }
 
 export const subjectOf = (ctx: Pick<JourneyContext, 'runId' | 'index'>) => `Fault run ${ctx.runId} ticket ${ctx.index}`;
@@ -38,42 +38,46 @@ export const STEPS: Step[] = [
     path: 'tickets.create',
     by: 'requester',
     input: (ctx, requestId) => ({ type: 'hardware_issue', subject: subjectOf(ctx), description: descriptionOf(ctx), requestId }),
-    effect: (ctx) => ({ status: 'open', comment: descriptionOf(ctx), events: { created: 1 } }),
+    // The auto-reply to the requester.
+    effect: (ctx) => ({ status: 'open', comment: descriptionOf(ctx), events: { created: 1 }, notifications: 1 }),
   },
   {
     name: 'assign',
     path: 'tickets.assign',
     by: 'agent',
     input: (ctx, requestId) => ({ number: ctx.number, assigneeId: ctx.agent.id, requestId }),
-    effect: () => ({ events: { assigned: 1 } }),
+    effect: () => ({ events: { assigned: 1 }, notifications: 0 }),
   },
   {
     name: 'reply as Pending',
     path: 'tickets.reply',
     by: 'agent',
     input: (ctx, requestId) => ({ number: ctx.number, body: agentReplyOf(ctx), status: 'pending', requestId }),
-    effect: (ctx) => ({ status: 'pending', comment: agentReplyOf(ctx), events: { commented: 1, status_changed: 1 } }),
+    // To the requester (nobody is CC'd yet).
+    effect: (ctx) => ({ status: 'pending', comment: agentReplyOf(ctx), events: { commented: 1, status_changed: 1 }, notifications: 1 }),
   },
   {
     name: 'requester reply',
     path: 'tickets.reply',
     by: 'requester',
     input: (ctx, requestId) => ({ number: ctx.number, body: requesterReplyOf(ctx), requestId }),
-    effect: (ctx) => ({ status: 'open', comment: requesterReplyOf(ctx), events: { commented: 1, status_changed: 1 } }),
+    // To the assignee.
+    effect: (ctx) => ({ status: 'open', comment: requesterReplyOf(ctx), events: { commented: 1, status_changed: 1 }, notifications: 1 }),
   },
   {
     name: 'add CC',
     path: 'tickets.addCc',
     by: 'requester',
     input: (ctx, requestId) => ({ number: ctx.number, email: ctx.ccEmail, requestId }),
-    effect: () => ({ events: { cc_added: 1 } }),
+    effect: () => ({ events: { cc_added: 1 }, notifications: 0 }),
   },
   {
     name: 'solve',
     path: 'tickets.solve',
     by: 'agent',
     input: (ctx, requestId) => ({ number: ctx.number, requestId }),
-    effect: () => ({ status: 'solved', events: { status_changed: 1 } }),
+    // To the requester and the CC'd person.
+    effect: () => ({ status: 'solved', events: { status_changed: 1 }, notifications: 2 }),
   },
 ];
 
@@ -84,14 +88,16 @@ export interface Expected {
   events: Partial<Record<TicketEventKind, number>>;
   cc: boolean;
   assigned: boolean;
+  notifications: number;
 }
 
 /** The ticket after the first `count` steps were each applied exactly once. */
 export function expectedAfter(ctx: JourneyContext, count: number): Expected {
-  const expected: Expected = { version: 0, status: 'open', comments: [], events: {}, cc: false, assigned: false };
+  const expected: Expected = { version: 0, status: 'open', comments: [], events: {}, cc: false, assigned: false, notifications: 0 };
   for (const step of STEPS.slice(0, count)) {
     const effect = step.effect(ctx);
     expected.version += 1;
+    expected.notifications += effect.notifications;
     if (effect.status) expected.status = effect.status;
     if (effect.comment) expected.comments.push(effect.comment);
     for (const [kind, n] of Object.entries(effect.events) as [TicketEventKind, number][]) expected.events[kind] = (expected.events[kind] ?? 0) + n;

@@ -102,7 +102,7 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<FaultRe
     say(
       `${verdict.problems.length === 0 ? 'converged' : 'NOT converged'} ${seconds(result.ms)} after the load ` +
         `(${result.checks === 1 ? 'clean at the first check' : `${result.checks} checks`}; one check of everything takes ${seconds(result.lastCheckMs)}): ` +
-        `${c.tickets} tickets, ${c.comments} comments, ${c.events} events checked against ${c.acknowledged} acknowledged steps; ` +
+        `${c.tickets} tickets, ${c.comments} comments, ${c.events} events, ${c.notifications} notifications checked against ${c.acknowledged} acknowledged steps; ` +
         `${c.statesCompared} workflow states compared with their projection`,
     );
     const unexpected = Object.values(cluster.services).flatMap((s) => s.unexpectedExits.map((at) => `${s.name} exited on its own at ${at} (restarted)`));

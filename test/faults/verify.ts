@@ -12,7 +12,7 @@ import type { JourneyRecord } from './load.js';
 export interface Verdict {
   problems: string[];
   /** What was checked, for the report. */
-  counted: { tickets: number; comments: number; events: number; acknowledged: number; statesCompared: number };
+  counted: { tickets: number; comments: number; events: number; notifications: number; acknowledged: number; statesCompared: number };
 }
 
 interface Row {
@@ -26,8 +26,9 @@ interface Row {
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((value, i) => value === [...b].sort()[i]);
 
-function differences(expected: Expected, row: Row, comments: string[], events: string[], agentId: string): string[] {
+function differences(expected: Expected, row: Row, comments: string[], events: string[], notifications: number, agentId: string): string[] {
   const found: string[] = [];
+  if (notifications !== expected.notifications) found.push(`${notifications} notifications queued, expected ${expected.notifications}`);
   if (row.version !== expected.version) found.push(`version ${row.version}, expected ${expected.version}`);
   if (row.status !== expected.status) found.push(`status ${row.status}, expected ${expected.status}`);
   if (!sameList(comments, expected.comments)) found.push(`comments [${comments.join(' | ')}], expected [${expected.comments.join(' | ')}]`);
@@ -84,6 +85,9 @@ export async function verify(sql: Sql, client: Client, runId: string, journeys: 
     select ticket_number::int as number, body from ticket_comments where ticket_number = any(${numbers}::bigint[]) order by seq`;
   const events = await sql<{ number: number; seq: number; kind: string }[]>`
     select ticket_number::int as number, seq, kind from ticket_events where ticket_number = any(${numbers}::bigint[]) order by seq`;
+  const notifications = await sql<{ number: number; n: number }[]>`
+    select ticket_number::int as number, count(*)::int as n from notifications where ticket_number = any(${numbers}::bigint[]) group by ticket_number`;
+  const notificationsOf = new Map(notifications.map((n) => [n.number, n.n]));
   const byNumber = <T extends { number: number }>(list: T[]) => {
     const map = new Map<number, T[]>();
     for (const item of list) map.set(item.number, [...(map.get(item.number) ?? []), item]);
@@ -101,7 +105,7 @@ export async function verify(sql: Sql, client: Client, runId: string, journeys: 
     const ticketEvents = eventsOf.get(number) ?? [];
     // A step sent but never acknowledged may have happened or not; once at most, either way.
     const candidates = [expectedAfter(journey.ctx, journey.acked), ...(journey.inDoubt ? [expectedAfter(journey.ctx, journey.acked + 1)] : [])];
-    const mismatches = candidates.map((expected) => differences(expected, row, bodies, ticketEvents.map((e) => e.kind), journey.ctx.agent.id));
+    const mismatches = candidates.map((expected) => differences(expected, row, bodies, ticketEvents.map((e) => e.kind), notificationsOf.get(number) ?? 0, journey.ctx.agent.id));
     const found = mismatches.some((m) => m.length === 0) ? [] : mismatches[0].map((m) => `#${number}: ${m}`);
     try {
       const state = await client.workflow.getHandle(ticketWorkflowId(number)).query(stateQuery);
@@ -118,6 +122,7 @@ export async function verify(sql: Sql, client: Client, runId: string, journeys: 
       tickets: rows.length,
       comments: comments.length,
       events: events.length,
+      notifications: notifications.reduce((sum, n) => sum + n.n, 0),
       acknowledged: journeys.reduce((sum, j) => sum + j.acked, 0),
       statesCompared: created.length,
     },
@@ -137,7 +142,7 @@ export async function converge(check: () => Promise<Verdict>, timeoutMs: number)
     try {
       verdict = await check();
     } catch (error) {
-      verdict = { problems: [`check failed: ${error instanceof Error ? error.message : String(error)}`], counted: { tickets: 0, comments: 0, events: 0, acknowledged: 0, statesCompared: 0 } };
+      verdict = { problems: [`check failed: ${error instanceof Error ? error.message : String(error)}`], counted: { tickets: 0, comments: 0, events: 0, notifications: 0, acknowledged: 0, statesCompared: 0 } };
     }
     const lastCheckMs = Date.now() - checkStarted;
     if (verdict.problems.length === 0 || Date.now() - started > timeoutMs) return { verdict, ms: Date.now() - started, checks, lastCheckMs };
