@@ -23,6 +23,11 @@ export function createTicketWorker(options: TicketWorkerOptions): Promise<Worker
     taskQueue: options.taskQueue,
     activities: createActivities({ db: options.db }),
     ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+    // The SDK sizes its cache from the heap limit (about 2,300 workflows on a 24 GiB machine), and
+    // the worker's memory grows with it. Tickets wait for days between changes, so few benefit from
+    // staying cached; an evicted ticket's next change replays its short history instead
+    // (docs/PERFORMANCE.md).
+    maxCachedWorkflows: 1000,
     ...options.overrides,
   });
 }
