@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TicketCommand } from '../../workflows/ticket/commands.js';
 import { nextDeadline } from '../../workflows/ticket/deadlines.js';
 import { DEFAULT_POLICY, STATUS_LABELS, TICKET_STATUSES, type Actor, type TicketState, type TicketStatus } from '../../workflows/ticket/model.js';
+import { parseMessage } from '../../workflows/ticket/parse.js';
 import { apply, check, createTicket } from '../../workflows/ticket/state.js';
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
@@ -222,5 +223,22 @@ describe('timers', () => {
     expect(apply(ticketIn('open'), { type: 'autoClosePending' }, T0).ok).toBe(false);
     expect(apply(ticketIn('pending'), { type: 'autoCloseSolved' }, T0).ok).toBe(false);
     expect(apply({ ...ticketIn('open'), firstRepliedAt: T0 }, { type: 'breachSla' }, T0).ok).toBe(false);
+  });
+});
+
+describe('message parsing (input from the Temporal UI or CLI)', () => {
+  it('accepts well-formed input and refuses malformed input with a reason', () => {
+    expect(parseMessage('reply', { actor: agent, body: 'Hi', status: 'pending' })).toMatchObject({ ok: true, command: { type: 'reply', status: 'pending' } });
+    expect(parseMessage('reply', { actor: agent, body: 'Hi', status: 'closed' })).toMatchObject({ ok: false, message: expect.stringContaining('"status"') });
+    expect(parseMessage('solve', { actor: { kind: 'system', id: 'x' } })).toMatchObject({ ok: false, message: expect.stringContaining('actor.kind') });
+    expect(parseMessage('assign', { actor: agent, assignee: { id: 'a', email: 'nope' } })).toMatchObject({ ok: false });
+    expect(parseMessage('removeCc', { actor: agent })).toMatchObject({ ok: false, message: expect.stringContaining('personId') });
+    expect(parseMessage('setPending', 'text')).toMatchObject({ ok: false });
+  });
+
+  it('refuses NUL characters anywhere, which Postgres could never store', () => {
+    expect(parseMessage('reply', { actor: agent, body: 'a\u0000b' })).toMatchObject({ ok: false, message: expect.stringContaining('NUL') });
+    expect(parseMessage('addCc', { actor: agent, person: { id: 'p', email: 'p@x.test', name: 'P\u0000' } })).toMatchObject({ ok: false });
+    expect(parseMessage('reply', { actor: agent, body: 'a literal \\u0000 is fine' })).toMatchObject({ ok: true });
   });
 });

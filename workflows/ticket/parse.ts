@@ -8,6 +8,8 @@ import { SETTABLE_STATUSES } from './model.js';
 export type Parsed = { ok: true; command: MessageCommand } | { ok: false; message: string };
 
 export function parseMessage(name: MessageName, input: unknown): Parsed {
+  // Postgres text cannot hold NUL: accepting one would leave the projection write failing forever.
+  if (containsNul(input)) return fail('text may not contain NUL characters');
   if (!isRecord(input)) return fail(`${name} expects one object argument, e.g. {"actor":{"kind":"agent","id":"ops"}}`);
   const actor = parseActor(input.actor);
   if (typeof actor === 'string') return fail(actor);
@@ -53,6 +55,13 @@ function parsePerson(raw: unknown): Person | string {
   if (typeof raw.id !== 'string' || raw.id === '') return '"id" must be a non-empty string';
   if (typeof raw.email !== 'string' || !raw.email.includes('@')) return '"email" must be an e-mail address';
   return { id: raw.id, email: raw.email, ...(typeof raw.name === 'string' ? { name: raw.name } : {}) };
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (isRecord(value)) return Object.values(value).some(containsNul);
+  return false;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
