@@ -41,6 +41,8 @@ try {
     ['list queue, open', () => listTickets(db, agent, listInput.parse({ view: 'queue', status: ['open'], sort: 'criticalFirst' }))],
     ['list queue, unassigned', () => listTickets(db, agent, listInput.parse({ view: 'queue', unassigned: true, sort: 'criticalFirst' }))],
     ['list queue, page 40', () => listTickets(db, agent, listInput.parse({ view: 'queue', sort: 'criticalFirst', page: 40 }))],
+    ['list queue, page 40, by last change', () => listTickets(db, agent, listInput.parse({ view: 'queue', page: 40 }))],
+    ['list queue, open, unassigned, by last change', () => listTickets(db, agent, listInput.parse({ view: 'queue', status: ['open'], unassigned: true }))],
     ['get: access check', () => visibleTicket(db, agent, SEEDED_NUMBER_BASE + 1000)],
   ];
   for (const [name, read] of reads) {
