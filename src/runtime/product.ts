@@ -63,13 +63,14 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     stops.push(['http server', () => http.close()]);
 
     const demoAccounts = config.NODE_ENV === 'development' ? await ensureDemoAccounts(services.db) : [];
-    const portal = config.PUBLIC_URL ? config.publicUrl : http.url.replace('127.0.0.1', 'localhost');
+    // PUBLIC_URL, or http://localhost:PORT: what people type, whatever address the server binds.
+    const portal = config.publicUrl;
     return {
       urls: {
         portal,
         temporalUi: infra.temporalUiUrl,
         mailbox: config.SMTP_URL ? undefined : `${portal}/dev/mailbox`,
-        metrics: `${http.url}/metrics`,
+        metrics: `${portal}/metrics`,
         temporalAddress: infra.temporalAddress,
         databaseUrl: infra.databaseUrl,
       },

@@ -11,7 +11,7 @@ export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
   let stoppingSince: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stoppingSince !== undefined) {
-      // One Ctrl-C arrives more than once (from the terminal, and relayed by npm and tsx).
+      // One Ctrl-C arrives more than once (from the terminal, and relayed by npm).
       if (Date.now() - stoppingSince < 2000) return;
       logger.warn({ signal }, 'signal while stopping: exiting without waiting');
       process.exit(130);
