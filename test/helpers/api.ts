@@ -88,17 +88,20 @@ export async function startApi(options: { policy?: TicketPolicy; smtpUrl?: strin
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 
+  // Rate limits count per client address in the shared database: each test API gets an address of
+  // its own (documentation range, only ever sent as X-Forwarded-For), so files never share a budget.
+  const ownAddress = `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}::1`;
   const api: TestApi = {
     stack,
     config,
     url,
-    client: (clientOptions) => makeClient(url, clientOptions),
+    client: (clientOptions) => makeClient(url, { address: ownAddress, ...clientOptions }),
     async signedIn({ role = 'requester', org, label = role } = {}) {
       const email = `${label}-${randomUUID().slice(0, 8)}@example.test`;
       let user = await createUser(stack.db, { email, role, name: label });
       [user] = await stack.db.update(users).set({ passwordHash: await (testPasswordHash ??= hashPassword(TEST_PASSWORD)) }).where(eq(users.id, user.id)).returning();
       if (org) await addMembership(stack.db, user.id, (await findOrCreateOrganization(stack.db, org)).id);
-      const client = makeClient(url);
+      const client = makeClient(url, { address: ownAddress });
       await client.auth.signIn.mutate({ email, password: TEST_PASSWORD });
       return { api: client, user, password: TEST_PASSWORD };
     },
