@@ -8,8 +8,6 @@ export class Supervised {
   private restarting: Promise<void> | null = null;
   /** Exits nobody asked for (the harness restarts the service and reports them). */
   readonly unexpectedExits: string[] = [];
-  /** When the service last came back after an exit, for recovery times. */
-  lastStartedAt = 0;
 
   constructor(
     readonly name: string,
@@ -21,7 +19,6 @@ export class Supervised {
   async start(): Promise<void> {
     const launched = await this.launch();
     this.current = launched;
-    this.lastStartedAt = Date.now();
     this.expectingExit = false;
     void launched.exited.then(() => this.onExit(launched));
   }
