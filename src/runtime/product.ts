@@ -51,7 +51,8 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     await runMigrations(infra.databaseUrl);
     const registry = createMetricsRegistry('support-desk');
     const { sdkMetricsUrl } = installTemporalRuntime(logger, await freePort());
-    const services = await connectServices(config, infra);
+    // The embedded dev server's Web UI is where agents follow a ticket's workflow link.
+    const services = await connectServices({ ...config, TEMPORAL_UI_URL: config.TEMPORAL_UI_URL ?? infra.temporalUiUrl }, infra);
     stops.push(['connections', () => services.close()]);
     registerTicketMetrics(registry, services.db);
 
