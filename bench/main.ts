@@ -82,6 +82,7 @@ console.log(
   [
     `# support-desk bench${args.quick ? ' (--quick: a smoke run, figures not comparable)' : ''}`,
     `started ${started.toISOString()}, ${cpus().length} cores, node ${process.version}, Temporal dev server ${args.temporalInMemory ? 'in memory' : `on its SQLite file (${Object.entries(args.sqlitePragmas ?? DURABLE_ENOUGH_PRAGMAS).map(([k, v]) => `${k}=${v}`).join(', ')})`}`,
+    ...(args.temporalConfig ? [`Temporal dynamic config: ${JSON.stringify(args.temporalConfig)}`] : []),
     `load average before ${fmt(loadBefore)}, after ${fmt(loadavg())}`,
     '',
   ].join('\n'),

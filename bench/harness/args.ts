@@ -13,9 +13,11 @@ export interface BenchArgs {
   temporalInMemory: boolean;
   /** SQLite pragmas for the dev server's file instead of its defaults (e.g. synchronous=full). */
   sqlitePragmas?: Record<string, string>;
+  /** Dynamic config values for the dev server, to try a server setting (values are JSON). */
+  temporalConfig?: Record<string, string | number | boolean>;
 }
 
-const USAGE = `Usage: npm run bench -- [--quick] [--only ${PHASES.join(',')}] [--profile DIR] [--temporal-in-memory] [--sqlite-pragma NAME=VALUE]...`;
+const USAGE = `Usage: npm run bench -- [--quick] [--only ${PHASES.join(',')}] [--profile DIR] [--temporal-in-memory] [--sqlite-pragma NAME=VALUE]... [--temporal-config KEY=JSON]...`;
 
 export function parseArgs(argv: string[]): BenchArgs {
   let only: Phase[] | null = null;
@@ -23,6 +25,7 @@ export function parseArgs(argv: string[]): BenchArgs {
   let profileDir: string | undefined;
   let temporalInMemory = false;
   let sqlitePragmas: Record<string, string> | undefined;
+  let temporalConfig: Record<string, string | number | boolean> | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') quick = true;
@@ -38,10 +41,14 @@ export function parseArgs(argv: string[]): BenchArgs {
       const [name, value] = (argv[++i] ?? '').split('=');
       if (!name || !value) throw new Error(USAGE);
       sqlitePragmas = { ...sqlitePragmas, [name]: value };
+    } else if (arg === '--temporal-config') {
+      const [key, value] = (argv[++i] ?? '').split('=');
+      if (!key || !value) throw new Error(USAGE);
+      temporalConfig = { ...temporalConfig, [key]: JSON.parse(value) as string | number | boolean };
     }
     else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
     else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   if (profileDir === '') throw new Error(USAGE);
-  return { phases: PHASES.filter((p) => only === null || only.includes(p)), quick, profileDir, temporalInMemory, sqlitePragmas };
+  return { phases: PHASES.filter((p) => only === null || only.includes(p)), quick, profileDir, temporalInMemory, sqlitePragmas, temporalConfig };
 }

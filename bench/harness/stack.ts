@@ -33,6 +33,7 @@ export interface BenchStackOptions {
   profileDir?: string;
   temporalInMemory?: boolean;
   sqlitePragmas?: Record<string, string>;
+  temporalConfig?: Record<string, string | number | boolean>;
   log: (line: string) => void;
 }
 
@@ -52,7 +53,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
         stops.push(() => pg.stop());
         return pg;
       }),
-      startDevServer({ port: temporalPort, uiPort, ...(options.temporalInMemory ? {} : { dbFile: join(dir, 'temporal.db'), sqlitePragmas: options.sqlitePragmas }) }).then((server) => {
+      startDevServer({ port: temporalPort, uiPort, dynamicConfig: options.temporalConfig, ...(options.temporalInMemory ? {} : { dbFile: join(dir, 'temporal.db'), sqlitePragmas: options.sqlitePragmas }) }).then((server) => {
         stops.push(() => server.stop());
         return server;
       }),
