@@ -58,7 +58,7 @@ export async function startCluster(options: { dir?: string } = {}): Promise<Clus
       if (server.process.exitCode !== null || server.process.signalCode !== null) resolve();
       else server.process.once('exit', () => resolve());
     });
-    return { pid: server.process.pid!, exited, stop: () => server.stop() };
+    return { pid: server.process.pid!, exited, stop: () => server.stop(), tail: () => '' };
   });
   const worker = new Supervised('worker', () =>
     launchTs({

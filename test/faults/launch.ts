@@ -11,6 +11,8 @@ export interface Launched {
   exited: Promise<void>;
   /** Asks the process to stop (SIGTERM), then insists (SIGKILL). */
   stop(): Promise<void>;
+  /** The end of what it printed, to tell why it exited. */
+  tail(): string;
 }
 
 export interface LaunchOptions {
@@ -65,7 +67,7 @@ export async function launchTs(options: LaunchOptions): Promise<Launched> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { pid: child.pid!, exited, stop };
+  return { pid: child.pid!, exited, stop, tail: () => output.slice(-4000) };
 }
 
 /** True when an HTTP GET of `url` answers 2xx. */

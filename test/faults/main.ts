@@ -27,5 +27,6 @@ if (report.problems.length > 0) {
   for (const problem of report.problems.slice(0, 50)) console.log(`  ${problem}`);
   process.exit(1);
 }
-console.log(`\nfault run passed: every acknowledged step is in the projection exactly once; converged in ${(report.convergeMs / 1000).toFixed(1)} s`);
+const converged = report.convergeChecks === 1 ? 'already converged at the first check after the load' : `converged after ${report.convergeChecks} checks`;
+console.log(`\nfault run passed: every acknowledged step is in the projection exactly once; ${converged} (${(report.convergeMs / 1000).toFixed(1)} s)`);
 process.exit(0);

@@ -31,6 +31,8 @@ export interface FaultReport {
   journeys: JourneyRecord[];
   verdict: Verdict;
   convergeMs: number;
+  /** 1 when the projection already equalled every workflow at the first check after the load. */
+  convergeChecks: number;
   lines: string[];
 }
 
@@ -105,18 +107,23 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<FaultRe
         `${c.tickets} tickets, ${c.comments} comments, ${c.events} events, ${c.notifications} notifications checked against ${c.acknowledged} acknowledged steps; ` +
         `${c.statesCompared} workflow states compared with their projection`,
     );
-    const unexpected = Object.values(cluster.services).flatMap((s) => s.unexpectedExits.map((at) => `${s.name} exited on its own at ${at} (restarted)`));
+    // A process that dies when a dependency vanishes is restarted, as a process manager would;
+    // that is allowed and shown. What matters is that nothing acknowledged is lost or doubled,
+    // and that every service is back.
+    const unexpected = Object.values(cluster.services).flatMap((s) => s.unexpectedExits.map((exit) => `${s.name} exited on its own, and was restarted: ${exit}`));
     for (const line of unexpected) say(line);
+    const down: string[] = [];
+    for (const service of Object.values(cluster.services)) if (!(await service.isUp())) down.push(`${service.name} is not running at the end of the run`);
 
     const problems = [
       ...verdict.problems,
       ...(notStarted > 0 ? [`${notStarted} tickets never started: the load ran out of time`] : []),
       ...refused.map((j) => `ticket ${j.ctx.index} (#${j.ctx.number}): unexpected refusal: ${j.refused}`),
       ...journeys.filter((j) => j.inDoubt).map((j) => `ticket ${j.ctx.index} (#${j.ctx.number}): step ${j.acked + 1} never acknowledged`),
-      ...unexpected,
+      ...down,
     ];
     failed = problems.length > 0;
-    return { problems, journeys, verdict, convergeMs: result.ms, lines };
+    return { problems, journeys, verdict, convergeMs: result.ms, convergeChecks: result.checks, lines };
   } finally {
     await cluster.stop();
     if (!failed && !scenario.keepDir) rmSync(cluster.dir, { recursive: true, force: true });

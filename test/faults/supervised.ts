@@ -6,7 +6,7 @@ export class Supervised {
   private current: Launched | null = null;
   private expectingExit = false;
   private restarting: Promise<void> | null = null;
-  /** Exits nobody asked for (the harness restarts the service and reports them). */
+  /** Exits nobody asked for, with the error the process printed last (it was restarted). */
   readonly unexpectedExits: string[] = [];
 
   constructor(
@@ -35,6 +35,12 @@ export class Supervised {
     this.current = null;
   }
 
+  /** Up (started, and not exited since), once any restart in progress is over. */
+  async isUp(): Promise<boolean> {
+    await this.restarting?.catch(() => {});
+    return this.current !== null;
+  }
+
   async restart(): Promise<void> {
     await this.start();
   }
@@ -50,7 +56,12 @@ export class Supervised {
 
   private onExit(launched: Launched): void {
     if (this.expectingExit || this.current !== launched) return;
-    this.unexpectedExits.push(new Date().toISOString());
+    const lastError = launched
+      .tail()
+      .split('\n')
+      .filter((line) => /error/i.test(line))
+      .pop();
+    this.unexpectedExits.push(`${new Date().toISOString()}${lastError ? `: ${lastError.trim().slice(0, 300)}` : ''}`);
     this.current = null;
     this.restarting = (async () => {
       // Retry a few times: the service may have died because a dependency is still away.
