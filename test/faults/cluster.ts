@@ -2,7 +2,7 @@
 // its own: an embedded Postgres (persistent data), the Temporal dev server (persisted to SQLite),
 // a worker (`src/worker.ts`) and an API server (`src/server.ts`). Each can be killed with SIGKILL
 // and started again on the same ports and data.
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMigrations } from '../../src/db/migrate.js';
@@ -76,6 +76,17 @@ export async function startCluster(options: { dir?: string } = {}): Promise<Clus
   const services = { worker, api, temporal, postgres };
   const stop = async () => {
     for (const name of SERVICE_NAMES) await services[name].stop().catch(() => {});
+    // Never leave a database behind: a postmaster still named in postmaster.pid is stopped here.
+    const pidFile = join(pgDir, 'postmaster.pid');
+    if (existsSync(pidFile)) {
+      const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      try {
+        // Only if that process is still this run's Postgres (a stale file may name a reused PID).
+        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(pgDir)) process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
   };
   try {
     await Promise.all([postgres.start(), temporal.start()]);

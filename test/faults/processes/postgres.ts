@@ -5,7 +5,7 @@
 // Usage: tsx test/faults/processes/postgres.ts <dataDir> <port>
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../../../src/db/embedded.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../../src/db/embedded.js';
 
 const [dir, port] = process.argv.slice(2);
 if (!dir || !port) {
@@ -16,9 +16,10 @@ if (!dir || !port) {
 // After a SIGKILL the old backends take a moment to notice their postmaster is gone; until they
 // have, a new postmaster refuses the shared memory they still hold. Try again for a while.
 let lastError: unknown;
+let database: EmbeddedDatabase | null = null;
 for (let attempt = 1; attempt <= 40; attempt++) {
   try {
-    await startEmbeddedPostgres({ dir, port: Number(port) });
+    database = await startEmbeddedPostgres({ dir, port: Number(port) });
     lastError = null;
     break;
   } catch (error) {
@@ -33,6 +34,15 @@ if (lastError) {
 
 const postmaster = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 console.log(`postgres ready pid=${postmaster}`);
+
+// Asked to stop (the end of the run): stop Postgres cleanly first, so that it never outlives
+// this process. The package's own exit hook is replaced, as the entry points do.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => {
+    void (database?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
+  });
+}
 
 setInterval(() => {
   try {
