@@ -8,6 +8,7 @@ import { TicketTable } from '../components/TicketTable';
 import { useI18n } from '../i18n';
 import { useAsync } from '../lib/use-async';
 import { useLive } from '../lib/use-live';
+import { withChanges } from '../lib/search-params';
 import { useTitle } from '../lib/use-title';
 import { useSession } from '../session';
 
@@ -41,11 +42,8 @@ export function AgentQueue() {
 
   const update = (changes: Record<string, string | undefined>) =>
     setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
+      const next = withChanges(prev, changes);
+      // A new filter starts again from the first page.
       next.delete('page');
       if (changes.page) next.set('page', changes.page);
       return next;

@@ -10,6 +10,7 @@ import { TicketTable } from '../components/TicketTable';
 import { useI18n } from '../i18n';
 import { useAsync } from '../lib/use-async';
 import { useLive } from '../lib/use-live';
+import { withChanges } from '../lib/search-params';
 import { useTitle } from '../lib/use-title';
 
 const TABS = ['mine', 'ccd', 'organization'] as const satisfies readonly ListView[];
@@ -27,14 +28,7 @@ export function MyActivities() {
   useLive({}, list.reload);
 
   const update = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      return next;
-    });
+    setParams((prev) => withChanges(prev, changes));
 
   const descriptions: Record<Tab, string> = { mine: t.activities.mineText, ccd: t.activities.ccdText, organization: t.activities.organizationText };
 
