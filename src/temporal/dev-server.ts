@@ -38,7 +38,7 @@ export interface DevServer {
 
 export const DURABLE_ENOUGH_PRAGMAS: Record<string, string> = { journal_mode: 'wal', synchronous: 'normal' };
 
-export function temporalBinary(explicit?: string): string {
+function temporalBinary(explicit?: string): string {
   if (explicit) return explicit;
   const local = join(PROJECT_ROOT, '.tools', 'bin', 'temporal');
   return existsSync(local) ? local : 'temporal';
@@ -106,7 +106,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 }
 
 /** Polls until the frontend answers and the namespace is usable. */
-export async function waitUntilServing(address: string, namespace: string, timeoutMs: number): Promise<void> {
+async function waitUntilServing(address: string, namespace: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

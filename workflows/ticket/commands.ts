@@ -46,7 +46,6 @@ export type TimerCommand =
 
 export type TicketCommand = MessageCommand | TimerCommand;
 export type MessageName = MessageCommand['type'];
-export type TimerName = TimerCommand['type'];
 
 export const MESSAGE_NAMES = [
   'reply',

@@ -7,7 +7,7 @@ import { SUPPORT_OPS } from './effects.js';
 import type { Actor, NewTicket, Person, TicketState, TicketStatus } from './model.js';
 import { STATUS_LABELS } from './model.js';
 
-export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'Support desk' };
+const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'Support desk' };
 
 export type Refusal = {
   ok: false;
