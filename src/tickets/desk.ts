@@ -7,6 +7,7 @@ import type { Database } from '../db/client.js';
 import { ticketRequests } from '../db/schema.js';
 import { ticketSummary, ticketWorkflowId } from '../temporal/ids.js';
 import type { MessageName } from '../../workflows/ticket/commands.js';
+import { newTicketInput } from '../../workflows/ticket/input.js';
 import { stateQuery, syncUpdate, updates, type MessageInputs } from '../../workflows/ticket/messages.js';
 import type { NewTicket, TicketPolicy, TicketState } from '../../workflows/ticket/model.js';
 import { TYPE_LABELS } from '../../workflows/ticket/model.js';
@@ -36,7 +37,7 @@ export class TicketDesk {
     const startWorkflowOperation = new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', {
       workflowId: ticketWorkflowId(number),
       taskQueue: this.options.taskQueue,
-      args: [{ kind: 'new', ticket: newTicket }],
+      args: [newTicketInput(newTicket)],
       // A retried request finds the running ticket instead of starting a second one...
       workflowIdConflictPolicy: 'USE_EXISTING',
       // ...and a finished one is never started again under the same number.

@@ -144,4 +144,15 @@ describe('creation', () => {
     expect(await description.staticSummary()).toBe(`#${second.number} Second`);
     expect(description.typedSearchAttributes.get({ name: 'TicketNumber', type: 'INT' } as never)).toBe(second.number);
   });
+
+  it('search attributes are upserted when they change, not again at start where the start request set them', async () => {
+    const { number } = await newTicket(stack);
+    const handle = stack.client.workflow.getHandle(ticketWorkflowId(number));
+    const upserts = async () =>
+      ((await handle.fetchHistory()).events ?? []).filter((event) => event.upsertWorkflowSearchAttributesEventAttributes).length;
+    expect(await upserts()).toBe(0);
+    await stack.desk.send(number, 'setPending', { actor: agent });
+    expect(await upserts()).toBe(1);
+    expect((await handle.describe()).typedSearchAttributes.get({ name: 'TicketStatus', type: 'KEYWORD' } as never)).toBe('pending');
+  });
 });

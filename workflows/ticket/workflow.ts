@@ -17,13 +17,18 @@ import type { TicketActivities } from '../../activities/index.js';
 import { MESSAGE_NAMES, type MessageName, type TicketCommand } from './commands.js';
 import { nextDeadline } from './deadlines.js';
 import { REFUSED_FAILURE_TYPE, signals, stateQuery, syncUpdate, updates } from './messages.js';
-import type { NewTicket, TicketState } from './model.js';
+import { continuedInput, type TicketWorkflowInput } from './input.js';
+import type { TicketState } from './model.js';
 import { parseMessage } from './parse.js';
 import * as attributes from './search-attributes.js';
 import { apply, check, createTicket, type Accepted, type Refusal } from './state.js';
 
-export type TicketWorkflowInput = { kind: 'new'; ticket: NewTicket } | { kind: 'continued'; state: TicketState };
+export type { TicketWorkflowInput } from './input.js';
 
+// A server activity, not a local one: it runs only once the workflow task that made the change is
+// in the history. A local activity runs inside that task, which the server may still discard (an
+// Update's speculative task, a worker lost mid-task); the projection would then hold a change the
+// ticket never made (docs/PERFORMANCE.md).
 const { projectTicket } = proxyActivities<TicketActivities>({
   startToCloseTimeout: '30 seconds',
   // No maximum attempts: an accepted change must reach the projection, however long Postgres is away.
@@ -39,20 +44,15 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   } else {
     state = input.state;
   }
+  const revision = input.revision ?? 1;
   let projectedVersion = created ? 0 : state.version;
-  let publishedAttributes = '';
+  // The start request (or the run before a continue-as-new) already set the search attributes:
+  // from revision 2 they are only upserted once they differ from those.
+  let publishedAttributes = revision >= 2 ? attributesAtStart(state) : '';
 
   function publishSearchAttributes(): void {
-    const pairs: SearchAttributeUpdatePair[] = [
-      { key: attributes.TicketNumber, value: state.number },
-      { key: attributes.TicketStatus, value: state.status },
-      { key: attributes.TicketType, value: state.type },
-      { key: attributes.Requester, value: state.requester.email },
-      { key: attributes.Organization, value: state.organizationId },
-      { key: attributes.Assignee, value: state.assignee?.email ?? null },
-      { key: attributes.SlaBreached, value: state.slaBreachedAt !== null },
-    ];
-    const fingerprint = JSON.stringify(pairs.map((p) => p.value));
+    const pairs = searchAttributesOf(state);
+    const fingerprint = fingerprintOf(pairs.map((p) => p.value));
     if (fingerprint === publishedAttributes) return;
     publishedAttributes = fingerprint;
     upsertSearchAttributes(pairs);
@@ -137,9 +137,31 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   // Let every in-flight Update and Signal finish (and its projection land) before the run ends.
   await condition(allHandlersFinished);
   if (state.status !== 'closed') {
-    await continueAsNew<typeof ticketWorkflow>({ kind: 'continued', state });
+    await continueAsNew<typeof ticketWorkflow>(continuedInput(state));
   }
   return state;
+}
+
+function searchAttributesOf(state: TicketState): SearchAttributeUpdatePair[] {
+  return [
+    { key: attributes.TicketNumber, value: state.number },
+    { key: attributes.TicketStatus, value: state.status },
+    { key: attributes.TicketType, value: state.type },
+    { key: attributes.Requester, value: state.requester.email },
+    { key: attributes.Organization, value: state.organizationId },
+    { key: attributes.Assignee, value: state.assignee?.email ?? null },
+    { key: attributes.SlaBreached, value: state.slaBreachedAt !== null },
+  ];
+}
+
+function fingerprintOf(values: unknown[]): string {
+  return JSON.stringify(values);
+}
+
+/** The fingerprint of the search attributes this run started with (an absent one counts as null). */
+function attributesAtStart(state: TicketState): string {
+  const current = workflowInfo().typedSearchAttributes;
+  return fingerprintOf(searchAttributesOf(state).map(({ key }) => current.get(key) ?? null));
 }
 
 function refused(refusal: Refusal): ApplicationFailure {
