@@ -1,8 +1,9 @@
-// The bench's own arithmetic and bounds (not its figures): percentiles, the closed-loop runner
-// stopping where it must, and the command-line options.
+// The bench's own arithmetic and bounds (not its figures): percentiles, the closed- and open-loop
+// runners stopping where they must, and the command-line options.
 import { describe, expect, it } from 'vitest';
 import { parseArgs, PHASES } from '../../bench/harness/args.js';
 import { runLoad } from '../../bench/harness/load.js';
+import { runOpenLoad } from '../../bench/harness/open-load.js';
 import { percentile, summarize } from '../../bench/harness/stats.js';
 
 describe('bench statistics', () => {
@@ -41,6 +42,32 @@ describe('closed-loop load', () => {
     const result = await runLoad({ concurrency: 2, seconds: 0.2 }, () => new Promise((resolve) => setTimeout(resolve, 10)));
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(result.count).toBeGreaterThan(0);
+  });
+});
+
+describe('open-loop load', () => {
+  it('sends the arrivals its rate and time give, bounded by the operation count', async () => {
+    const result = await runOpenLoad({ rate: 100, seconds: 0.2 }, async (arrival) => (arrival === 3 ? Promise.reject(new Error('fourth fails')) : 'ok'));
+    expect(result.count + result.errors).toBe(20);
+    expect(result.errors).toBe(1);
+    expect(result.firstError).toBe('fourth fails');
+    expect(result.byLabel.ok.count).toBe(19);
+    const bounded = await runOpenLoad({ rate: 100, seconds: 10, maxOperations: 5 }, async () => undefined);
+    expect(bounded.count).toBe(5);
+  });
+
+  it('counts the time an arrival waits behind slower ones, from its scheduled arrival', async () => {
+    // Ten arrivals 10 ms apart, each holding one shared lock for 20 ms: the last one is scheduled
+    // at 90 ms and cannot finish before 200 ms, so it is at least 110 ms late.
+    let lock = Promise.resolve();
+    const result = await runOpenLoad({ rate: 100, seconds: 0.1 }, async () => {
+      const mine = lock.then(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
+      lock = mine;
+      await mine;
+    });
+    expect(result.count).toBe(10);
+    expect(result.max).toBeGreaterThanOrEqual(105);
+    expect(result.concurrency).toBeGreaterThan(1);
   });
 });
 

@@ -1,0 +1,63 @@
+// A bounded open-loop load generator: operations arrive at a fixed rate whatever the system does,
+// as requests from many independent people would, for a time or an operation count. Latency runs
+// from each operation's scheduled arrival, so an arrival that had to wait (behind a slow event
+// loop, or for a free ticket) counts its wait too instead of hiding it.
+import { performance } from 'node:perf_hooks';
+import { summarize } from './stats.js';
+import type { LoadResult } from './load.js';
+
+export interface OpenLoadOptions {
+  /** Arrivals per second. */
+  rate: number;
+  /** Stop scheduling new arrivals after this long. */
+  seconds: number;
+  /** Stop after this many arrivals in all (a safety bound). */
+  maxOperations?: number;
+}
+
+/**
+ * Calls `operation(arrival)` for arrivals evenly spaced at `rate` per second. The latency of each
+ * successful call is recorded, under the label it returns if any; a failure is counted.
+ */
+export async function runOpenLoad(options: OpenLoadOptions, operation: (arrival: number) => Promise<string | void>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const labelled = new Map<string, number[]>();
+  let errors = 0;
+  let firstError: string | undefined;
+  const interval = 1000 / options.rate;
+  const arrivals = Math.min(Math.floor(options.seconds * options.rate), options.maxOperations ?? Number.POSITIVE_INFINITY);
+  const begin = performance.now();
+  const inFlight: Promise<void>[] = [];
+  let mostInFlight = 0;
+  let running = 0;
+
+  const arrive = async (arrival: number, scheduledAt: number) => {
+    running++;
+    mostInFlight = Math.max(mostInFlight, running);
+    try {
+      const label = await operation(arrival);
+      const ms = performance.now() - scheduledAt;
+      latencies.push(ms);
+      if (label) {
+        if (!labelled.has(label)) labelled.set(label, []);
+        labelled.get(label)!.push(ms);
+      }
+    } catch (error) {
+      errors++;
+      firstError ??= error instanceof Error ? error.message : String(error);
+    } finally {
+      running--;
+    }
+  };
+
+  for (let arrival = 0; arrival < arrivals; arrival++) {
+    const scheduledAt = begin + arrival * interval;
+    const wait = scheduledAt - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(arrive(arrival, scheduledAt));
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - begin) / 1000;
+  const byLabel = Object.fromEntries([...labelled].map(([label, values]) => [label, summarize(values, 0, seconds)]));
+  return { ...summarize(latencies, errors, seconds), concurrency: mostInFlight, firstError, byLabel };
+}
