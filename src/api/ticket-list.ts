@@ -1,5 +1,5 @@
-// The ticket views of "My activities" and the Support Ops queue, as one filtered, sorted,
-// paginated query over the projection.
+// The ticket views of "My activities" and the Support Ops queue: a filtered, sorted page of the
+// projection, and a count of the matching tickets that stops a little past that page.
 import { TRPCError } from '@trpc/server';
 import { and, arrayContains, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -29,11 +29,23 @@ export const listInput = z.object({
 });
 export type ListInput = z.infer<typeof listInput>;
 
+/**
+ * How many matching rows the count reads past the requested page. An exact count reads every
+ * matching row, tens of milliseconds at 100,000 tickets, on every page; stopping this far past the
+ * page keeps it bounded while still telling whether a next page exists and giving a figure
+ * ("1,025+") that is worth showing.
+ */
+export const COUNT_BEYOND_PAGE = 1000;
+
 export interface TicketPage {
   items: TicketView[];
-  total: number;
   page: number;
   pageSize: number;
+  /** How many tickets match: all of them when totalIsExact, otherwise at least this many. */
+  total: number;
+  totalIsExact: boolean;
+  /** Whether a page after this one has tickets. */
+  hasMore: boolean;
 }
 
 async function viewCondition(db: Database, user: UserRow, view: ListInput['view']): Promise<SQL | null> {
@@ -53,7 +65,7 @@ async function viewCondition(db: Database, user: UserRow, view: ListInput['view'
 }
 
 export async function listTickets(db: Database, user: UserRow, input: ListInput): Promise<TicketPage> {
-  const empty = { items: [], total: 0, page: input.page, pageSize: input.pageSize };
+  const empty = { items: [], page: input.page, pageSize: input.pageSize, total: 0, totalIsExact: true, hasMore: false };
   const view = await viewCondition(db, user, input.view);
   if (!view) return empty;
   const conditions: SQL[] = [view];
@@ -76,15 +88,24 @@ export async function listTickets(db: Database, user: UserRow, input: ListInput)
           ? [sql`case when ${tickets.type} = 'critical' then 0 else 1 end`, direction(tickets.updatedAt)]
           : [direction(tickets.updatedAt)];
 
-  const [rows, [{ total }]] = await Promise.all([
+  const offset = (input.page - 1) * input.pageSize;
+  const countCap = offset + input.pageSize + COUNT_BEYOND_PAGE;
+  const [rows, [{ counted }]] = await Promise.all([
     db
       .select()
       .from(tickets)
       .where(where)
       .orderBy(...order, direction(tickets.number))
       .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-    db.select({ total: count() }).from(tickets).where(where),
+      .offset(offset),
+    db.select({ counted: count() }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(countCap).as('matching')),
   ]);
-  return { items: rows.map(ticketView), total, page: input.page, pageSize: input.pageSize };
+  return {
+    items: rows.map(ticketView),
+    page: input.page,
+    pageSize: input.pageSize,
+    total: counted,
+    totalIsExact: counted < countCap,
+    hasMore: counted > offset + input.pageSize,
+  };
 }

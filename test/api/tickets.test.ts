@@ -3,8 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOrCreateOrganization } from '../../src/accounts/users.js';
+import { COUNT_BEYOND_PAGE } from '../../src/api/ticket-list.js';
 import { ticketComments, ticketEvents, tickets, users } from '../../src/db/schema.js';
 import { errorCode, failure, requestId, startApi, type ApiClient, type TestApi } from '../helpers/api.js';
+import { insertProjectionTickets } from '../helpers/projection.js';
 
 let api: TestApi;
 type Person = Awaited<ReturnType<TestApi['signedIn']>>;
@@ -304,7 +307,7 @@ describe('list', () => {
     const critical = made.find((m) => m.type === 'critical')!.number;
 
     const queue = await agent.api.tickets.list.query({ view: 'queue', assigneeId: assignee.user.id, sort: 'criticalFirst' });
-    expect(queue.total).toBe(3);
+    expect(queue).toMatchObject({ total: 3, totalIsExact: true, hasMore: false });
     expect(queue.items[0].number).toBe(critical);
     const byUpdate = await agent.api.tickets.list.query({ view: 'queue', assigneeId: assignee.user.id, sort: 'updated' });
     expect(byUpdate.items.map((t) => t.number)).toEqual(made.map((m) => m.number).reverse());
@@ -313,11 +316,48 @@ describe('list', () => {
     const page2 = await agent.api.tickets.list.query({ view: 'queue', assigneeId: assignee.user.id, sort: 'created', order: 'asc', pageSize: 2, page: 2 });
     expect(page1.items.map((t) => t.number)).toEqual(made.slice(0, 2).map((m) => m.number));
     expect(page2.items.map((t) => t.number)).toEqual([made[2].number]);
-    expect(page2.total).toBe(3);
+    expect(page1).toMatchObject({ total: 3, totalIsExact: true, hasMore: true });
+    expect(page2).toMatchObject({ total: 3, totalIsExact: true, hasMore: false });
 
     const features = await agent.api.tickets.list.query({ view: 'queue', assigneeId: assignee.user.id, type: ['feature_request'] });
     expect(features.items.map((t) => t.type)).toEqual(['feature_request']);
     expect(await numbersOf(agent, 'queue', { unassigned: true, type: ['critical'] })).not.toContain(critical);
     expect(await numbersOf(agent, 'queue', { slaBreached: false, assigneeId: assignee.user.id })).toContain(critical);
+  });
+
+  it('counts a thousand tickets past the page at most: exact below, "at least" above, and knows whether a next page exists', async () => {
+    const pageSize = 25;
+    // Exactly as many tickets as page 6's count may read: from page 7 on the count sees them all.
+    const count = 6 * pageSize + COUNT_BEYOND_PAGE;
+    const lastPage = count / pageSize;
+    const organization = `Fleet ${randomUUID().slice(0, 6)}`;
+    const [owner, colleague] = await Promise.all([api.signedIn({ label: 'busy', org: organization }), api.signedIn({ label: 'busy-colleague', org: organization })]);
+    const organizationId = (await findOrCreateOrganization(api.stack.db, organization)).id;
+    const inserted = await insertProjectionTickets(api.stack.db, { count, requester: owner.user, organizationId });
+    try {
+      for (const [who, view] of [
+        [owner, 'mine'],
+        [colleague, 'organization'],
+      ] as const) {
+        const pageOf = async (page: number) => {
+          const out = await who.api.tickets.list.query({ view, pageSize, page });
+          return { items: out.items.length, total: out.total, totalIsExact: out.totalIsExact, hasMore: out.hasMore };
+        };
+        expect(await pageOf(1), view).toEqual({ items: pageSize, total: pageSize + COUNT_BEYOND_PAGE, totalIsExact: false, hasMore: true });
+        expect(await pageOf(6), view).toEqual({ items: pageSize, total: count, totalIsExact: false, hasMore: true });
+        expect(await pageOf(7), view).toEqual({ items: pageSize, total: count, totalIsExact: true, hasMore: true });
+        expect(await pageOf(lastPage - 1), view).toEqual({ items: pageSize, total: count, totalIsExact: true, hasMore: true });
+        expect(await pageOf(lastPage), view).toEqual({ items: pageSize, total: count, totalIsExact: true, hasMore: false });
+        expect(await pageOf(lastPage + 1), view).toEqual({ items: 0, total: count, totalIsExact: true, hasMore: false });
+        // The pages hold the tickets in order, the deep ones too (the organization view reads each
+        // organization only as far as the page).
+        for (const page of [2, 40]) {
+          const numbers = (await who.api.tickets.list.query({ view, pageSize, page })).items.map((t) => t.number);
+          expect(numbers, `${view} page ${page}`).toEqual(inserted.numbers.slice((page - 1) * pageSize, page * pageSize));
+        }
+      }
+    } finally {
+      await inserted.remove();
+    }
   });
 });

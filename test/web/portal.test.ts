@@ -1,10 +1,13 @@
 // The portal in a real browser, as its people use it: a new requester gets access through the
 // e-mailed link and submits a Critical / SEV ticket; an agent works it; the ticket goes Pending,
 // Open, Solved, Open, Solved and Closed; colleagues find it in their tabs; an outsider cannot open
-// it; HTML in it stays text. Screenshots of the main pages go to test-artifacts/screenshots/.
+// it; HTML in it stays text; a list longer than the API counts still pages on. Screenshots of the
+// main pages go to test-artifacts/screenshots/.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { COUNT_BEYOND_PAGE } from '../../src/api/ticket-list.js';
 import type { TicketPolicy } from '../../workflows/ticket/model.js';
+import { insertProjectionTickets } from '../helpers/projection.js';
 import { accessibilityProblems } from './helpers/accessibility.js';
 import { DESKTOP, PHONE, launchBrowser, openAs, screenshot as takeScreenshot, type Person } from './helpers/browser.js';
 import { startPortal, TEMPORAL_UI_URL, type Portal } from './helpers/portal.js';
@@ -318,5 +321,25 @@ describe('web portal and agent console', () => {
     await r.getByRole('button', { name: 'Afficher en français' }).click();
     await r.getByText('Fermé : il ne peut plus changer.', { exact: false }).waitFor();
     await screenshot(r, 'ticket-closed.fr.desktop');
+  });
+
+  it('says "at least" of a list longer than the API counts, and pages on without a last page number', async () => {
+    // The portal's pages hold 20 tickets: page 1 counts up to 1,020, page 2 up to 1,040.
+    const count = 20 + COUNT_BEYOND_PAGE + 10;
+    const busy = await portal.makeUser({ label: 'busy' });
+    const inserted = await insertProjectionTickets(portal.stack.db, { count, requester: busy, organizationId: null });
+    try {
+      const { page, incidents } = await person();
+      await signIn(page, busy.email, busy.password);
+      await page.goto('/requests');
+      await page.getByText('1,020+ requests').waitFor();
+      await page.getByRole('navigation', { name: 'Page 1', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByText('1,030 requests').waitFor();
+      await page.getByRole('navigation', { name: 'Page 2 of 52', exact: true }).waitFor();
+      expect(incidents).toEqual([]);
+    } finally {
+      await inserted.remove();
+    }
   });
 });

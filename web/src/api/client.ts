@@ -123,7 +123,8 @@ export const api = {
         page: out.page,
         pageSize: out.pageSize,
         total: out.total,
-        hasMore: out.page * out.pageSize < out.total,
+        totalIsExact: out.totalIsExact,
+        hasMore: out.hasMore,
       };
     },
     reply: (number: number, body: string, options: { internal?: boolean; status?: SettableStatus } = {}) =>

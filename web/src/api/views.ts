@@ -76,8 +76,9 @@ export interface TicketList {
   items: TicketSummary[];
   page: number;
   pageSize: number;
-  /** Unknown when the API pages by cursor only. */
-  total: number | null;
+  /** How many tickets match: all of them when totalIsExact, otherwise at least this many. */
+  total: number;
+  totalIsExact: boolean;
   hasMore: boolean;
 }
 

@@ -104,7 +104,8 @@ export const en = {
     assignee: 'Assignee',
     updated: 'Updated',
     sla: 'SLA',
-    results: (n: number) => (n === 1 ? '1 request' : `${n} requests`),
+    /** With exact false, at least n: the API stops counting a little past the page. */
+    results: (n: number, exact: boolean) => (!exact ? `${n.toLocaleString('en')}+ requests` : n === 1 ? '1 request' : `${n.toLocaleString('en')} requests`),
   },
   queue: {
     title: 'Agent console',

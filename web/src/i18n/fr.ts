@@ -106,7 +106,7 @@ export const fr: Messages = {
     assignee: 'Assigné à',
     updated: 'Mis à jour',
     sla: 'SLA',
-    results: (n) => (n <= 1 ? `${n} demande` : `${n} demandes`),
+    results: (n, exact) => (!exact ? `Au moins ${n.toLocaleString('fr')} demandes` : n <= 1 ? `${n} demande` : `${n.toLocaleString('fr')} demandes`),
   },
   queue: {
     title: 'Console agent',

@@ -91,7 +91,7 @@ export function AgentQueue() {
       {list.data && (
         <>
           <TicketTable items={list.data.items} caption={queueLabels[queue]} agentColumns />
-          <Pager page={page} total={list.data.total} pageSize={list.data.pageSize} hasMore={list.data.hasMore} onPage={(p) => update({ page: String(p) })} />
+          <Pager page={page} total={list.data.totalIsExact ? list.data.total : null} pageSize={list.data.pageSize} hasMore={list.data.hasMore} onPage={(p) => update({ page: String(p) })} />
         </>
       )}
     </>

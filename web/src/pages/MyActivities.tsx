@@ -55,14 +55,14 @@ export function MyActivities() {
             ))}
           </select>
         </label>
-        {list.data?.total != null && <span aria-live="polite">{t.activities.results(list.data.total)}</span>}
+        {list.data && <span aria-live="polite">{t.activities.results(list.data.total, list.data.totalIsExact)}</span>}
       </div>
       <ApiError error={list.error} />
       {list.loading && !list.data ? <p aria-busy="true">{t.common.loading}</p> : null}
       {list.data && (
         <>
           <TicketTable items={list.data.items} caption={t.activities[tab]} />
-          <Pager page={page} total={list.data.total} pageSize={list.data.pageSize} hasMore={list.data.hasMore} onPage={(p) => update({ page: String(p) })} />
+          <Pager page={page} total={list.data.totalIsExact ? list.data.total : null} pageSize={list.data.pageSize} hasMore={list.data.hasMore} onPage={(p) => update({ page: String(p) })} />
         </>
       )}
     </>
