@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_organization_status_idx" ON "tickets" USING btree ("organization_id","status");
