@@ -1,11 +1,11 @@
 // The ticket views of "My activities" and the Support Ops queue: a filtered, sorted page of the
 // projection, and a count of the matching tickets that stops a little past that page.
 import { TRPCError } from '@trpc/server';
-import { and, arrayContains, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { isStaff, organizationIdsOf, type UserRow } from '../accounts/users.js';
+import { isStaff, type UserRow } from '../accounts/users.js';
 import type { Database } from '../db/client.js';
-import { tickets } from '../db/schema.js';
+import { memberships, tickets } from '../db/schema.js';
 import { TICKET_STATUSES, TICKET_TYPES } from '../../workflows/ticket/model.js';
 import { id } from './inputs.js';
 import { ticketView, type TicketView } from './ticket-views.js';
@@ -48,27 +48,41 @@ export interface TicketPage {
   hasMore: boolean;
 }
 
-async function viewCondition(db: Database, user: UserRow, view: ListInput['view']): Promise<SQL | null> {
+/** The tickets a view shows, for every view but the organization's (see inOrganizations). */
+function viewCondition(user: UserRow, view: Exclude<ListInput['view'], 'organization'>): SQL {
   switch (view) {
     case 'mine':
       return eq(tickets.requesterId, user.id);
     case 'ccd':
       return arrayContains(tickets.ccIds, [user.id]);
-    case 'organization': {
-      const organizationIds = await organizationIdsOf(db, user.id);
-      return organizationIds.length > 0 ? inArray(tickets.organizationId, organizationIds) : null;
-    }
     case 'queue':
       if (!isStaff(user)) throw new TRPCError({ code: 'FORBIDDEN', message: 'The queue is for Support Ops only.' });
       return sql`true`;
   }
 }
 
+/**
+ * The organization view's tickets: each of the user's organizations read on its own, through its
+ * index, at most `limit` tickets each in `order`. The memberships are joined here rather than looked
+ * up by a query before the list (one round trip fewer), and laterally rather than as
+ * `organization_id in (select …)`: that form leaves the planner guessing how many tickets the
+ * organizations have, and for a small one it read the whole table in page order (60 ms at 100,000
+ * tickets). The lateral subquery is named "tickets" so that the list's order reads the same outside
+ * it. No membership, no tickets.
+ */
+function inOrganizations(db: Database, user: UserRow, filters: SQL | undefined, perOrganization: { limit: number; order: SQL[] }) {
+  const organizationTickets = db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.organizationId, memberships.organizationId), filters))
+    .orderBy(...perOrganization.order)
+    .limit(perOrganization.limit)
+    .as('tickets');
+  return db.select(getTableColumns(tickets)).from(memberships).crossJoinLateral(organizationTickets).where(eq(memberships.userId, user.id)).$dynamic();
+}
+
 export async function listTickets(db: Database, user: UserRow, input: ListInput): Promise<TicketPage> {
-  const empty = { items: [], page: input.page, pageSize: input.pageSize, total: 0, totalIsExact: true, hasMore: false };
-  const view = await viewCondition(db, user, input.view);
-  if (!view) return empty;
-  const conditions: SQL[] = [view];
+  const conditions: SQL[] = [];
   if (input.status?.length) conditions.push(inArray(tickets.status, input.status));
   if (input.type?.length) conditions.push(inArray(tickets.type, input.type));
   if (input.assigneeId) conditions.push(eq(tickets.assigneeId, input.assigneeId));
@@ -76,29 +90,35 @@ export async function listTickets(db: Database, user: UserRow, input: ListInput)
   if (input.unassigned === false) conditions.push(isNotNull(tickets.assigneeId));
   if (input.slaBreached === true) conditions.push(isNotNull(tickets.slaBreachedAt));
   if (input.slaBreached === false) conditions.push(isNull(tickets.slaBreachedAt));
-  const where = and(...conditions);
+  const filters = and(...conditions);
 
   const direction = input.order === 'asc' ? asc : desc;
-  const order: SQL[] =
-    input.sort === 'created'
+  const order: SQL[] = [
+    ...(input.sort === 'created'
       ? [direction(tickets.createdAt)]
       : input.sort === 'firstReplyDue'
         ? [direction(tickets.firstReplyDueAt)]
         : input.sort === 'criticalFirst'
           ? [sql`case when ${tickets.type} = 'critical' then 0 else 1 end`, direction(tickets.updatedAt)]
-          : [direction(tickets.updatedAt)];
+          : [direction(tickets.updatedAt)]),
+    direction(tickets.number),
+  ];
 
   const offset = (input.page - 1) * input.pageSize;
   const countCap = offset + input.pageSize + COUNT_BEYOND_PAGE;
+  // The page and the count read the same tickets: for the organization view, each organization
+  // only as far as the page, or the count, needs.
+  const matching = (perOrganization: { limit: number; order: SQL[] }) =>
+    input.view === 'organization'
+      ? inOrganizations(db, user, filters, perOrganization)
+      : db.select().from(tickets).where(and(viewCondition(user, input.view), filters)).$dynamic();
+
   const [rows, [{ counted }]] = await Promise.all([
-    db
-      .select()
-      .from(tickets)
-      .where(where)
-      .orderBy(...order, direction(tickets.number))
+    matching({ limit: offset + input.pageSize, order })
+      .orderBy(...order)
       .limit(input.pageSize)
       .offset(offset),
-    db.select({ counted: count() }).from(db.select({ one: sql`1` }).from(tickets).where(where).limit(countCap).as('matching')),
+    db.select({ counted: count() }).from(matching({ limit: countCap, order: [] }).limit(countCap).as('matching')),
   ]);
   return {
     items: rows.map(ticketView),

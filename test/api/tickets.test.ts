@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findOrCreateOrganization } from '../../src/accounts/users.js';
+import { addMembership, findOrCreateOrganization } from '../../src/accounts/users.js';
 import { COUNT_BEYOND_PAGE } from '../../src/api/ticket-list.js';
 import { ticketComments, ticketEvents, tickets, users } from '../../src/db/schema.js';
 import { errorCode, failure, requestId, startApi, type ApiClient, type TestApi } from '../helpers/api.js';
@@ -358,6 +358,29 @@ describe('list', () => {
       }
     } finally {
       await inserted.remove();
+    }
+  });
+
+  it('the organization view shows the tickets of every organization of the user, and none to a user in no organization', async () => {
+    const names = ['North', 'South', 'East'].map((name) => `${name} ${randomUUID().slice(0, 6)}`);
+    const [north, south, east] = await Promise.all(names.map((name) => findOrCreateOrganization(api.stack.db, name)));
+    const [inTwo, inEast, inNone] = await Promise.all([
+      api.signedIn({ label: 'two-organizations', org: names[0] }),
+      api.signedIn({ label: 'east', org: names[2] }),
+      api.signedIn({ label: 'no-organization' }),
+    ]);
+    await addMembership(api.stack.db, inTwo.user.id, south.id);
+    const someone = { id: `someone-${randomUUID()}`, email: 'someone@example.test' };
+    const [northTickets, southTickets, eastTickets] = await Promise.all(
+      [north, south, east].map((organization, i) => insertProjectionTickets(api.stack.db, { count: i + 2, requester: someone, organizationId: organization.id })),
+    );
+    try {
+      const sorted = (numbers: number[]) => [...numbers].sort((a, b) => a - b);
+      expect(sorted(await numbersOf(inTwo, 'organization'))).toEqual(sorted([...northTickets.numbers, ...southTickets.numbers]));
+      expect(sorted(await numbersOf(inEast, 'organization'))).toEqual(sorted(eastTickets.numbers));
+      expect(await inNone.api.tickets.list.query({ view: 'organization' })).toMatchObject({ items: [], total: 0, totalIsExact: true, hasMore: false });
+    } finally {
+      await Promise.all([northTickets, southTickets, eastTickets].map((inserted) => inserted.remove()));
     }
   });
 });
