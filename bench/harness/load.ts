@@ -13,6 +13,7 @@ export interface LoadOptions {
 }
 
 export interface LoadResult extends Summary {
+  /** Closed loop: the number of loops. Open loop: the most operations that were in flight at once. */
   concurrency: number;
   firstError?: string;
   /** Per kind of operation, when the operation names its kind (e.g. reply, setPending, solve). */
@@ -23,11 +24,37 @@ export interface LoadResult extends Summary {
  * Runs `operation(loopIndex, iteration)` in `concurrency` loops. The latency of each successful
  * call is recorded, under the label it returns if any; a failure is counted and the loop goes on.
  */
-export async function runLoad(options: LoadOptions, operation: (loop: number, iteration: number) => Promise<string | void>): Promise<LoadResult> {
+/** Collects the outcome of a load's operations: latencies (overall and by label) and failures. */
+export function createRecorder() {
   const latencies: number[] = [];
   const labelled = new Map<string, number[]>();
   let errors = 0;
   let firstError: string | undefined;
+  return {
+    succeeded(label: string | void, ms: number): void {
+      latencies.push(ms);
+      if (label) {
+        if (!labelled.has(label)) labelled.set(label, []);
+        labelled.get(label)!.push(ms);
+      }
+    },
+    failed(error: unknown): void {
+      errors++;
+      firstError ??= error instanceof Error ? error.message : String(error);
+    },
+    result(seconds: number, concurrency: number): LoadResult {
+      const byLabel = Object.fromEntries([...labelled].map(([label, values]) => [label, summarize(values, 0, seconds)]));
+      return { ...summarize(latencies, errors, seconds), concurrency, firstError, byLabel };
+    },
+  };
+}
+
+/**
+ * Runs `operation(loopIndex, iteration)` in `concurrency` loops. The latency of each successful
+ * call is recorded, under the label it returns if any; a failure is counted and the loop goes on.
+ */
+export async function runLoad(options: LoadOptions, operation: (loop: number, iteration: number) => Promise<string | void>): Promise<LoadResult> {
+  const recorder = createRecorder();
   let started = 0;
   const maxOperations = options.maxOperations ?? Number.POSITIVE_INFINITY;
   const begin = performance.now();
@@ -38,20 +65,12 @@ export async function runLoad(options: LoadOptions, operation: (loop: number, it
       const t0 = performance.now();
       try {
         const label = await operation(index, iteration);
-        const ms = performance.now() - t0;
-        latencies.push(ms);
-        if (label) {
-          if (!labelled.has(label)) labelled.set(label, []);
-          labelled.get(label)!.push(ms);
-        }
+        recorder.succeeded(label, performance.now() - t0);
       } catch (error) {
-        errors++;
-        firstError ??= error instanceof Error ? error.message : String(error);
+        recorder.failed(error);
       }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, (_, i) => loop(i)));
-  const seconds = (performance.now() - begin) / 1000;
-  const byLabel = Object.fromEntries([...labelled].map(([label, values]) => [label, summarize(values, 0, seconds)]));
-  return { ...summarize(latencies, errors, seconds), concurrency: options.concurrency, firstError, byLabel };
+  return recorder.result((performance.now() - begin) / 1000, options.concurrency);
 }

@@ -3,8 +3,7 @@
 // from each operation's scheduled arrival, so an arrival that had to wait (behind a slow event
 // loop, or for a free ticket) counts its wait too instead of hiding it.
 import { performance } from 'node:perf_hooks';
-import { summarize } from './stats.js';
-import type { LoadResult } from './load.js';
+import { createRecorder, type LoadResult } from './load.js';
 
 export interface OpenLoadOptions {
   /** Arrivals per second. */
@@ -20,10 +19,7 @@ export interface OpenLoadOptions {
  * successful call is recorded, under the label it returns if any; a failure is counted.
  */
 export async function runOpenLoad(options: OpenLoadOptions, operation: (arrival: number) => Promise<string | void>): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const labelled = new Map<string, number[]>();
-  let errors = 0;
-  let firstError: string | undefined;
+  const recorder = createRecorder();
   const interval = 1000 / options.rate;
   const arrivals = Math.min(Math.floor(options.seconds * options.rate), options.maxOperations ?? Number.POSITIVE_INFINITY);
   const begin = performance.now();
@@ -36,15 +32,9 @@ export async function runOpenLoad(options: OpenLoadOptions, operation: (arrival:
     mostInFlight = Math.max(mostInFlight, running);
     try {
       const label = await operation(arrival);
-      const ms = performance.now() - scheduledAt;
-      latencies.push(ms);
-      if (label) {
-        if (!labelled.has(label)) labelled.set(label, []);
-        labelled.get(label)!.push(ms);
-      }
+      recorder.succeeded(label, performance.now() - scheduledAt);
     } catch (error) {
-      errors++;
-      firstError ??= error instanceof Error ? error.message : String(error);
+      recorder.failed(error);
     } finally {
       running--;
     }
@@ -57,7 +47,5 @@ export async function runOpenLoad(options: OpenLoadOptions, operation: (arrival:
     inFlight.push(arrive(arrival, scheduledAt));
   }
   await Promise.all(inFlight);
-  const seconds = (performance.now() - begin) / 1000;
-  const byLabel = Object.fromEntries([...labelled].map(([label, values]) => [label, summarize(values, 0, seconds)]));
-  return { ...summarize(latencies, errors, seconds), concurrency: mostInFlight, firstError, byLabel };
+  return recorder.result((performance.now() - begin) / 1000, mostInFlight);
 }
