@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../src/accounts/secrets.js';
 import { startMailDelivery, type MailDelivery } from '../../src/mail/delivery.js';
 import { accountTokens, notifications, rateLimits, sessions, users } from '../../src/db/schema.js';
-import { eventually } from '../helpers/eventually.js';
+import { eventually } from '../helpers/wait.js';
 import { errorCode, failure, requestId, startApi, TEST_PASSWORD, type TestApi } from '../helpers/api.js';
 import { linkIn, recipients, startSmtpInbox, type SmtpInbox } from '../helpers/smtp.js';
 
@@ -46,10 +46,11 @@ describe('access', () => {
     expect(stored.email).toBe(email);
     expect(JSON.stringify(await api.stack.db.select().from(accountTokens))).not.toContain(token);
     // The row is marked sent in the transaction that held it while the SMTP server took the message.
-    const [outboxRow] = await eventually(
-      () => api.stack.db.select().from(notifications).where(eq(notifications.dedupeKey, `account:access:${hashSecret(token)}`)),
-      ([row]) => row?.sentAt !== null,
-    );
+    const [outboxRow] = await eventually(async () => {
+      const rows = await api.stack.db.select().from(notifications).where(eq(notifications.dedupeKey, `account:access:${hashSecret(token)}`));
+      expect(rows[0]?.sentAt).not.toBeNull();
+      return rows;
+    });
     expect(outboxRow.attempts).toBe(1);
     expect(JSON.stringify(outboxRow.payload)).not.toContain(token);
 

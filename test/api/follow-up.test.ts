@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, failure, requestId, startApi, type TestApi } from '../helpers/api.js';
-import { eventually } from '../helpers/eventually.js';
+import { eventually } from '../helpers/wait.js';
 import { FAST_POLICY } from '../helpers/stack.js';
 
 let api: TestApi;
@@ -25,7 +25,11 @@ describe('closed tickets and follow-ups', () => {
       type: 'hardware_issue', subject: 'Broken lock', description: 'Dock 4 lock stuck', ccEmails: [ccd.user.email], requestId: requestId(),
     });
     await agent.api.tickets.solve.mutate({ number });
-    const closed = await eventually(() => requester.api.tickets.get.query({ number }), (t) => t.ticket.status === 'closed');
+    const closed = await eventually(async () => {
+      const read = await requester.api.tickets.get.query({ number });
+      expect(read.ticket.status).toBe('closed');
+      return read;
+    });
     expect(closed.ticket.closedAt).not.toBeNull();
 
     const reply = await failure(requester.api.tickets.reply.mutate({ number, body: 'Still broken' }));
@@ -58,7 +62,11 @@ describe('closed tickets and follow-ups', () => {
     const requester = await api.signedIn();
     const agent = await api.signedIn({ role: 'agent' });
     const { number } = await requester.api.tickets.create.mutate({ type: 'critical', subject: 'Payments down', description: 'No rental can be paid', requestId: requestId() });
-    const breached = await eventually(() => agent.api.tickets.get.query({ number }), (t) => t.ticket.slaBreachedAt !== null);
+    const breached = await eventually(async () => {
+      const read = await agent.api.tickets.get.query({ number });
+      expect(read.ticket.slaBreachedAt).not.toBeNull();
+      return read;
+    });
     expect(new Date(breached.ticket.slaBreachedAt!).getTime()).toBe(new Date(breached.ticket.firstReplyDueAt).getTime());
     expect(breached.audit.map((e) => e.kind)).toContain('sla_breached');
     const queue = await agent.api.tickets.list.query({ view: 'queue', slaBreached: true, type: ['critical'], pageSize: 100 });
