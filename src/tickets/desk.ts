@@ -12,6 +12,7 @@ import { stateQuery, syncUpdate, updates, type MessageInputs } from '../../workf
 import type { NewTicket, TicketPolicy, TicketState } from '../../workflows/ticket/model.js';
 import { TYPE_LABELS } from '../../workflows/ticket/model.js';
 import * as attributes from '../../workflows/ticket/search-attributes.js';
+import { createTicket } from '../../workflows/ticket/state.js';
 import type { ticketWorkflow } from '../../workflows/ticket/workflow.js';
 import { translateTicketError } from './errors.js';
 
@@ -44,14 +45,8 @@ export class TicketDesk {
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       staticSummary: ticketSummary(number, ticket.subject),
       staticDetails: `${TYPE_LABELS[ticket.type]} ticket from ${ticket.requester.email}`,
-      typedSearchAttributes: [
-        { key: attributes.TicketNumber, value: number },
-        { key: attributes.TicketStatus, value: 'open' },
-        { key: attributes.TicketType, value: ticket.type },
-        { key: attributes.Requester, value: ticket.requester.email },
-        { key: attributes.SlaBreached, value: false },
-        ...(ticket.organizationId ? [{ key: attributes.Organization, value: ticket.organizationId }] : []),
-      ],
+      // Those the workflow would set itself, so that its first task has nothing to upsert.
+      typedSearchAttributes: attributes.startSearchAttributes(createTicket(newTicket, Date.now()).state),
     });
     try {
       const state = await this.options.client.workflow.executeUpdateWithStart(syncUpdate, { startWorkflowOperation });

@@ -12,7 +12,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { SearchAttributeUpdatePair, SignalDefinition, UpdateDefinition } from '@temporalio/common';
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { TicketActivities } from '../../activities/index.js';
 import { MESSAGE_NAMES, type MessageName, type TicketCommand } from './commands.js';
 import { nextDeadline } from './deadlines.js';
@@ -51,7 +51,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   let publishedAttributes = revision >= 2 ? attributesAtStart(state) : '';
 
   function publishSearchAttributes(): void {
-    const pairs = searchAttributesOf(state);
+    const pairs = attributes.ticketSearchAttributes(state);
     const fingerprint = fingerprintOf(pairs.map((p) => p.value));
     if (fingerprint === publishedAttributes) return;
     publishedAttributes = fingerprint;
@@ -142,18 +142,6 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   return state;
 }
 
-function searchAttributesOf(state: TicketState): SearchAttributeUpdatePair[] {
-  return [
-    { key: attributes.TicketNumber, value: state.number },
-    { key: attributes.TicketStatus, value: state.status },
-    { key: attributes.TicketType, value: state.type },
-    { key: attributes.Requester, value: state.requester.email },
-    { key: attributes.Organization, value: state.organizationId },
-    { key: attributes.Assignee, value: state.assignee?.email ?? null },
-    { key: attributes.SlaBreached, value: state.slaBreachedAt !== null },
-  ];
-}
-
 function fingerprintOf(values: unknown[]): string {
   return JSON.stringify(values);
 }
@@ -161,7 +149,7 @@ function fingerprintOf(values: unknown[]): string {
 /** The fingerprint of the search attributes this run started with (an absent one counts as null). */
 function attributesAtStart(state: TicketState): string {
   const current = workflowInfo().typedSearchAttributes;
-  return fingerprintOf(searchAttributesOf(state).map(({ key }) => current.get(key) ?? null));
+  return fingerprintOf(attributes.ticketSearchAttributes(state).map(({ key }) => current.get(key) ?? null));
 }
 
 function refused(refusal: Refusal): ApplicationFailure {
