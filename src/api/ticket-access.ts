@@ -31,7 +31,9 @@ const notFound = (number: number) => new TRPCError({ code: 'NOT_FOUND', message:
 export async function visibleTicket(db: Database, user: UserRow, number: number): Promise<{ row: TicketRow; standing: Standing }> {
   const [row] = await db.select().from(tickets).where(eq(tickets.number, number));
   if (!row) throw notFound(number);
-  const standing = standingOn(user, isStaff(user) ? [] : await organizationIdsOf(db, user.id), row);
+  // The caller's organizations matter only when nothing closer (staff, requester, CC) applies.
+  const standing =
+    standingOn(user, [], row) ?? (row.organizationId ? standingOn(user, await organizationIdsOf(db, user.id), row) : null);
   if (!standing) throw notFound(number);
   return { row, standing };
 }
