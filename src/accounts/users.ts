@@ -55,6 +55,16 @@ export async function organizationIdsOf(db: Executor, userId: string): Promise<s
   return rows.map((r) => r.id);
 }
 
+/** The user's organizations with their names, in the order organizationIdsOf gives them. */
+export async function organizationsOf(db: Executor, userId: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt), asc(memberships.organizationId));
+}
+
 export async function findOrCreateOrganization(db: Executor, name: string): Promise<typeof organizations.$inferSelect> {
   const trimmed = name.trim();
   const existing = (await db.select().from(organizations).where(sql`lower(${organizations.name}) = lower(${trimmed})`))[0];

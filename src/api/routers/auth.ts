@@ -1,13 +1,11 @@
 // auth.*: access as the portal guide describes it. Link requests answer the same whatever the
 // address, so nobody can learn from them who has an account.
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { requestAccess, requestPasswordReset, setPassword, signIn } from '../../accounts/access.js';
 import { MAX_PASSWORD_LENGTH } from '../../accounts/passwords.js';
 import { endAllSessions, endSession } from '../../accounts/sessions.js';
-import { organizationIdsOf, type UserRow } from '../../accounts/users.js';
+import { organizationsOf, type UserRow } from '../../accounts/users.js';
 import type { Database } from '../../db/client.js';
-import { organizations } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
 import { email, text } from '../inputs.js';
 import { publicProcedure, router, signedInProcedure } from '../trpc.js';
@@ -16,14 +14,12 @@ const LINK_SENT = 'If this address can use the Support desk, an e-mail with a li
 
 /** The signed-in person, as every client shows them. */
 export async function meView(db: Database, user: UserRow) {
-  const ids = await organizationIdsOf(db, user.id);
-  const orgs = ids.length ? await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, ids)) : [];
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
-    organizations: ids.map((id) => orgs.find((o) => o.id === id)).filter((o) => o !== undefined),
+    organizations: await organizationsOf(db, user.id),
   };
 }
 
