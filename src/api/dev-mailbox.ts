@@ -4,7 +4,7 @@ import { desc } from 'drizzle-orm';
 import type { RequestHandler } from 'express';
 import type { Database } from '../db/client.js';
 import { notifications } from '../db/schema.js';
-import { renderMail } from '../mail/templates.js';
+import { recipientAddress, renderMail } from '../mail/templates.js';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -17,7 +17,7 @@ export function devMailbox(db: Database, config: { publicUrl: string; SUPPORT_OP
       const rows = await db.select().from(notifications).orderBy(desc(notifications.id)).limit(100);
       const items = rows.map((row) => {
         const mail = renderMail(row, config.publicUrl);
-        const to = row.recipient === 'support-ops' ? config.SUPPORT_OPS_EMAIL : row.recipient;
+        const to = recipientAddress(row.recipient, config.SUPPORT_OPS_EMAIL);
         return `<article><h2>${escape(mail.subject)}</h2><p class="meta">To ${escape(to)} · ${row.createdAt.toISOString()}</p><pre>${linkify(escape(mail.text))}</pre></article>`;
       });
       res

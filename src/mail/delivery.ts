@@ -7,8 +7,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import { notifications } from '../db/schema.js';
-import { SUPPORT_OPS } from '../../workflows/ticket/effects.js';
-import { renderMail } from './templates.js';
+import { recipientAddress, renderMail } from './templates.js';
 
 export const MAX_ATTEMPTS = 8;
 
@@ -73,7 +72,7 @@ export function startMailDelivery(options: MailDeliveryOptions): MailDelivery {
         .limit(1)
         .for('update', { skipLocked: true });
       if (!row) return false;
-      const to = row.recipient === SUPPORT_OPS ? config.SUPPORT_OPS_EMAIL : row.recipient;
+      const to = recipientAddress(row.recipient, config.SUPPORT_OPS_EMAIL);
       const mail = renderMail(row, config.publicUrl);
       // The same Message-ID on a resend lets mail systems drop a duplicate.
       const messageId = `<${createHash('sha256').update(row.dedupeKey).digest('hex').slice(0, 32)}@support-desk>`;

@@ -1,5 +1,6 @@
 // The words of every e-mail the desk sends: one template per outbox kind. Ticket mails name the
 // ticket number in the subject and link to the ticket, so that a person can act from their inbox.
+import { SUPPORT_OPS } from '../../workflows/ticket/effects.js';
 import { STATUS_LABELS, TYPE_LABELS, type TicketStatus, type TicketType } from '../../workflows/ticket/model.js';
 
 export interface OutboxRow {
@@ -63,6 +64,11 @@ const ticketTemplates: Record<string, TicketTemplate> = {
 };
 
 const label = <K extends string>(labels: Record<K, string>, value: unknown) => labels[value as K] ?? String(value ?? '');
+
+/** Where an outbox row's e-mail goes: Support Ops rows go to the configured team address. */
+export function recipientAddress(recipient: string, supportOpsEmail: string): string {
+  return recipient === SUPPORT_OPS ? supportOpsEmail : recipient;
+}
 
 export function renderMail(row: OutboxRow, publicUrl: string): RenderedMail {
   const payload = row.payload;
