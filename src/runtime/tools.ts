@@ -4,9 +4,8 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Logger } from '../observability/logger.js';
-import { PROJECT_ROOT } from './paths.js';
-
-const LOCAL_CLI = join(PROJECT_ROOT, '.tools', 'bin', 'temporal');
+import { LOCAL_TEMPORAL_CLI, PROJECT_ROOT } from '../paths.js';
+import { WEB_DIST_DIR } from '../web/static.js';
 
 function onPath(name: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
@@ -24,7 +23,7 @@ function onPath(name: string): string | undefined {
 /** In order: TEMPORAL_CLI, .tools/bin/temporal, `temporal` on PATH, else scripts/install-tools.sh. */
 export async function ensureTemporalCli(explicit: string | undefined, logger: Logger): Promise<string> {
   if (explicit) return explicit;
-  if (existsSync(LOCAL_CLI)) return LOCAL_CLI;
+  if (existsSync(LOCAL_TEMPORAL_CLI)) return LOCAL_TEMPORAL_CLI;
   const fromPath = onPath('temporal');
   if (fromPath) return fromPath;
   logger.info('Temporal CLI not found: installing it into .tools/bin (scripts/install-tools.sh)');
@@ -33,10 +32,10 @@ export async function ensureTemporalCli(explicit: string | undefined, logger: Lo
     child.once('error', reject);
     child.once('exit', resolve);
   });
-  if (code !== 0 || !existsSync(LOCAL_CLI)) {
+  if (code !== 0 || !existsSync(LOCAL_TEMPORAL_CLI)) {
     throw new Error('Could not install the Temporal CLI (scripts/install-tools.sh failed). Install it by hand and set TEMPORAL_CLI, or set TEMPORAL_ADDRESS to use a running Temporal.');
   }
-  return LOCAL_CLI;
+  return LOCAL_TEMPORAL_CLI;
 }
 
 function newestChange(path: string): number {
@@ -51,7 +50,7 @@ function newestChange(path: string): number {
  */
 export async function ensureWebClient(logger: Logger): Promise<void> {
   const web = join(PROJECT_ROOT, 'web');
-  const built = join(web, 'dist', 'index.html');
+  const built = join(WEB_DIST_DIR, 'index.html');
   if (!existsSync(join(web, 'src'))) return;
   if (existsSync(built) && statSync(built).mtimeMs >= Math.max(newestChange(join(web, 'src')), newestChange(join(web, 'index.html')))) return;
   logger.info('building the web client (npm run web:build)');

@@ -3,12 +3,11 @@
 // scripts/install-tools.sh (.tools/bin/temporal) or from PATH.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { LOCAL_TEMPORAL_CLI } from '../paths.js';
 import { devServerSearchAttributeFlags } from './search-attributes.js';
 
-const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface DevServerOptions {
   port: number;
@@ -40,8 +39,7 @@ export const DURABLE_ENOUGH_PRAGMAS: Record<string, string> = { journal_mode: 'w
 
 function temporalBinary(explicit?: string): string {
   if (explicit) return explicit;
-  const local = join(PROJECT_ROOT, '.tools', 'bin', 'temporal');
-  return existsSync(local) ? local : 'temporal';
+  return existsSync(LOCAL_TEMPORAL_CLI) ? LOCAL_TEMPORAL_CLI : 'temporal';
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {

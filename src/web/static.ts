@@ -2,12 +2,12 @@
 // cached for good; every other GET that wants a page gets index.html, so that addresses the
 // client routes itself (/tickets/12, /set-password?token=…) work when opened from an e-mail.
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
 import express, { type Router } from 'express';
 
 /** Where `npm run web:build` writes the client. */
-export const WEB_DIST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+export const WEB_DIST_DIR = join(PROJECT_ROOT, 'web', 'dist');
 
 /** Paths that belong to the server, never to the client's routes. */
 const SERVER_PREFIXES = ['/trpc', '/dev/', '/metrics', '/health', '/ready', '/live'];

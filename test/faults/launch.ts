@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { PROJECT_ROOT } from '../../src/runtime/paths.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 export interface Launched {
   pid: number;
