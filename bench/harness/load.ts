@@ -20,10 +20,6 @@ export interface LoadResult extends Summary {
   byLabel: Record<string, Summary>;
 }
 
-/**
- * Runs `operation(loopIndex, iteration)` in `concurrency` loops. The latency of each successful
- * call is recorded, under the label it returns if any; a failure is counted and the loop goes on.
- */
 /** Collects the outcome of a load's operations: latencies (overall and by label) and failures. */
 export function createRecorder() {
   const latencies: number[] = [];

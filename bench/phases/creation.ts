@@ -9,6 +9,7 @@ import { historyEvents } from '../harness/history.js';
 import { runLoad, type LoadResult } from '../harness/load.js';
 import { cores, ms, rate, type PhaseOutcome } from '../harness/report.js';
 import { BASELINE_TASK_QUEUE } from '../harness/stack.js';
+import { ticketWorkflowId } from '../../src/temporal/ids.js';
 
 export const MIN_TICKETS_PER_SECOND = 42;
 export const MIN_RATIO_TO_BASELINE = 0.5;
@@ -57,7 +58,7 @@ export async function creationPhase(ctx: BenchContext): Promise<PhaseOutcome> {
   // the point its creation call returned, plus the timer it then arms).
   const describe = (events: string[]) => `${events.length} (${events.join(' ')})`;
   const ticketEvents = await createViaApi(ctx, 'history')
-    .then(({ number }) => historyEvents(ctx.client, `ticket-${number}`))
+    .then(({ number }) => historyEvents(ctx.client, ticketWorkflowId(number)))
     .then(describe, (error: unknown) => `not read: ${String(error)}`);
   const baselineEvents = await runBaseline(ctx)
     .then((id) => historyEvents(ctx.client, id))

@@ -33,7 +33,6 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
 
 const mapErrors = t.middleware(async ({ next }) => {
   let timer: NodeJS.Timeout | undefined;
