@@ -5,7 +5,7 @@ import { and, arrayContains, asc, count, desc, eq, getTableColumns, inArray, isN
 import { z } from 'zod';
 import { isStaff, type UserRow } from '../accounts/users.js';
 import type { Database } from '../db/client.js';
-import { memberships, tickets } from '../db/schema.js';
+import { criticalFirst, memberships, tickets } from '../db/schema.js';
 import { TICKET_STATUSES, TICKET_TYPES } from '../../workflows/ticket/model.js';
 import { id } from './inputs.js';
 import { ticketView, type TicketView } from './ticket-views.js';
@@ -99,7 +99,7 @@ export async function listTickets(db: Database, user: UserRow, input: ListInput)
       : input.sort === 'firstReplyDue'
         ? [direction(tickets.firstReplyDueAt)]
         : input.sort === 'criticalFirst'
-          ? [sql`case when ${tickets.type} = 'critical' then 0 else 1 end`, direction(tickets.updatedAt)]
+          ? [criticalFirst(tickets.type), direction(tickets.updatedAt)]
           : [direction(tickets.updatedAt)]),
     direction(tickets.number),
   ];

@@ -1,7 +1,7 @@
 // The Postgres schema, in one place. `npm run db:generate` turns changes into SQL migrations
 // under src/db/migrations, which `npm run migrate` applies.
-import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Person, TicketPolicy } from '../../workflows/ticket/model.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -20,6 +20,14 @@ export const ticketRequests = pgTable(
   },
   (t) => [primaryKey({ columns: [t.requesterId, t.requestId] })],
 );
+
+/**
+ * The "Critical / SEV first" sort key of the Support Ops queue. The list sorts by it and two
+ * indexes are built on it: the planner uses them only while both say exactly the same.
+ */
+export function criticalFirst(type: AnyPgColumn): SQL {
+  return sql`case when ${type} = 'critical' then 0 else 1 end`;
+}
 
 /** One row per ticket, written only by the ticket's workflow, only ever moving to a higher version. */
 export const tickets = pgTable(
@@ -67,10 +75,9 @@ export const tickets = pgTable(
     index('tickets_status_idx').on(t.status, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
     index('tickets_assignee_idx').on(t.assigneeId, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
     index('tickets_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
-    // The Support Ops queue's "Critical / SEV first" order, with and without a status filter; the
-    // expression is the one ticket-list.ts sorts by.
-    index('tickets_critical_first_idx').on(sql`(case when ${t.type} = 'critical' then 0 else 1 end)`, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
-    index('tickets_status_critical_first_idx').on(t.status, sql`(case when ${t.type} = 'critical' then 0 else 1 end)`, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
+    // The Support Ops queue's "Critical / SEV first" order, with and without a status filter.
+    index('tickets_critical_first_idx').on(sql`(${criticalFirst(t.type)})`, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
+    index('tickets_status_critical_first_idx').on(t.status, sql`(${criticalFirst(t.type)})`, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
     index('tickets_sla_breached_idx').on(t.slaBreachedAt).where(sql`${t.slaBreachedAt} is not null`),
     index('tickets_cc_ids_idx').using('gin', t.ccIds),
     // A ticket's page lists its follow-ups.
