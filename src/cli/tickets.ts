@@ -7,7 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ensureUser, organizationIdsOf, personOf } from '../accounts/users.js';
-import { createDatabase } from '../db/client.js';
+import { createDatabase, localPostgresUrl } from '../db/client.js';
 import { tickets } from '../db/schema.js';
 import { loadConfigOrExit } from '../env.js';
 import { ticketWorkflowId } from '../temporal/ids.js';
@@ -46,7 +46,7 @@ const { positionals, values } = parseArgs({
   },
 });
 
-const databaseUrl = config.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}/support_desk`;
+const databaseUrl = config.DATABASE_URL ?? localPostgresUrl(config.EMBEDDED_POSTGRES_PORT);
 const temporalAddress = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
 const db = createDatabase(databaseUrl, { max: 2 });
 const connection = await Connection.connect({ address: temporalAddress, connectTimeout: 5_000 }).catch((error: unknown) =>

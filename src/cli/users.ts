@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { issueLink } from '../accounts/links.js';
 import { addMembership, createUser, findOrCreateOrganization, findUserByEmail } from '../accounts/users.js';
-import { createDatabase, type Database } from '../db/client.js';
+import { createDatabase, localPostgresUrl, type Database } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { runMigrations } from '../db/migrate.js';
 import { USER_ROLES } from '../db/schema.js';
@@ -49,7 +49,7 @@ async function openDatabase(config: Config): Promise<{ db: Database; close(): Pr
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {
     const port = config.EMBEDDED_POSTGRES_PORT;
-    url = `postgres://postgres:postgres@127.0.0.1:${port}/support_desk`;
+    url = localPostgresUrl(port);
     if (!(await reachable(url))) {
       const embedded = await startEmbeddedPostgres({ dir: resolve(config.DATA_DIR, 'postgres'), port });
       url = embedded.url;

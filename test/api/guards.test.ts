@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import type { AppRouter } from '../../src/api/router.js';
-import { createDatabase } from '../../src/db/client.js';
+import { createDatabase, localPostgresUrl } from '../../src/db/client.js';
 import { accountTokens, tickets } from '../../src/db/schema.js';
 import { freePort } from '../../src/net.js';
 import { TicketDesk } from '../../src/tickets/desk.js';
@@ -179,7 +179,7 @@ describe('bounded failures', () => {
   });
 
   it('with Postgres unreachable, calls fail quickly with SERVICE_UNAVAILABLE', async () => {
-    const db = createDatabase(`postgres://postgres:postgres@127.0.0.1:${await freePort()}/nowhere`, { max: 1 });
+    const db = createDatabase(localPostgresUrl(await freePort(), 'nowhere'), { max: 1 });
     const app = createApp({ config: api.config, db, desk: api.stack.desk, temporal: api.stack.client, logger: pino({ level: 'silent' }), webClient: false });
     const { url, server } = await serve(app);
     try {

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { localPostgresUrl } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { freePort } from '../../src/net.js';
 import { startDevServer } from '../../src/temporal/dev-server.js';
@@ -28,7 +29,7 @@ export async function startCluster(options: { dir?: string } = {}): Promise<Clus
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const [pgPort, temporalPort, uiPort, apiPort, metricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const pgDir = join(dir, 'postgres');
-  const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${pgPort}/support_desk`;
+  const databaseUrl = localPostgresUrl(pgPort);
   const temporalAddress = `127.0.0.1:${temporalPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const log = (name: string) => join(dir, 'logs', `${name}.log`);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../src/db/client.js';
+import { createDatabase, localPostgresUrl, type Database } from '../../src/db/client.js';
 import { tickets } from '../../src/db/schema.js';
 import { freePort } from '../../src/net.js';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/runtime/demo.js';
@@ -66,7 +66,7 @@ describe('npm start', () => {
     product = await startProductProcess(env);
     expect(product.stdout()).toContain(`Temporal UI       http://127.0.0.1:${uiPort}`);
     expect(product.stdout()).toContain(`/dev/mailbox`);
-    db = createDatabase(`postgres://postgres:postgres@127.0.0.1:${pgPort}/support_desk`, { max: 2 });
+    db = createDatabase(localPostgresUrl(pgPort), { max: 2 });
     await ensureDemoAccounts(db);
 
     // Through the API, as people do: the requester submits, Support Ops sets it Pending.
@@ -93,7 +93,7 @@ describe('npm start', () => {
     expect(stoppedAt).toBeLessThan(reminderDue);
 
     product = await startProductProcess(env);
-    db = createDatabase(`postgres://postgres:postgres@127.0.0.1:${pgPort}/support_desk`, { max: 2 });
+    db = createDatabase(localPostgresUrl(pgPort), { max: 2 });
     // The same session still works (sessions live in Postgres), and the ticket is where it was.
     const again = await call<{ ticket: { status: string } }>(baseUrl, 'tickets.get', { number }, { cookie: requester, query: true });
     expect(again.data.ticket.status).toBe('pending');
