@@ -1,10 +1,10 @@
 // `npm run server`: the API (and the web client it serves) against an existing Temporal cluster
-// and Postgres. Stateless; run as many as the load needs behind one address. Migrations are
+// and Postgres, with /metrics and /healthz on METRICS_PORT. Stateless; run as many as the load needs behind one address. Migrations are
 // applied beforehand by `npm run migrate` (a one-off job in docker-compose.yml).
 import { loadConfigOrExit } from './env.js';
 import { createLogger } from './observability/logger.js';
 import { createMetricsRegistry } from './observability/metrics.js';
-import { buildHttpApp, listen } from './runtime/http.js';
+import { buildHttpApp, buildMetricsApp, listen } from './runtime/http.js';
 import { connectServices, externalEndpoints } from './runtime/services.js';
 import { stopOnSignals } from './runtime/shutdown.js';
 
@@ -14,10 +14,13 @@ const logger = createLogger({ level: config.LOG_LEVEL, service: 'support-desk-ap
 
 const services = await connectServices(config, endpoints);
 try {
-  const http = await listen(buildHttpApp({ services, logger, registry: createMetricsRegistry('api') }), config.HOST, config.PORT);
-  logger.info({ url: http.url }, 'API listening');
+  const registry = createMetricsRegistry('api');
+  const metrics = await listen(buildMetricsApp(registry), config.HOST, config.METRICS_PORT);
+  const http = await listen(buildHttpApp({ services, logger, registry }), config.HOST, config.PORT);
+  logger.info({ url: http.url, metrics: `${metrics.url}/metrics` }, 'API listening');
   stopOnSignals(async () => {
     await http.close();
+    await metrics.close();
     await services.close();
   }, logger);
 } catch (error) {

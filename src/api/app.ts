@@ -10,15 +10,16 @@ import { createContextFactory } from './context.js';
 import { devMailbox } from './dev-mailbox.js';
 import { appRouter } from './router.js';
 import { sameOriginOnly } from './same-origin.js';
+import { securityHeaders } from './security-headers.js';
+import { RateLimitedError } from '../accounts/errors.js';
 import { webClientRouter } from '../web/static.js';
 
 /** Larger than the longest reply (32,000 characters, up to 4 bytes each), small enough to refuse abuse. */
 export const MAX_BODY_BYTES = 200_000;
 
-export type AppOptions = Omit<ApiDeps, 'logger' | 'limits' | 'temporalTimeoutMs'> & {
+export type AppOptions = Omit<ApiDeps, 'logger' | 'limits'> & {
   logger?: Logger;
   limits?: Partial<RateLimits>;
-  temporalTimeoutMs?: number;
   /** Serve the web client's build from this folder (default web/dist); false to serve the API only. */
   webClient?: string | false;
 };
@@ -29,15 +30,12 @@ export function createApp(options: AppOptions): express.Express {
     ...rest,
     logger: options.logger ?? pino({ level: options.config.LOG_LEVEL }),
     limits: { ...DEFAULT_RATE_LIMITS, ...options.limits },
-    temporalTimeoutMs: options.temporalTimeoutMs ?? 10_000,
   };
   const app = express();
   app.disable('x-powered-by');
-  // People's text travels in JSON answers; a browser must never guess one of them to be a page.
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  // Also X-Content-Type-Options: nosniff: people's text travels in JSON answers, and a browser must
+  // never guess one of them to be a page.
+  app.use(securityHeaders(deps.config.publicUrl));
   // Behind a proxy, the client's address (for rate limits) is in X-Forwarded-For. Left unset
   // otherwise, so that an app this one is mounted in decides for both.
   if (deps.config.TRUST_PROXY) app.set('trust proxy', true);
@@ -49,6 +47,11 @@ export function createApp(options: AppOptions): express.Express {
       router: appRouter,
       createContext: createContextFactory(deps),
       maxBodySize: MAX_BODY_BYTES,
+      // A client told to slow down is told for how long.
+      responseMeta({ errors }) {
+        const limited = errors.map((error) => error.cause).find((cause): cause is RateLimitedError => cause instanceof RateLimitedError);
+        return limited ? { headers: { 'retry-after': String(Math.ceil(limited.retryAfterSeconds)) } } : {};
+      },
       onError({ error, path }) {
         // Client mistakes are answers, not incidents: only server-side failures are logged.
         if (getHTTPStatusCodeFromError(error) >= 500) deps.logger.error({ err: error.cause ?? error, path, code: error.code }, error.message);

@@ -5,6 +5,11 @@ import type { RequestHandler } from 'express';
 import type { Database } from '../db/client.js';
 import { notifications } from '../db/schema.js';
 import { recipientAddress, renderMail } from '../mail/templates.js';
+import { styleHash } from './security-headers.js';
+
+const STYLE = 'body{font-family:sans-serif;max-width:50rem;margin:2rem auto}article{border-bottom:1px solid #ccc}pre{white-space:pre-wrap}.meta{color:#666}';
+// The page's one inline style block is allowed by its hash; nothing else inline is.
+const CSP = `default-src 'none'; style-src ${styleHash(STYLE)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -23,9 +28,10 @@ export function devMailbox(db: Database, config: { publicUrl: string; SUPPORT_OP
       res
         .type('html')
         .set('Cache-Control', 'no-store')
+        .set('Content-Security-Policy', CSP)
         .send(
           `<!doctype html><html><head><meta charset="utf-8"><title>Development mailbox</title>` +
-            `<style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto}article{border-bottom:1px solid #ccc}pre{white-space:pre-wrap}.meta{color:#666}</style>` +
+            `<style>${STYLE}</style>` +
             `</head><body><h1>Development mailbox</h1><p>SMTP is not configured: these are the e-mails the desk would have sent.</p>` +
             (items.join('') || '<p>No e-mail yet.</p>') +
             `</body></html>`,

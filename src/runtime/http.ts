@@ -1,5 +1,6 @@
-// The HTTP side of a process: logs and metrics around every request, health probes, /metrics,
-// then the product's routes. One express app, so `npm start` serves everything on one port.
+// The HTTP side of a process: logs and metrics around every request, health probes, then the
+// product's routes, on the public port. /metrics is served apart, on METRICS_PORT
+// (buildMetricsApp): per-procedure counts are for the scraper, not for whoever reaches the portal.
 import { createServer, type Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { Registry } from 'prom-client';
@@ -14,9 +15,8 @@ import type { Services } from './services.js';
 export interface HttpOptions {
   services: Services;
   logger: Logger;
+  /** Where the request metrics are counted (and served from by buildMetricsApp). */
   registry: Registry;
-  /** Set in a process that also runs the worker: its SDK metrics join /metrics. */
-  sdkMetricsUrl?: string;
 }
 
 export function buildHttpApp(options: HttpOptions): Express {
@@ -26,9 +26,6 @@ export function buildHttpApp(options: HttpOptions): Express {
   app.use(requestLogMiddleware(logger));
   app.use(apiMetricsMiddleware(registry));
   app.use(healthRouter({ db: services.db, temporal: services.temporal, namespace: services.config.TEMPORAL_NAMESPACE }));
-  app.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await renderMetrics(registry, options.sdkMetricsUrl));
-  });
   mountProduct(app, options);
   return app;
 }
@@ -39,10 +36,13 @@ export function buildHttpApp(options: HttpOptions): Express {
  * they are measured and logged too.
  */
 function mountProduct(app: Express, { services, logger }: HttpOptions): void {
-  app.use(createApp({ config: services.config, db: services.db, desk: services.desk, temporal: services.client, logger }));
+  app.use(createApp({ config: services.config, db: services.db, desk: services.desk, logger }));
 }
 
-/** The worker's own small HTTP side: liveness and metrics for a scraper, nothing else. */
+/**
+ * The metrics port's small HTTP side: liveness and /metrics for a scraper, nothing else. Where the
+ * process also runs a worker, the Temporal SDK's metrics (sdkMetricsUrl) join /metrics.
+ */
 export function buildMetricsApp(registry: Registry, sdkMetricsUrl?: string): Express {
   const app = express();
   app.disable('x-powered-by');

@@ -1,6 +1,6 @@
 // The whole product in one process, as `npm start` runs it: the services it needs (embedded
-// unless the environment names real ones), migrations, the worker, and the HTTP server with the
-// API, probes and metrics on one port.
+// unless the environment names real ones), migrations, the worker, the HTTP server with the API
+// and probes on PORT, and /metrics on METRICS_PORT.
 import type { Config } from '../env.js';
 import { runMigrations } from '../db/migrate.js';
 import { freePort } from '../net.js';
@@ -9,7 +9,7 @@ import { createMetricsRegistry } from '../observability/metrics.js';
 import { installTemporalRuntime } from '../observability/temporal-runtime.js';
 import { registerTicketMetrics } from '../observability/ticket-metrics.js';
 import { startInfrastructure } from './embedded.js';
-import { buildHttpApp, listen } from './http.js';
+import { buildHttpApp, buildMetricsApp, listen } from './http.js';
 import { connectServices } from './services.js';
 import { startMailDelivery } from '../mail/delivery.js';
 import { ensureDemoAccounts } from './demo.js';
@@ -60,7 +60,9 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     stops.push(['worker', () => worker.stop()]);
     const mail = startMailDelivery({ db: services.db, config, logger: logger.child({ component: 'mail' }) });
     stops.push(['mail delivery', () => mail.stop()]);
-    const http = await listen(buildHttpApp({ services, logger, registry, sdkMetricsUrl }), config.HOST, config.PORT);
+    const metrics = await listen(buildMetricsApp(registry, sdkMetricsUrl), config.HOST, config.METRICS_PORT);
+    stops.push(['metrics server', () => metrics.close()]);
+    const http = await listen(buildHttpApp({ services, logger, registry }), config.HOST, config.PORT);
     stops.push(['http server', () => http.close()]);
 
     const demoAccounts = config.NODE_ENV === 'development' ? await ensureDemoAccounts(services.db) : [];
@@ -71,7 +73,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
         portal,
         temporalUi: infra.temporalUiUrl,
         mailbox: config.SMTP_URL ? undefined : `${portal}/dev/mailbox`,
-        metrics: `${portal}/metrics`,
+        metrics: `${metrics.url}/metrics`,
         temporalAddress: infra.temporalAddress,
         databaseUrl: infra.databaseUrl,
       },

@@ -27,14 +27,14 @@ export interface Cluster {
 export async function startCluster(options: { dir?: string } = {}): Promise<Cluster> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'support-desk-faults-'));
   mkdirSync(join(dir, 'logs'), { recursive: true });
-  const [pgPort, temporalPort, uiPort, apiPort, metricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const [pgPort, temporalPort, uiPort, apiPort, metricsPort, apiMetricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
   const pgDir = join(dir, 'postgres');
   const databaseUrl = localPostgresUrl(pgPort);
   const temporalAddress = `127.0.0.1:${temporalPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const log = (name: string) => join(dir, 'logs', `${name}.log`);
 
-  // What the product's entry points read; the same for the worker and the API.
+  // What the product's entry points read; the same for the worker and the API but their metrics port.
   const productEnv = {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
@@ -71,7 +71,7 @@ export async function startCluster(options: { dir?: string } = {}): Promise<Clus
     }),
   );
   const api = new Supervised('api', () =>
-    launchTs({ script: 'src/server.ts', env: productEnv, logFile: log('api'), ready: () => answers(`${apiUrl}/trpc/auth.me`) }),
+    launchTs({ script: 'src/server.ts', env: { ...productEnv, METRICS_PORT: String(apiMetricsPort) }, logFile: log('api'), ready: () => answers(`${apiUrl}/trpc/auth.me`) }),
   );
 
   const services = { worker, api, temporal, postgres };

@@ -30,6 +30,8 @@ function expectThrottled(answer: ApiAnswer): void {
   expect(answer.error?.message).toMatch(/too many attempts; try again in \d+ minute/i);
   // No session for a throttled attempt, whatever the password.
   expect(answer.setCookies).toEqual([]);
+  // And when to come back, as a client library would read it.
+  expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
 }
 
 describe('sign-in brute force', () => {

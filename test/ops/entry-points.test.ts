@@ -46,7 +46,7 @@ async function waitFor(url: string, timeoutMs = 90_000): Promise<void> {
 
 describe('npm run worker and npm run server', () => {
   it('serve a ticket together, expose metrics, and stop on SIGTERM', { timeout: 180_000 }, async () => {
-    const [port, metricsPort] = [await freePort(), await freePort()];
+    const [port, metricsPort, apiMetricsPort] = [await freePort(), await freePort(), await freePort()];
     const env = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
@@ -58,7 +58,7 @@ describe('npm run worker and npm run server', () => {
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     };
     const worker = runEntryPoint('worker.ts', env);
-    const server = runEntryPoint('server.ts', env);
+    const server = runEntryPoint('server.ts', { ...env, METRICS_PORT: String(apiMetricsPort) });
     running.push(worker, server);
     await Promise.all([waitFor(`http://127.0.0.1:${metricsPort}/healthz`), waitFor(`http://127.0.0.1:${port}/readyz`)]);
 
@@ -75,8 +75,12 @@ describe('npm run worker and npm run server', () => {
     const workerMetrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     expect(workerMetrics).toMatch(/support_desk_tickets\{status="open"[^}]*\} 1/);
     expect(workerMetrics).toMatch(/^temporal_workflow_task_execution_latency/m);
-    const apiMetrics = await (await fetch(`${baseUrl}/metrics`)).text();
+    const apiMetrics = await (await fetch(`http://127.0.0.1:${apiMetricsPort}/metrics`)).text();
     expect(apiMetrics).toMatch(/support_desk_api_requests_total\{[^}]*procedure="tickets\.create"[^}]*outcome="ok"[^}]*\} 1$/m);
+    // Not on the public port: per-procedure counts are for the scraper.
+    const publicMetrics = await fetch(`${baseUrl}/metrics`);
+    expect(publicMetrics.headers.get('content-type') ?? '').not.toMatch(/text\/plain.*version=0\.0\.4|openmetrics/);
+    expect(await publicMetrics.text()).not.toContain('support_desk_api_requests_total');
 
     expect(await server.stop('SIGTERM')).toBe(0);
     expect(await worker.stop('SIGTERM')).toBe(0);

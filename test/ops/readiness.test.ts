@@ -10,13 +10,14 @@ import { readConfig } from '../../src/env.js';
 import { freePort } from '../../src/net.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createMetricsRegistry } from '../../src/observability/metrics.js';
-import { buildHttpApp, listen, type Listening } from '../../src/runtime/http.js';
+import { buildHttpApp, buildMetricsApp, listen, type Listening } from '../../src/runtime/http.js';
 import { connectServices, type Services } from '../../src/runtime/services.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'support-desk-readyz-'));
 let postgres: EmbeddedDatabase | undefined;
 let services: Services;
 let http: Listening;
+let metrics: Listening;
 let pgPort: number;
 
 beforeAll(async () => {
@@ -24,12 +25,14 @@ beforeAll(async () => {
   postgres = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: pgPort });
   const config = readConfig({ NODE_ENV: 'test', DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: inject('temporalAddress') });
   services = await connectServices(config, { databaseUrl: postgres.url, temporalAddress: inject('temporalAddress') });
-  const app = buildHttpApp({ services, logger: createLogger({ level: 'silent', service: 'test' }), registry: createMetricsRegistry('test') });
-  http = await listen(app, '127.0.0.1', 0);
+  const registry = createMetricsRegistry('test');
+  http = await listen(buildHttpApp({ services, logger: createLogger({ level: 'silent', service: 'test' }), registry }), '127.0.0.1', 0);
+  metrics = await listen(buildMetricsApp(registry), '127.0.0.1', 0);
 });
 
 afterAll(async () => {
   await http?.close();
+  await metrics?.close();
   await services?.close();
   await postgres?.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -69,11 +72,12 @@ describe('health probes', () => {
     expect(status).toBe(200);
   });
 
-  it('counts requests by procedure in /metrics', async () => {
+  it('counts requests by procedure in /metrics, on the metrics port only', async () => {
     await get('/trpc/auth.me');
-    const metrics = (await get('/metrics')).body;
-    expect(metrics).toMatch(/support_desk_api_requests_total\{[^}]*procedure="\/readyz"[^}]*outcome="server_error"/);
-    expect(metrics).toMatch(/support_desk_api_requests_total\{[^}]*procedure="auth\.me"[^}]*outcome="ok"/);
-    expect(metrics).toContain('support_desk_api_request_duration_seconds_bucket');
+    const scraped = await (await fetch(`${metrics.url}/metrics`)).text();
+    expect(scraped).toMatch(/support_desk_api_requests_total\{[^}]*procedure="\/readyz"[^}]*outcome="server_error"/);
+    expect(scraped).toMatch(/support_desk_api_requests_total\{[^}]*procedure="auth\.me"[^}]*outcome="ok"/);
+    expect(scraped).toContain('support_desk_api_request_duration_seconds_bucket');
+    expect((await get('/metrics')).body).not.toContain('support_desk_api_requests_total');
   });
 });

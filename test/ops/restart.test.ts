@@ -48,12 +48,13 @@ async function pendingTimerSummaries(temporalAddress: string, number: number): P
 
 describe('npm start', () => {
   it('finds a Pending ticket and its timer after Ctrl-C and a restart, and the timer fires', { timeout: 240_000 }, async () => {
-    const [port, pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [port, metricsPort, pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     const env = {
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       DATA_DIR: dataDir,
       PORT: String(port),
+      METRICS_PORT: String(metricsPort),
       EMBEDDED_POSTGRES_PORT: String(pgPort),
       TEMPORAL_DEV_PORT: String(temporalPort),
       TEMPORAL_DEV_UI_PORT: String(uiPort),

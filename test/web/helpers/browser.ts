@@ -19,7 +19,10 @@ export async function launchBrowser(): Promise<Browser> {
 export interface Person {
   context: BrowserContext;
   page: Page;
-  /** Errors the page threw and dialogs it opened: a script from a ticket would show up here. */
+  /**
+   * Errors the page threw, dialogs it opened and anything its Content-Security-Policy blocked: a
+   * script from a ticket, or a part of the portal the policy breaks, would show up here.
+   */
   incidents: string[];
 }
 
@@ -33,6 +36,9 @@ export async function openAs(browser: Browser, baseURL: string, options: { local
   const page = await context.newPage();
   const incidents: string[] = [];
   page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) incidents.push(`blocked: ${message.text()}`);
+  });
   page.on('dialog', (dialog) => {
     incidents.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
