@@ -6,7 +6,7 @@ import { users } from '../db/schema.js';
 import { BadCredentialsError, InvalidFieldError, InvalidLinkError, RateLimitedError } from './errors.js';
 import { pruneAccountsSometimes } from './housekeeping.js';
 import { consumeLink, issueLink, retireLinks } from './links.js';
-import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from './passwords.js';
+import { hashPassword, passwordCharactersProblem, passwordProblem, verifyDecoy, verifyPassword } from './passwords.js';
 import { countAttempt, refundAttempt, type Limit, type RateLimits } from './rate-limit.js';
 import { endAllSessions, startSession } from './sessions.js';
 import { ensureUser, findUserByEmail, normalizeEmail, type UserRow } from './users.js';
@@ -91,6 +91,9 @@ export async function setPassword(
 
 /** Only failures count towards the limits, so a person who signs in often is never locked out. */
 export async function signIn(deps: AccessDeps, input: { email: string; password: string }, client: ClientInfo): Promise<SignedIn> {
+  // No password can hold these (passwordProblem), so no attempt with them is worth counting.
+  const characters = passwordCharactersProblem(input.password);
+  if (characters) throw new InvalidFieldError('password', characters);
   const email = normalizeEmail(input.email);
   const accountKey = `sign-in:account:${email}`;
   const addressKey = `sign-in:address:${client.address}`;

@@ -93,6 +93,27 @@ describe('access', () => {
     expect(mine.items.map((t) => t.number)).toEqual([created.number]);
   });
 
+  it('a password is its exact characters: one with a NUL or another control character neither signs in nor can be set', async () => {
+    const { user } = await api.signedIn();
+    for (const variant of [`${TEST_PASSWORD}\u0000`, `${TEST_PASSWORD}\u0000\u0000`, `${TEST_PASSWORD}\t`, `${TEST_PASSWORD}\u0085`]) {
+      const refused = await failure(api.client().auth.signIn.mutate({ email: user.email, password: variant }));
+      expect(refused.data?.code).toBe('BAD_REQUEST');
+      expect(refused.data?.fieldErrors?.password).toEqual([expect.stringContaining('control characters')]);
+    }
+    expect(await errorCode(api.client().auth.signIn.mutate({ email: user.email, password: `${TEST_PASSWORD} ` }))).toBe('UNAUTHORIZED');
+    // The one normalization: the same characters typed another way (a ligature) are the same password.
+    const email = newEmail('ligature');
+    await api.client().auth.requestAccess.mutate({ email });
+    const link = linkIn(await mailTo(email, /access/i));
+    await api.client().auth.setPassword.mutate({ token: tokenOf(link), password: 'ﬁeld bikes at dock ﬁve' });
+    expect((await api.client().auth.signIn.mutate({ email, password: 'field bikes at dock five' })).user.email).toBe(email);
+    const other = newEmail('nul');
+    await api.client().auth.requestAccess.mutate({ email: other });
+    const access = linkIn(await mailTo(other, /access/i));
+    const nul = await failure(api.client().auth.setPassword.mutate({ token: tokenOf(access), password: 'a long enough password\u0000' }));
+    expect(nul.data?.fieldErrors?.password).toEqual([expect.stringContaining('control characters')]);
+  });
+
   it('a signed-out cookie is dead on the server, not just forgotten by the browser', async () => {
     const { api: client } = await api.signedIn();
     const cookie = [...client.cookies.values()][0];
