@@ -1,10 +1,7 @@
-// Input fields shared by the routers. Text must be storable as Postgres text and readable: NUL and
-// other control characters (but tabs and line breaks) are refused here, before they could reach a
-// workflow whose projection would then fail to write them.
+// Input fields shared by the routers. Text must be storable and readable (workflows/ticket/text.ts):
+// it is refused here, before it could reach a workflow whose projection would then fail to write it.
 import { z } from 'zod';
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+import { isStorableText, NOT_TEXT } from '../../workflows/ticket/text.js';
 
 /** Trimmed free text of at most `max` characters. */
 export const text = (max: number) =>
@@ -12,7 +9,7 @@ export const text = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'Contains characters that are not text.');
+    .refine(isStorableText, NOT_TEXT);
 
 /** Trimmed free text that must not be empty. */
 export const requiredText = (max: number, emptyMessage: string) =>
@@ -21,7 +18,7 @@ export const requiredText = (max: number, emptyMessage: string) =>
     .trim()
     .min(1, emptyMessage)
     .max(max)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'Contains characters that are not text.');
+    .refine(isStorableText, NOT_TEXT);
 
 export const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address.').max(254));
 

@@ -12,8 +12,7 @@ import { tickets } from '../db/schema.js';
 import { loadConfigOrExit } from '../env.js';
 import { ticketWorkflowId } from '../temporal/ids.js';
 import { TicketDesk } from '../tickets/desk.js';
-import { TICKET_TYPES } from '../../workflows/ticket/model.js';
-import { MAX_BODY_LENGTH } from '../../workflows/ticket/state.js';
+import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, TICKET_TYPES } from '../../workflows/ticket/model.js';
 
 const USAGE = `Usage:
   npm run tickets -- create --email <requester> --type ${TICKET_TYPES.join('|')} --subject <text> --description <text> [--cc <email>]… [--request-id <id>]
@@ -22,7 +21,7 @@ const USAGE = `Usage:
 const createArgs = z.object({
   email: z.email('--email: not an e-mail address'),
   type: z.enum(TICKET_TYPES, { message: `--type: one of ${TICKET_TYPES.join(', ')}` }),
-  subject: z.string().trim().min(1, '--subject: required').max(200),
+  subject: z.string().trim().min(1, '--subject: required').max(MAX_SUBJECT_LENGTH),
   description: z.string().trim().min(1, '--description: required').max(MAX_BODY_LENGTH),
   cc: z.array(z.email('--cc: not an e-mail address')).default([]),
   'request-id': z.string().min(1).max(200).optional(),

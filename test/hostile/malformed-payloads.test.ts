@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { MAX_BODY_BYTES } from '../../src/api/app.js';
-import { MAX_BODY_LENGTH } from '../../workflows/ticket/state.js';
+import { MAX_BODY_LENGTH } from '../../workflows/ticket/model.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 import { callApi, type ApiAnswer, type CallOptions } from '../helpers/http-api.js';
 import { footprint } from './helpers/footprint.js';

@@ -66,6 +66,10 @@ export const DEFAULT_POLICY: TicketPolicy = {
   },
 };
 
+/** The longest subject and the longest message body (description, reply, note), in characters. */
+export const MAX_SUBJECT_LENGTH = 200;
+export const MAX_BODY_LENGTH = 32_000;
+
 export interface NewTicket {
   number: number;
   type: TicketType;

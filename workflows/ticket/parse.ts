@@ -2,14 +2,24 @@
 // already validated there; these come from anyone with the Temporal UI or CLI, so a malformed
 // signal must be refused cleanly instead of failing the workflow task.
 import type { MessageCommand, MessageName } from './commands.js';
-import type { Actor, Person } from './model.js';
-import { SETTABLE_STATUSES } from './model.js';
+import type { Actor, NewTicket, Person } from './model.js';
+import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES } from './model.js';
+import { allStorableText, isStorableText, NOT_TEXT } from './text.js';
 
 export type Parsed = { ok: true; command: MessageCommand } | { ok: false; message: string };
 
-export function parseMessage(name: MessageName, input: unknown): Parsed {
-  // Postgres text cannot hold NUL: accepting one would leave the projection write failing forever.
-  if (containsNul(input)) return fail('text may not contain NUL characters');
+/**
+ * Which text a message may carry: `storable` (text.ts) for runs of today's revision; `nul-free`,
+ * the only check runs of revisions 1 and 2 made, so that their histories replay as recorded.
+ */
+export type TextRule = 'storable' | 'nul-free';
+
+export function parseMessage(name: MessageName, input: unknown, textRule: TextRule = 'storable'): Parsed {
+  // Text the projection could not write would leave the ticket unable to record it (text.ts).
+  if (textRule === 'storable' && !allStorableText(input)) {
+    return fail(`${NOT_TEXT} Text may not hold NUL or other control characters, lone surrogates or noncharacters.`);
+  }
+  if (textRule === 'nul-free' && containsNul(input)) return fail('text may not contain NUL characters');
   if (!isRecord(input)) return fail(`${name} expects one object argument, e.g. {"actor":{"kind":"agent","id":"ops"}}`);
   const actor = parseActor(input.actor);
   if (typeof actor === 'string') return fail(actor);
@@ -55,6 +65,21 @@ function parsePerson(raw: unknown): Person | string {
   if (typeof raw.id !== 'string' || raw.id === '') return '"id" must be a non-empty string';
   if (typeof raw.email !== 'string' || !raw.email.includes('@')) return '"email" must be an e-mail address';
   return { id: raw.id, email: raw.email, ...(typeof raw.name === 'string' ? { name: raw.name } : {}) };
+}
+
+/** What is wrong with a new ticket's fields, or null: checked before a number is used, and at start. */
+export function newTicketProblem(ticket: Pick<NewTicket, 'subject' | 'description' | 'requester' | 'ccs'>): { field: string; message: string } | null {
+  const subject = ticket.subject.trim();
+  if (subject.length === 0) return { field: 'subject', message: 'A subject is required.' };
+  if (subject.length > MAX_SUBJECT_LENGTH) return { field: 'subject', message: `A subject is at most ${MAX_SUBJECT_LENGTH} characters.` };
+  if (!isStorableText(subject)) return { field: 'subject', message: NOT_TEXT };
+  const description = ticket.description.trim();
+  if (description.length === 0) return { field: 'description', message: 'Describe the problem.' };
+  if (description.length > MAX_BODY_LENGTH) return { field: 'description', message: `A description is at most ${MAX_BODY_LENGTH} characters.` };
+  if (!isStorableText(description)) return { field: 'description', message: NOT_TEXT };
+  if (!allStorableText(ticket.requester)) return { field: 'requester', message: NOT_TEXT };
+  if (!allStorableText(ticket.ccs)) return { field: 'ccs', message: NOT_TEXT };
+  return null;
 }
 
 function containsNul(value: unknown): boolean {
