@@ -2,12 +2,13 @@
 // notifications it causes, in one transaction. Idempotent and order-proof: the row only moves to
 // a higher version, and events, comments and notifications are keyed, so a retried or late write
 // changes nothing.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.js';
-import { notifications, ticketComments, ticketEvents, tickets } from '../src/db/schema.js';
+import { notifications, projectionFaults, ticketComments, ticketEvents, tickets } from '../src/db/schema.js';
 import { autoCloseAt } from '../workflows/ticket/deadlines.js';
 import type { TicketEffects } from '../workflows/ticket/effects.js';
 import type { TicketState } from '../workflows/ticket/model.js';
+import { withStorableText } from '../workflows/ticket/text.js';
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
@@ -44,7 +45,15 @@ export function ticketRow(state: TicketState): typeof tickets.$inferInsert {
   };
 }
 
-export async function writeProjection(db: Database, state: TicketState, effects: TicketEffects): Promise<void> {
+export interface WriteOptions {
+  /** The write follows a fault (projection_faults): remove its row once the write succeeds. */
+  clearsFault?: boolean;
+}
+
+export async function writeProjection(db: Database, given: TicketState, givenEffects: TicketEffects, options: WriteOptions = {}): Promise<void> {
+  // Text the doors refuse today may sit in tickets accepted before; stored as U+FFFD, not refused.
+  const state = withStorableText(given);
+  const effects = withStorableText(givenEffects);
   const row = ticketRow(state);
   const { number: _key, ...update } = row;
   await db.transaction(async (tx) => {
@@ -56,6 +65,31 @@ export async function writeProjection(db: Database, state: TicketState, effects:
         set: Object.fromEntries(Object.keys(update).map((key) => [key, sql.raw(`excluded.${columnName(key)}`)])),
         setWhere: sql`${tickets.version} < excluded.version`,
       });
+    if (effects.comments.length > 0) {
+      await tx
+        .insert(ticketComments)
+        .values(
+          effects.comments.map((c) => ({
+            ticketNumber: state.number,
+            seq: c.seq,
+            authorId: c.author.id,
+            authorKind: c.author.kind,
+            authorName: c.author.name ?? null,
+            body: c.body,
+            internal: c.internal,
+            createdAt: new Date(c.at),
+          })),
+        )
+        .onConflictDoNothing();
+    }
+    if (effects.comments.some((c) => !c.internal)) {
+      // Counted from the rows themselves, whatever order writes arrive in: the count requesters
+      // see is never more, nor less, than the comments they can read.
+      await tx
+        .update(tickets)
+        .set({ publicCommentCount: sql`(select count(*)::int from ${ticketComments} where ${ticketComments.ticketNumber} = ${state.number} and not ${ticketComments.internal})` })
+        .where(eq(tickets.number, state.number));
+    }
     if (effects.events.length > 0) {
       await tx
         .insert(ticketEvents)
@@ -75,23 +109,6 @@ export async function writeProjection(db: Database, state: TicketState, effects:
         )
         .onConflictDoNothing();
     }
-    if (effects.comments.length > 0) {
-      await tx
-        .insert(ticketComments)
-        .values(
-          effects.comments.map((c) => ({
-            ticketNumber: state.number,
-            seq: c.seq,
-            authorId: c.author.id,
-            authorKind: c.author.kind,
-            authorName: c.author.name ?? null,
-            body: c.body,
-            internal: c.internal,
-            createdAt: new Date(c.at),
-          })),
-        )
-        .onConflictDoNothing();
-    }
     if (effects.notifications.length > 0) {
       await tx
         .insert(notifications)
@@ -107,7 +124,14 @@ export async function writeProjection(db: Database, state: TicketState, effects:
         )
         .onConflictDoNothing();
     }
+    if (options.clearsFault) await tx.delete(projectionFaults).where(eq(projectionFaults.ticketNumber, state.number));
   });
+}
+
+/** Records that the ticket's projection is stuck, for the product to show (metrics, console). */
+export async function recordProjectionFault(db: Database, number: number, fault: { version: number; message: string; at: number }): Promise<void> {
+  const row = { ticketNumber: number, version: fault.version, message: withStorableText(fault.message).slice(0, 2000), at: new Date(fault.at) };
+  await db.insert(projectionFaults).values(row).onConflictDoUpdate({ target: projectionFaults.ticketNumber, set: row });
 }
 
 /** drizzle's property name → the SQL column it maps to. */

@@ -3,8 +3,7 @@
 import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { BadCredentialsError, InvalidFieldError, InvalidLinkError, RateLimitedError } from '../accounts/errors.js';
-import { TicketGoneError, TicketRefusedError } from '../tickets/errors.js';
-import { UnavailableError } from './bounded.js';
+import { RequestReusedError, TicketGoneError, TicketRefusedError, TicketStuckError, UnavailableError } from '../tickets/errors.js';
 
 const TEMPORAL_DOWN = 'The ticket service is not reachable right now; try again in a moment.';
 const DATABASE_DOWN = 'The database is not reachable right now; try again in a moment.';
@@ -33,7 +32,8 @@ export function toTRPCError(error: unknown): TRPCError {
     const code = error.reason === 'transition' ? 'CONFLICT' : error.reason === 'forbidden' ? 'FORBIDDEN' : 'BAD_REQUEST';
     return new TRPCError({ code, message: error.message, cause: error });
   }
-  if (error instanceof TicketGoneError) return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
+  if (error instanceof TicketGoneError || error instanceof RequestReusedError) return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
+  if (error instanceof TicketStuckError) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message, cause: error });
   if (error instanceof RateLimitedError) return new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
   if (error instanceof BadCredentialsError) return new TRPCError({ code: 'UNAUTHORIZED', message: error.message, cause: error });
   if (error instanceof InvalidLinkError || error instanceof InvalidFieldError) {

@@ -121,7 +121,7 @@ export async function listTickets(db: Database, user: UserRow, input: ListInput)
     db.select({ counted: count() }).from(matching({ limit: countCap, order: [] }).limit(countCap).as('matching')),
   ]);
   return {
-    items: rows.map(ticketView),
+    items: rows.map((row) => ticketView(row, { staff: isStaff(user) })),
     page: input.page,
     pageSize: input.pageSize,
     total: counted,

@@ -24,7 +24,11 @@ export interface ActorView {
   name: string | null;
 }
 
-export function ticketView(row: TicketRow) {
+/**
+ * The ticket as its reader may see it: Support Ops see every comment counted; anyone else the
+ * comments they can read (internal notes left out), so that a count never tells of a note.
+ */
+export function ticketView(row: TicketRow, reader: { staff: boolean }) {
   return {
     number: row.number,
     version: row.version,
@@ -39,7 +43,7 @@ export function ticketView(row: TicketRow) {
     assignee: person(row.assigneeId, row.assigneeEmail, row.assigneeName),
     ccs: row.ccs,
     followUpOf: row.followUpOf,
-    commentCount: row.commentCount,
+    commentCount: reader.staff ? row.commentCount : row.publicCommentCount,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     statusChangedAt: row.statusChangedAt.toISOString(),

@@ -16,9 +16,27 @@ export const ticketRequests = pgTable(
     requesterId: text('requester_id').notNull(),
     requestId: text('request_id').notNull(),
     number: bigint('number', { mode: 'number' }).generatedAlwaysAsIdentity().notNull().unique(),
+    /** A digest of what was asked, so that the same request id with other content is refused. */
+    fingerprint: text('fingerprint'),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.requesterId, t.requestId] })],
+);
+
+/**
+ * Request ids of ticket messages (replies, status changes…), with a digest of what each asked:
+ * the same id again with the same content is the same message (Temporal's update id dedupes it);
+ * with other content it is refused.
+ */
+export const messageRequests = pgTable(
+  'message_requests',
+  {
+    userId: text('user_id').notNull(),
+    requestId: text('request_id').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.requestId] }), index('message_requests_created_idx').on(t.createdAt)],
 );
 
 /**
@@ -50,6 +68,8 @@ export const tickets = pgTable(
     ccIds: text('cc_ids').array().notNull(),
     followUpOf: bigint('follow_up_of', { mode: 'number' }),
     commentCount: integer('comment_count').notNull(),
+    /** The comments requesters may see (internal notes left out), counted from the rows themselves. */
+    publicCommentCount: integer('public_comment_count').notNull().default(0),
     policy: jsonb('policy').$type<TicketPolicy>().notNull(),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
@@ -84,6 +104,17 @@ export const tickets = pgTable(
     index('tickets_follow_up_idx').on(t.followUpOf).where(sql`${t.followUpOf} is not null`),
   ],
 );
+
+/**
+ * Tickets whose projection write failed in a way retrying cannot mend: the workflow holds the
+ * change and waits for ops (README, Operating). A row goes once the write succeeds.
+ */
+export const projectionFaults = pgTable('projection_faults', {
+  ticketNumber: bigint('ticket_number', { mode: 'number' }).primaryKey(),
+  version: integer('version').notNull(),
+  message: text('message').notNull(),
+  at: tz('at').notNull(),
+});
 
 /** The conversation. Keyed by the seq of the event that added the comment. */
 export const ticketComments = pgTable(

@@ -3,7 +3,10 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Config } from '../env.js';
 import { createDatabase, type Database } from '../db/client.js';
-import { ObservedTicketDesk } from './observed-desk.js';
+import { TicketDesk } from '../tickets/desk.js';
+
+/** Longest wait for Temporal before an API call fails with SERVICE_UNAVAILABLE. */
+const API_TEMPORAL_TIMEOUT_MS = 10_000;
 
 export interface Endpoints {
   databaseUrl: string;
@@ -15,7 +18,7 @@ export interface Services {
   db: Database;
   temporal: Connection;
   client: Client;
-  desk: ObservedTicketDesk;
+  desk: TicketDesk;
   close(): Promise<void>;
 }
 
@@ -24,7 +27,8 @@ export async function connectServices(config: Config, endpoints: Endpoints): Pro
   // Lazy: the API starts (and /readyz says what is missing) even while Temporal is still away.
   const temporal = Connection.lazy({ address: endpoints.temporalAddress });
   const client = new Client({ connection: temporal, namespace: config.TEMPORAL_NAMESPACE });
-  const desk = new ObservedTicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: config.policy });
+  // The API answers a person within seconds, even when Temporal or the worker is away.
+  const desk = new TicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: config.policy, timeoutMs: API_TEMPORAL_TIMEOUT_MS });
   return {
     config,
     db,

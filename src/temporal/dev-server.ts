@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { LOCAL_TEMPORAL_CLI } from '../paths.js';
 import { devServerSearchAttributeFlags } from './search-attributes.js';
-import { LOW_LATENCY_SETTINGS } from './server-settings.js';
+import { TICKET_SERVER_SETTINGS } from './server-settings.js';
 
 export interface DevServerOptions {
   port: number;
@@ -22,7 +22,7 @@ export interface DevServerOptions {
    */
   sqlitePragmas?: Record<string, string>;
   namespace?: string;
-  /** Dynamic config on top of LOW_LATENCY_SETTINGS, e.g. a low continue-as-new threshold for tests. */
+  /** Dynamic config on top of TICKET_SERVER_SETTINGS, e.g. a low continue-as-new threshold for tests. */
   dynamicConfig?: Record<string, string | number | boolean>;
   binary?: string;
   onOutput?: (line: string) => void;
@@ -64,7 +64,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     args.push('--db-filename', options.dbFile);
     for (const [pragma, value] of Object.entries(options.sqlitePragmas ?? DURABLE_ENOUGH_PRAGMAS)) args.push('--sqlite-pragma', `${pragma}=${value}`);
   }
-  for (const [key, value] of Object.entries({ ...LOW_LATENCY_SETTINGS, ...options.dynamicConfig })) {
+  for (const [key, value] of Object.entries({ ...TICKET_SERVER_SETTINGS, ...options.dynamicConfig })) {
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   }
   const child = spawn(temporalBinary(options.binary), args, { stdio: ['ignore', 'pipe', 'pipe'] });

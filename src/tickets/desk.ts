@@ -1,23 +1,34 @@
 // The ticket operations every entry point shares (API, CLI, tests): create a ticket and send it
-// messages. Each call returns only once the projection holds its effect (read-your-writes).
+// messages. Each call returns only once the projection holds its effect (read-your-writes), or
+// fails within the desk's deadline when Temporal is away.
+import { createHash, randomUUID } from 'node:crypto';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
+import { InvalidFieldError } from '../accounts/errors.js';
 import type { Database } from '../db/client.js';
-import { ticketRequests } from '../db/schema.js';
+import { messageRequests, ticketRequests } from '../db/schema.js';
+import { annotateTicket } from '../observability/logger.js';
 import { ticketSummary, ticketWorkflowId } from '../temporal/ids.js';
 import type { MessageName } from '../../workflows/ticket/commands.js';
 import { newTicketInput } from '../../workflows/ticket/input.js';
 import { stateQuery, syncUpdate, updates, type MessageInputs } from '../../workflows/ticket/messages.js';
 import type { NewTicket, TicketPolicy, TicketState } from '../../workflows/ticket/model.js';
 import { TYPE_LABELS } from '../../workflows/ticket/model.js';
+import { newTicketProblem } from '../../workflows/ticket/parse.js';
 import * as attributes from '../../workflows/ticket/search-attributes.js';
 import { createTicket } from '../../workflows/ticket/state.js';
 import type { ticketWorkflow } from '../../workflows/ticket/workflow.js';
-import { translateTicketError } from './errors.js';
+import { isTicketBusy, RequestReusedError, translateTicketError, UnavailableError } from './errors.js';
 
 export interface CreateTicketInput extends Omit<NewTicket, 'number' | 'policy'> {
   /** The client's id for this submission: the same id twice gives the same ticket. */
+  requestId: string;
+}
+
+/** Who sent a message, and the client's id for it: the same id twice is the same message. */
+export interface MessageRequest {
+  userId: string;
   requestId: string;
 }
 
@@ -26,30 +37,45 @@ export interface TicketDeskOptions {
   db: Database;
   taskQueue: string;
   policy: TicketPolicy;
+  /**
+   * Longest wait for Temporal before a call fails with UnavailableError, so that a person gets a
+   * clear error in seconds when the server or the worker is away. Unset: no limit (tools, tests).
+   */
+  timeoutMs?: number;
 }
+
+/** How long a call without a deadline sends a message again while the ticket is busy. */
+const BUSY_RETRY_MS = 60_000;
 
 export class TicketDesk {
   constructor(private readonly options: TicketDeskOptions) {}
 
   async create(input: CreateTicketInput): Promise<{ number: number; state: TicketState | null }> {
     const { requestId, ...ticket } = input;
-    const number = await this.claimNumber(ticket.requester.id, requestId);
+    // Refused before a number is used: a ticket whose text cannot be stored would never be written.
+    const problem = newTicketProblem(ticket);
+    if (problem) throw new InvalidFieldError(problem.field, problem.message);
+    const number = await this.claimNumber(ticket.requester.id, requestId, fingerprint(creationContent(ticket)));
+    annotateTicket(number);
     const newTicket: NewTicket = { ...ticket, number, policy: this.options.policy };
-    const startWorkflowOperation = new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', {
-      workflowId: ticketWorkflowId(number),
-      taskQueue: this.options.taskQueue,
-      args: [newTicketInput(newTicket)],
-      // A retried request finds the running ticket instead of starting a second one...
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      // ...and a finished one is never started again under the same number.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      staticSummary: ticketSummary(number, ticket.subject),
-      staticDetails: `${TYPE_LABELS[ticket.type]} ticket from ${ticket.requester.email}`,
-      // Those the workflow would set itself, so that its first task has nothing to upsert.
-      typedSearchAttributes: attributes.startSearchAttributes(createTicket(newTicket, Date.now()).state),
-    });
+    const start = () =>
+      new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', {
+        workflowId: ticketWorkflowId(number),
+        taskQueue: this.options.taskQueue,
+        args: [newTicketInput(newTicket)],
+        // A retried request finds the running ticket instead of starting a second one...
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        // ...and a finished one is never started again under the same number.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        staticSummary: ticketSummary(number, ticket.subject),
+        staticDetails: `${TYPE_LABELS[ticket.type]} ticket from ${ticket.requester.email}`,
+        // Those the workflow would set itself, so that its first task has nothing to upsert.
+        typedSearchAttributes: attributes.startSearchAttributes(createTicket(newTicket, Date.now()).state),
+      });
+    // One update id for every attempt, so that the ticket recognises a retry of one it applied.
+    const updateId = `create-${randomUUID()}`;
     try {
-      const state = await this.options.client.workflow.executeUpdateWithStart(syncUpdate, { startWorkflowOperation });
+      const state = await this.withTemporal(number, () => this.options.client.workflow.executeUpdateWithStart(syncUpdate, { startWorkflowOperation: start(), updateId }));
       return { number, state };
     } catch (error) {
       // The same request after its ticket has already run its whole life: same number, nothing new.
@@ -58,41 +84,124 @@ export class TicketDesk {
     }
   }
 
-  /** Sends a transition as an Update; throws TicketRefusedError or TicketGoneError when it is refused. */
-  async send<N extends MessageName>(number: number, name: N, input: MessageInputs[N], updateId?: string): Promise<TicketState> {
-    const handle = this.options.client.workflow.getHandle(ticketWorkflowId(number));
-    try {
-      return await handle.executeUpdate(updates[name] as never, { args: [input], ...(updateId ? { updateId } : {}) });
-    } catch (error) {
-      throw translateTicketError(error, number);
+  /**
+   * Sends a transition as an Update; throws TicketRefusedError or TicketGoneError when it is
+   * refused, RequestReusedError when the request id was used for another message.
+   */
+  async send<N extends MessageName>(number: number, name: N, input: MessageInputs[N], request?: MessageRequest): Promise<TicketState> {
+    annotateTicket(number);
+    // One update id for every attempt: the ticket applies an update id once, whichever run it reaches.
+    let updateId = `${name}-${randomUUID()}`;
+    if (request) {
+      const { actor: _actor, ...content } = input;
+      await this.claimMessageRequest(request, fingerprint({ number, name, content }));
+      updateId = `${name}-${request.userId}-${request.requestId}`;
     }
+    const handle = this.options.client.workflow.getHandle(ticketWorkflowId(number));
+    return this.withTemporal(number, () => handle.executeUpdate(updates[name] as never, { args: [input], updateId }));
+  }
+
+  /** The ticket's state once the projection holds all of it (what `sync` answers). */
+  async sync(number: number): Promise<TicketState> {
+    annotateTicket(number);
+    const updateId = `sync-${randomUUID()}`;
+    return this.withTemporal(number, () => this.options.client.workflow.getHandle(ticketWorkflowId(number)).executeUpdate(syncUpdate, { updateId }));
   }
 
   /** The workflow's own view of the ticket (for ops tooling and tests; the API reads Postgres). */
   async state(number: number): Promise<TicketState> {
+    annotateTicket(number);
+    return this.withTemporal(number, () => this.options.client.workflow.getHandle(ticketWorkflowId(number)).query(stateQuery));
+  }
+
+  /**
+   * Runs a call to Temporal within the desk's deadline, turns what Temporal says into the desk's
+   * errors, and sends again a message the ticket could not take just then (isTicketBusy: nothing
+   * was recorded, and the same update id is applied once whichever run it reaches).
+   */
+  private async withTemporal<T>(number: number, call: () => Promise<T>): Promise<T> {
+    const { timeoutMs } = this.options;
+    const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
+    // A ticket busy for this long is not busy any more but failing: say so instead of waiting on.
+    const retryUntil = deadline ?? Date.now() + BUSY_RETRY_MS;
+    const attempt = async (): Promise<T> => {
+      for (let retry = 0; ; retry++) {
+        try {
+          return await (deadline === undefined ? call() : this.options.client.withDeadline(deadline, call));
+        } catch (error) {
+          if (!isTicketBusy(error) || Date.now() > retryUntil) throw translateTicketError(error, number);
+          await new Promise((resolve) => setTimeout(resolve, Math.min(25 * 2 ** retry, 500)));
+        }
+      }
+    };
+    if (timeoutMs === undefined) return attempt();
+    let timer: NodeJS.Timeout | undefined;
+    // The gRPC deadline ends each RPC; the timer also bounds the SDK's own retry and polling loops.
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new UnavailableError('temporal')), timeoutMs + 500);
+    });
     try {
-      return await this.options.client.workflow.getHandle(ticketWorkflowId(number)).query(stateQuery);
-    } catch (error) {
-      throw translateTicketError(error, number);
+      return await Promise.race([attempt(), timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  private async claimNumber(requesterId: string, requestId: string): Promise<number> {
+  private async claimNumber(requesterId: string, requestId: string, content: string): Promise<number> {
     const { db } = this.options;
     const find = async () =>
       (
         await db
-          .select({ number: ticketRequests.number })
+          .select({ number: ticketRequests.number, fingerprint: ticketRequests.fingerprint })
           .from(ticketRequests)
           .where(and(eq(ticketRequests.requesterId, requesterId), eq(ticketRequests.requestId, requestId)))
-      )[0]?.number;
+      )[0];
+    const same = (found: { number: number; fingerprint: string | null }) => {
+      // Claims made before fingerprints existed have none: they match whatever comes.
+      if (found.fingerprint !== null && found.fingerprint !== content) throw new RequestReusedError(`ticket #${found.number}`);
+      return found.number;
+    };
     const existing = await find();
-    if (existing !== undefined) return existing;
-    const [inserted] = await db.insert(ticketRequests).values({ requesterId, requestId }).onConflictDoNothing().returning({ number: ticketRequests.number });
+    if (existing) return same(existing);
+    const [inserted] = await db
+      .insert(ticketRequests)
+      .values({ requesterId, requestId, fingerprint: content })
+      .onConflictDoNothing()
+      .returning({ number: ticketRequests.number });
     if (inserted) return inserted.number;
     // Lost a race with the same request: the winner's number is the ticket's.
     const raced = await find();
-    if (raced === undefined) throw new Error('ticket number claim vanished');
-    return raced;
+    if (!raced) throw new Error('ticket number claim vanished');
+    return same(raced);
   }
+
+  private async claimMessageRequest(request: MessageRequest, content: string): Promise<void> {
+    const { db } = this.options;
+    const [inserted] = await db
+      .insert(messageRequests)
+      .values({ userId: request.userId, requestId: request.requestId, fingerprint: content })
+      .onConflictDoNothing()
+      .returning({ fingerprint: messageRequests.fingerprint });
+    if (inserted) return;
+    const [found] = await db
+      .select({ fingerprint: messageRequests.fingerprint })
+      .from(messageRequests)
+      .where(and(eq(messageRequests.userId, request.userId), eq(messageRequests.requestId, request.requestId)));
+    if (found && found.fingerprint !== content) throw new RequestReusedError('another message');
+  }
+}
+
+/** What makes two submissions the same request (trimmed as the lifecycle compares them). */
+function creationContent(ticket: Omit<NewTicket, 'number' | 'policy'>) {
+  return {
+    type: ticket.type,
+    subject: ticket.subject.trim(),
+    description: ticket.description.trim(),
+    ccs: ticket.ccs.map((p) => p.id).sort(),
+    followUpOf: ticket.followUpOf,
+  };
+}
+
+function fingerprint(content: unknown): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
 }

@@ -1,7 +1,7 @@
 // Turns what Temporal says about a ticket message into errors the API can map to status codes.
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { REFUSED_FAILURE_TYPE } from '../../workflows/ticket/messages.js';
+import { MOVING_FAILURE_TYPE, REFUSED_FAILURE_TYPE, STUCK_FAILURE_TYPE } from '../../workflows/ticket/messages.js';
 import type { TicketStatus } from '../../workflows/ticket/model.js';
 
 export type RefusalReason = 'transition' | 'forbidden' | 'invalid';
@@ -26,11 +26,54 @@ export class TicketGoneError extends Error {
   }
 }
 
-export function translateTicketError(error: unknown, number: number): unknown {
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === REFUSED_FAILURE_TYPE) {
-    const details = (error.cause.details?.[0] ?? {}) as { reason?: RefusalReason; status?: TicketStatus };
-    return new TicketRefusedError(error.cause.message, details.reason ?? 'transition', details.status ?? null);
+/** The ticket's projection cannot be written until ops mend the cause (README, Operating). */
+export class TicketStuckError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TicketStuckError';
   }
+}
+
+/** A request id already used for something else: the second request is refused, not merged. */
+export class RequestReusedError extends Error {
+  constructor(what: string) {
+    super(`This request id was already used for ${what}, with other content; send the new request with a new id.`);
+    this.name = 'RequestReusedError';
+  }
+}
+
+/** A dependency did not answer in time. */
+export class UnavailableError extends Error {
+  constructor(readonly service: 'temporal' | 'database') {
+    super(`${service} did not answer in time`);
+    this.name = 'UnavailableError';
+  }
+}
+
+function failureOf(error: unknown): ApplicationFailure | null {
+  return error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure ? error.cause : null;
+}
+
+/**
+ * The ticket could not take the message just now, and nothing was recorded: it was moving to a new
+ * run, or the server refused it while the ticket's workflow task was being retried (gRPC
+ * FAILED_PRECONDITION, e.g. "Workflow Task in failed state"). Sent again, it lands.
+ */
+export function isTicketBusy(error: unknown): boolean {
+  if (failureOf(error)?.type === MOVING_FAILURE_TYPE) return true;
+  const cause = error instanceof ServiceError ? error.cause : error;
+  return isGrpcServiceError(cause) && cause.code === FAILED_PRECONDITION;
+}
+
+const FAILED_PRECONDITION = 9;
+
+export function translateTicketError(error: unknown, number: number): unknown {
+  const failure = failureOf(error);
+  if (failure?.type === REFUSED_FAILURE_TYPE) {
+    const details = (failure.details?.[0] ?? {}) as { reason?: RefusalReason; status?: TicketStatus };
+    return new TicketRefusedError(failure.message, details.reason ?? 'transition', details.status ?? null);
+  }
+  if (failure?.type === STUCK_FAILURE_TYPE) return new TicketStuckError(failure.message);
   if (error instanceof WorkflowNotFoundError) return new TicketGoneError(number);
   return error;
 }

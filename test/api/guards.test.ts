@@ -125,8 +125,8 @@ describe('bounded failures', () => {
   it('with Temporal unreachable, calls fail within the deadline with SERVICE_UNAVAILABLE and leave nothing behind', async () => {
     const connection = Connection.lazy({ address: `127.0.0.1:${await freePort()}` });
     const temporal = new Client({ connection });
-    const desk = new TicketDesk({ client: temporal, db: api.stack.db, taskQueue: api.stack.taskQueue, policy: SLOW_POLICY });
-    const app = createApp({ config: api.config, db: api.stack.db, desk, temporal, logger: pino({ level: 'silent' }), temporalTimeoutMs: 1_500, webClient: false });
+    const desk = new TicketDesk({ client: temporal, db: api.stack.db, taskQueue: api.stack.taskQueue, policy: SLOW_POLICY, timeoutMs: 1_500 });
+    const app = createApp({ config: api.config, db: api.stack.db, desk, logger: pino({ level: 'silent' }), webClient: false });
     const { url, server } = await serve(app);
     try {
       const { api: healthy, user } = await api.signedIn();
@@ -157,7 +157,8 @@ describe('bounded failures', () => {
   });
 
   it('with no worker running, a reply fails within the deadline; retried with its request id once the worker is back, it lands once', async () => {
-    const app = createApp({ config: api.config, db: api.stack.db, desk: api.stack.desk, temporal: api.stack.client, logger: pino({ level: 'silent' }), temporalTimeoutMs: 1_500, webClient: false });
+    const desk = new TicketDesk({ client: api.stack.client, db: api.stack.db, taskQueue: api.stack.taskQueue, policy: SLOW_POLICY, timeoutMs: 1_500 });
+    const app = createApp({ config: api.config, db: api.stack.db, desk, logger: pino({ level: 'silent' }), webClient: false });
     const { url, server } = await serve(app);
     try {
       const { api: healthy } = await api.signedIn();
@@ -180,7 +181,7 @@ describe('bounded failures', () => {
 
   it('with Postgres unreachable, calls fail quickly with SERVICE_UNAVAILABLE', async () => {
     const db = createDatabase(localPostgresUrl(await freePort(), 'nowhere'), { max: 1 });
-    const app = createApp({ config: api.config, db, desk: api.stack.desk, temporal: api.stack.client, logger: pino({ level: 'silent' }), webClient: false });
+    const app = createApp({ config: api.config, db, desk: api.stack.desk, logger: pino({ level: 'silent' }), webClient: false });
     const { url, server } = await serve(app);
     try {
       const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: { cookie: 'support_desk_session=abcdefghijklmnopqrstuvwxyz0123456789abcdefg' } })] });

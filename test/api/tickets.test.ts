@@ -89,6 +89,25 @@ describe('views', () => {
       expect(seen.audit.map((e) => e.kind)).toEqual(['created']);
     }
   });
+
+  it('requesters, CC\u2019d users and colleagues see counts of what they may see: internal notes are not counted', async () => {
+    const { number } = await submit(requester, { ccEmails: [ccd.user.email] });
+    await agent.api.tickets.reply.mutate({ number, body: 'Vendor case 88', internal: true });
+    await agent.api.tickets.reply.mutate({ number, body: 'Which dock is it?' });
+    expect((await agent.api.tickets.get.query({ number })).ticket.commentCount).toBe(3);
+    expect((await agent.api.tickets.list.query({ view: 'queue', pageSize: 100 })).items.find((t) => t.number === number)?.commentCount).toBe(3);
+    for (const [who, view] of [
+      [requester, 'mine'],
+      [ccd, 'ccd'],
+      [colleague, 'organization'],
+    ] as const) {
+      const seen = await who.api.tickets.get.query({ number });
+      expect(seen.ticket.commentCount).toBe(seen.conversation.length);
+      expect(seen.ticket.commentCount).toBe(2);
+      const listed = (await who.api.tickets.list.query({ view, pageSize: 100 })).items.find((t) => t.number === number);
+      expect(listed?.commentCount, view).toBe(2);
+    }
+  });
 });
 
 describe('read-your-writes', () => {
@@ -166,6 +185,24 @@ describe('idempotent creation', () => {
     // Another person's request with the same id is another ticket.
     const theirs = await colleague.api.tickets.create.mutate(input);
     expect(theirs.number).not.toBe(a.number);
+  });
+
+  it('the same request id with other content is a CONFLICT that says so, and changes nothing', async () => {
+    const input = { type: 'feature_request' as const, subject: 'Offline mode', description: 'For tunnels', requestId: requestId() };
+    const first = await requester.api.tickets.create.mutate(input);
+    const reused = await failure(requester.api.tickets.create.mutate({ ...input, subject: 'Something else entirely' }));
+    expect(reused.data?.code).toBe('CONFLICT');
+    expect(reused.message).toMatch(/request id was already used/);
+    const mine = await requester.api.tickets.list.query({ view: 'mine', pageSize: 100 });
+    expect(mine.items.filter((t) => t.subject === 'Something else entirely')).toHaveLength(0);
+    // The same for a message: one request id, one reply; another reply under it is refused.
+    const reply = { number: first.number, body: 'One more detail', requestId: requestId() };
+    await requester.api.tickets.reply.mutate(reply);
+    await requester.api.tickets.reply.mutate(reply);
+    const other = await failure(requester.api.tickets.reply.mutate({ ...reply, body: 'A different detail' }));
+    expect(other.data?.code).toBe('CONFLICT');
+    const seen = await requester.api.tickets.get.query({ number: first.number });
+    expect(seen.conversation.map((c) => c.body)).toEqual(['For tunnels', 'One more detail']);
   });
 });
 

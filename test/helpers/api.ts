@@ -64,7 +64,7 @@ function makeClient(url: string, options: { address?: string; origin?: string } 
   return new Proxy(trpc, { get: (target, key) => (key === 'cookies' ? jar : Reflect.get(target, key)) }) as typeof trpc & { cookies: Map<string, string> };
 }
 
-export async function startApi(options: { policy?: TicketPolicy; smtpUrl?: string; limits?: Partial<RateLimits>; temporalTimeoutMs?: number } = {}): Promise<TestApi> {
+export async function startApi(options: { policy?: TicketPolicy; smtpUrl?: string; limits?: Partial<RateLimits> } = {}): Promise<TestApi> {
   const stack = await startStack({ policy: options.policy });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -79,10 +79,8 @@ export async function startApi(options: { policy?: TicketPolicy; smtpUrl?: strin
     config,
     db: stack.db,
     desk: stack.desk,
-    temporal: stack.client,
     logger: pino({ level: 'silent' }),
     limits: { ...ROOMY_LIMITS, ...options.limits },
-    temporalTimeoutMs: options.temporalTimeoutMs,
     webClient: false,
   });
   const server: Server = createServer(app);

@@ -22,6 +22,8 @@ declare module 'vitest' {
 
 /** Low enough that a busy ticket continues-as-new within a test. */
 export const TEST_CONTINUE_AS_NEW_THRESHOLD = 120;
+/** Signals a run takes before the server refuses more (src/temporal/server-settings.ts), scaled down the same way. */
+export const TEST_SIGNALS_PER_RUN = 240;
 
 export default async function setup(project: TestProject) {
   const scratchDir = mkdtempSync(join(tmpdir(), 'support-desk-test-'));
@@ -31,7 +33,10 @@ export default async function setup(project: TestProject) {
     startDevServer({
       port: temporalPort,
       uiPort,
-      dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': TEST_CONTINUE_AS_NEW_THRESHOLD },
+      dynamicConfig: {
+        'limit.historyCount.suggestContinueAsNew': TEST_CONTINUE_AS_NEW_THRESHOLD,
+        'history.maximumSignalsPerExecution': TEST_SIGNALS_PER_RUN,
+      },
     }),
     bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger }),
   ]);

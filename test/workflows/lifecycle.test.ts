@@ -1,7 +1,7 @@
 // The pure lifecycle: every status against every command, allowed and refused.
 import { describe, expect, it } from 'vitest';
 import type { TicketCommand } from '../../workflows/ticket/commands.js';
-import { nextDeadline } from '../../workflows/ticket/deadlines.js';
+import { dueDeadline, nextDeadline } from '../../workflows/ticket/deadlines.js';
 import { DEFAULT_POLICY, STATUS_LABELS, TICKET_STATUSES, type Actor, type TicketState, type TicketStatus } from '../../workflows/ticket/model.js';
 import { parseMessage } from '../../workflows/ticket/parse.js';
 import { apply, check, createTicket } from '../../workflows/ticket/state.js';
@@ -219,6 +219,19 @@ describe('timers', () => {
     expect(late.effects.notifications).toEqual([expect.objectContaining({ kind: 'sla_breached', recipient: 'support-ops' })]);
   });
 
+  it('after downtime, a Pending ticket whose close is due closes without a reminder first', () => {
+    const pending = { ...ticketIn('pending'), firstRepliedAt: T0 };
+    // Between the two deadlines: the reminder.
+    expect(dueDeadline(pending, T0 + 4 * 86_400_000)).toMatchObject({ command: { type: 'remindPending' } });
+    // Both due: the close only.
+    expect(dueDeadline(pending, T0 + 6 * 86_400_000)).toMatchObject({ command: { type: 'autoClosePending' } });
+    // Nothing due yet: nothing.
+    expect(dueDeadline(pending, T0 + 86_400_000)).toBeNull();
+    // An SLA breach due at the same time still fires: it is Support Ops' alarm, not the requester's.
+    const unanswered = ticketIn('pending');
+    expect(dueDeadline(unanswered, T0 + 6 * 86_400_000)).toMatchObject({ command: { type: 'breachSla' } });
+  });
+
   it('timer commands that no longer apply are refused', () => {
     expect(apply(ticketIn('open'), { type: 'autoClosePending' }, T0).ok).toBe(false);
     expect(apply(ticketIn('pending'), { type: 'autoCloseSolved' }, T0).ok).toBe(false);
@@ -236,8 +249,14 @@ describe('message parsing (input from the Temporal UI or CLI)', () => {
     expect(parseMessage('setPending', 'text')).toMatchObject({ ok: false });
   });
 
-  it('refuses NUL characters anywhere, which Postgres could never store', () => {
+  it('refuses text Postgres or mail cannot carry anywhere in the input: NUL, controls, lone surrogates, noncharacters', () => {
     expect(parseMessage('reply', { actor: agent, body: 'a\u0000b' })).toMatchObject({ ok: false, message: expect.stringContaining('NUL') });
+    for (const bad of ['\uD800', 'x\uDC00y', '\u0007bell', '\u009B', '\uFFFE', '\uFDD0', String.fromCodePoint(0x10ffff)]) {
+      expect(parseMessage('reply', { actor: agent, body: bad })).toMatchObject({ ok: false, message: expect.stringContaining('not text') });
+    }
+    expect(parseMessage('reply', { actor: { ...agent, name: 'Ops \uD83D' }, body: 'fine' })).toMatchObject({ ok: false });
+    // Whole characters outside the basic plane, tabs and line breaks are text.
+    expect(parseMessage('reply', { actor: agent, body: 'Vélo 🚲\tdock\r\n5' })).toMatchObject({ ok: true });
     expect(parseMessage('addCc', { actor: agent, person: { id: 'p', email: 'p@x.test', name: 'P\u0000' } })).toMatchObject({ ok: false });
     expect(parseMessage('reply', { actor: agent, body: 'a literal \\u0000 is fine' })).toMatchObject({ ok: true });
   });

@@ -75,9 +75,9 @@ describe('updates', () => {
 
   it('the same update id twice is applied once', async () => {
     const { number } = await newTicket(stack);
-    const updateId = randomUUID();
-    const first = await stack.desk.send(number, 'reply', { actor: agent, body: 'Once' }, updateId);
-    await stack.desk.send(number, 'reply', { actor: agent, body: 'Once' }, updateId);
+    const request = { userId: agent.id, requestId: randomUUID() };
+    const first = await stack.desk.send(number, 'reply', { actor: agent, body: 'Once' }, request);
+    await stack.desk.send(number, 'reply', { actor: agent, body: 'Once' }, request);
     const { row, comments } = await projection(stack, number);
     expect(row.version).toBe(first.version);
     expect(comments.filter((c) => c.body === 'Once')).toHaveLength(1);

@@ -48,6 +48,18 @@ export function nextDeadline(state: TicketState): Deadline | null {
   return deadlines(state).reduce<Deadline | null>((soonest, d) => (soonest === null || d.at < soonest.at ? d : soonest), null);
 }
 
+/**
+ * What fires at `now` once the soonest deadline has come. After downtime several may be due at
+ * once; a reminder whose ticket is already due to close is skipped, so the requester gets the
+ * close notice, not "we need more information" followed by "your ticket is closed".
+ */
+export function dueDeadline(state: TicketState, now: number): Deadline | null {
+  const due = deadlines(state).filter((d) => d.at <= now);
+  const closing = due.some((d) => d.command.type === 'autoClosePending');
+  const live = due.filter((d) => !(closing && d.command.type === 'remindPending'));
+  return live.reduce<Deadline | null>((soonest, d) => (soonest === null || d.at < soonest.at ? d : soonest), null);
+}
+
 /** When the ticket closes by itself if nothing happens: what the portal tells the requester. */
 export function autoCloseAt(state: TicketState): number | null {
   const close = deadlines(state).find((d) => d.command.type === 'autoClosePending' || d.command.type === 'autoCloseSolved');

@@ -3,15 +3,33 @@
 //   1 (absent): the first workflow task upserts the search attributes, although the start
 //               request (or the previous run, for a continue-as-new) has already set them;
 //   2:          search attributes are only upserted once they differ from the run's start ones,
-//               which saves every new ticket an event and a visibility write.
-// A run's revision is fixed by its input; a continue-as-new starts the next run at the newest.
+//               which saves every new ticket an event and a visibility write;
+//   3:          accepted changes queue in order and one projection activity at a time writes
+//               them (projection-queue.ts); a continue-as-new carries what is not written yet;
+//               a timer whose ticket is already due to close does not fire before the close;
+//               update ids are recognised across runs, so none is applied twice.
+// Runs of revisions 1 and 2 run workflow-revision2.ts. A run's revision is fixed by its input; a
+// continue-as-new starts the next run at the newest.
 // Carried in the input rather than by `patched()`, which would add a marker and a
 // TemporalChangeVersion upsert to every new ticket's history.
 import type { NewTicket, TicketState } from './model.js';
+import type { ProjectionBatch } from './projection-queue.js';
 
-export const CURRENT_REVISION = 2;
+export const CURRENT_REVISION = 3;
 
-export type TicketWorkflowInput = ({ kind: 'new'; ticket: NewTicket } | { kind: 'continued'; state: TicketState }) & {
+export type TicketWorkflowInput = (
+  | { kind: 'new'; ticket: NewTicket }
+  | {
+      kind: 'continued';
+      state: TicketState;
+      /** The version the projection held, every earlier one included (absent: state.version). */
+      projectedVersion?: number;
+      /** Changes the previous run accepted but did not write, oldest first. */
+      unwritten?: ProjectionBatch[];
+      /** Update ids already applied, with the version each made (applied-updates.ts). */
+      appliedUpdates?: Array<[id: string, version: number]>;
+    }
+) & {
   revision?: number;
 };
 
@@ -19,6 +37,9 @@ export function newTicketInput(ticket: NewTicket): TicketWorkflowInput {
   return { kind: 'new', ticket, revision: CURRENT_REVISION };
 }
 
-export function continuedInput(state: TicketState): TicketWorkflowInput {
-  return { kind: 'continued', state, revision: CURRENT_REVISION };
+export function continuedInput(
+  state: TicketState,
+  carried?: { projectedVersion: number; unwritten: ProjectionBatch[]; appliedUpdates: Array<[id: string, version: number]> },
+): TicketWorkflowInput {
+  return { kind: 'continued', state, ...carried, revision: CURRENT_REVISION };
 }

@@ -60,5 +60,41 @@ export const syncUpdate = defineUpdate<TicketState, []>('sync');
 /** The ticket's current state, as the workflow holds it. */
 export const stateQuery = defineQuery<TicketState>('state');
 
+/** How far the projection is: what the `projection` query answers. */
+export interface ProjectionStatus {
+  /** The highest version the projection holds, every earlier one included. */
+  projectedVersion: number;
+  /** The workflow's version: the projection has caught up when both are equal. */
+  version: number;
+  /** Set when a write failed for a reason retrying cannot mend (see README, Operating). */
+  fault: ProjectionFault | null;
+}
+
+export interface ProjectionFault {
+  /** The error the write failed with (the Postgres message and code). */
+  message: string;
+  /** The version of the batch that could not be written. */
+  version: number;
+  at: number;
+}
+
+/** The ticket's projection: what Postgres holds of it, and why not more. */
+export const projectionQuery = defineQuery<ProjectionStatus>('projection');
+
+/**
+ * Ops send this once the cause of a stuck projection is mended: the ticket writes again what it
+ * could not, then takes changes again.
+ */
+export const retryProjectionSignal = defineSignal<[]>('retryProjection');
+
 /** Failure type of a refused transition, so clients can tell it from other failures. */
 export const REFUSED_FAILURE_TYPE = 'TransitionRefused';
+
+/**
+ * Failure type of a message that came while the ticket moves to a new run (continue-as-new):
+ * nothing was recorded, and the same message sent again lands on the new run.
+ */
+export const MOVING_FAILURE_TYPE = 'TicketMovingToNewRun';
+
+/** Failure type of a message to a ticket whose projection is stuck: nothing was recorded. */
+export const STUCK_FAILURE_TYPE = 'ProjectionStuck';

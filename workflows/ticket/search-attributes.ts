@@ -10,8 +10,10 @@ export const Requester = defineSearchAttributeKey('Requester', SearchAttributeTy
 export const Organization = defineSearchAttributeKey('Organization', SearchAttributeType.KEYWORD);
 export const Assignee = defineSearchAttributeKey('Assignee', SearchAttributeType.KEYWORD);
 export const SlaBreached = defineSearchAttributeKey('SlaBreached', SearchAttributeType.BOOL);
+/** Set while the ticket's projection cannot be written and the ticket waits for ops (README, Operating). */
+export const ProjectionStuck = defineSearchAttributeKey('ProjectionStuck', SearchAttributeType.BOOL);
 
-export const TICKET_SEARCH_ATTRIBUTES = [TicketNumber, TicketStatus, TicketType, Requester, Organization, Assignee, SlaBreached];
+export const TICKET_SEARCH_ATTRIBUTES = [TicketNumber, TicketStatus, TicketType, Requester, Organization, Assignee, SlaBreached, ProjectionStuck];
 
 /** A ticket's search attributes as its state gives them; null where the ticket has no value. */
 export function ticketSearchAttributes(state: TicketState): SearchAttributeUpdatePair[] {

@@ -5,7 +5,7 @@ import type { MessageCommand, TicketCommand } from './commands.js';
 import type { TicketComment, TicketEffects, TicketEvent, TicketNotification, NotificationKind } from './effects.js';
 import { SUPPORT_OPS } from './effects.js';
 import type { Actor, NewTicket, Person, TicketState, TicketStatus } from './model.js';
-import { STATUS_LABELS } from './model.js';
+import { MAX_BODY_LENGTH, STATUS_LABELS } from './model.js';
 
 const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'Support desk' };
 
@@ -19,8 +19,6 @@ export type Refusal = {
 };
 export type Accepted = { ok: true; state: TicketState; effects: TicketEffects };
 export type Outcome = Accepted | Refusal;
-
-export const MAX_BODY_LENGTH = 32_000;
 
 export function createTicket(input: NewTicket, now: number): Accepted {
   const state: TicketState = {

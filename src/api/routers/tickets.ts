@@ -8,16 +8,14 @@ import { ticketComments, ticketEvents, tickets } from '../../db/schema.js';
 import { TicketGoneError } from '../../tickets/errors.js';
 import type { MessageName } from '../../../workflows/ticket/commands.js';
 import type { MessageInputs } from '../../../workflows/ticket/messages.js';
-import { SETTABLE_STATUSES, STATUS_LABELS, TICKET_TYPES, type Person } from '../../../workflows/ticket/model.js';
-import { MAX_BODY_LENGTH } from '../../../workflows/ticket/state.js';
-import { withTemporalDeadline } from '../bounded.js';
+import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES, STATUS_LABELS, TICKET_TYPES, type Person } from '../../../workflows/ticket/model.js';
 import { email, id, requestId, requiredText, ticketNumber } from '../inputs.js';
 import { actorOf, requireStanding, visibleTicket, type Standing, type TicketRow } from '../ticket-access.js';
 import { listInput, listTickets } from '../ticket-list.js';
 import { commentView, eventView, isInternalEvent, ticketView } from '../ticket-views.js';
 import { router, signedInProcedure, type SignedInContext } from '../trpc.js';
 
-const subject = requiredText(200, 'A subject is required.');
+const subject = requiredText(MAX_SUBJECT_LENGTH, 'A subject is required.');
 const description = requiredText(MAX_BODY_LENGTH, 'Describe the problem.');
 
 const byNumber = z.object({ number: ticketNumber, requestId: requestId.optional() });
@@ -37,16 +35,16 @@ async function ccPeople(ctx: SignedInContext, emails: string[], exclude: string[
 
 async function readTicket(ctx: SignedInContext, number: number) {
   const [row] = await ctx.deps.db.select().from(tickets).where(eq(tickets.number, number));
-  return ticketView(row);
+  return ticketView(row, { staff: isStaff(ctx.me) });
 }
 
 /**
  * Sends one message to the ticket's workflow and returns the ticket as the projection now holds
  * it: the workflow answers only after writing it, so this is the caller's own write.
  */
-async function send<N extends MessageName>(ctx: SignedInContext, row: TicketRow, name: N, input: MessageInputs[N], updateId?: string) {
+async function send<N extends MessageName>(ctx: SignedInContext, row: TicketRow, name: N, input: MessageInputs[N], requestId?: string) {
   if (row.status === 'closed') throw new TRPCError({ code: 'CONFLICT', message: new TicketGoneError(row.number).message });
-  await withTemporalDeadline(ctx.deps, () => ctx.deps.desk.send(row.number, name, input, updateId ? `${name}-${ctx.me.id}-${updateId}` : undefined));
+  await ctx.deps.desk.send(row.number, name, input, requestId ? { userId: ctx.me.id, requestId } : undefined);
   return { ticket: await readTicket(ctx, row.number) };
 }
 
@@ -66,18 +64,16 @@ async function createTicket(
 ) {
   const [organizationId = null] = await organizationIdsOf(ctx.deps.db, requester.id);
   const ccs = await ccPeople(ctx, input.ccEmails, [requester.id]);
-  const { number } = await withTemporalDeadline(ctx.deps, () =>
-    ctx.deps.desk.create({
-      requestId: input.requestId,
-      type: input.type,
-      subject: input.subject,
-      description: input.description,
-      requester: personOf(requester),
-      organizationId,
-      ccs,
-      followUpOf: input.followUpOf,
-    }),
-  );
+  const { number } = await ctx.deps.desk.create({
+    requestId: input.requestId,
+    type: input.type,
+    subject: input.subject,
+    description: input.description,
+    requester: personOf(requester),
+    organizationId,
+    ccs,
+    followUpOf: input.followUpOf,
+  });
   return { number, ticket: await readTicket(ctx, number) };
 }
 
@@ -105,7 +101,7 @@ export const ticketsRouter = router({
       ctx.deps.db.select({ number: tickets.number }).from(tickets).where(eq(tickets.followUpOf, row.number)).orderBy(asc(tickets.number)),
     ]);
     return {
-      ticket: ticketView(row),
+      ticket: ticketView(row, { staff }),
       /** What the caller may do, so a client can show the right buttons. */
       standing,
       conversation: comments.filter((c) => staff || !c.internal).map(commentView),
@@ -197,7 +193,7 @@ export const ticketsRouter = router({
       if (requester.id !== row.requesterId) ccEmails.push(row.requesterEmail);
       return createTicket(ctx, requester, {
         type: input.type ?? (row.type as (typeof TICKET_TYPES)[number]),
-        subject: input.subject ?? `Follow-up to #${row.number}: ${row.subject}`.slice(0, 200),
+        subject: input.subject ?? `Follow-up to #${row.number}: ${row.subject}`.slice(0, MAX_SUBJECT_LENGTH),
         description: input.description,
         ccEmails,
         requestId: `follow-up-${row.number}-${input.requestId}`,

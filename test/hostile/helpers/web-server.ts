@@ -18,7 +18,7 @@ export async function serveWithWebClient(api: TestApi): Promise<WebServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = readConfig({ NODE_ENV: 'test', PUBLIC_URL: url, LOG_LEVEL: 'silent' });
-  const app = createApp({ config, db: api.stack.db, desk: api.stack.desk, temporal: api.stack.client, logger: pino({ level: 'silent' }), limits: ROOMY_LIMITS });
+  const app = createApp({ config, db: api.stack.db, desk: api.stack.desk, logger: pino({ level: 'silent' }), limits: ROOMY_LIMITS });
   const http = await listen(app, '127.0.0.1', port);
   return { url, close: () => http.close() };
 }

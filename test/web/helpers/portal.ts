@@ -47,7 +47,7 @@ export async function startPortal(options: { policy: TicketPolicy }): Promise<Po
   // Every browser here is 127.0.0.1, shared with the other suites: per-address limits are not under test.
   const limits = { signInPerAddress: { max: 10_000, windowMs: 60_000 }, linksPerAddress: { max: 10_000, windowMs: 60_000 } };
   // createApp serves the built web client too, on the same origin as the API.
-  const app = createApp({ config, db: stack.db, desk: stack.desk, temporal: stack.client, logger, limits });
+  const app = createApp({ config, db: stack.db, desk: stack.desk, logger, limits });
   const http = createServer(app);
   await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
   const mail = startMailDelivery({ db: stack.db, config, logger, intervalMs: 250 });
