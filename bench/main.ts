@@ -15,6 +15,7 @@ import { creationPhase } from './phases/creation.js';
 import { memoryPhase } from './phases/memory.js';
 import { readsPhase } from './phases/reads.js';
 import { timersPhase } from './phases/timers.js';
+import { stormPhase } from './phases/storm.js';
 import { transitionsPhase } from './phases/transitions.js';
 
 const PHASE_RUNNERS: Record<Phase, (ctx: BenchContext) => Promise<PhaseOutcome>> = {
@@ -23,6 +24,7 @@ const PHASE_RUNNERS: Record<Phase, (ctx: BenchContext) => Promise<PhaseOutcome>>
   reads: readsPhase,
   timers: timersPhase,
   memory: memoryPhase,
+  storm: stormPhase,
 };
 
 /** The whole run is bounded: past this, everything is stopped and the bench fails. */

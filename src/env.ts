@@ -41,7 +41,7 @@ const schema = z.object({
   TEMPORAL_CLI: z.string().min(1).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port(3000),
-  /** The worker's /metrics (Prometheus) and /healthz, when it runs as its own process. */
+  /** /metrics (Prometheus) and /healthz of every process, apart from the public PORT. */
   METRICS_PORT: port(9464),
   /** The address people use to reach the portal; links in e-mails point here. */
   PUBLIC_URL: z.string().url().optional(),

@@ -19,6 +19,7 @@ try {
   });
 } catch (error) {
   logger.fatal({ err: error }, 'start-up failed');
-  console.error(`\nStart-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  const reason = error instanceof Error ? error.message : error === undefined ? 'a part of the product stopped while starting, without saying why (see the log above)' : String(error);
+  console.error(`\nStart-up failed: ${reason}`);
   process.exit(1);
 }

@@ -1,5 +1,5 @@
 // Command-line options of `npm run bench`.
-export const PHASES = ['creation', 'transitions', 'reads', 'timers', 'memory'] as const;
+export const PHASES = ['creation', 'transitions', 'reads', 'timers', 'memory', 'storm'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchArgs {

@@ -19,6 +19,12 @@ export interface EmbeddedDatabase {
 
 export async function startEmbeddedPostgres(options: { dir: string; port: number; database?: string }): Promise<EmbeddedDatabase> {
   const database = options.database ?? 'support_desk';
+  // Postgres's own words, for a start that fails: the package rejects with nothing at all.
+  const output: string[] = [];
+  const keep = (message: unknown) => {
+    output.push(...String(message).split('\n').filter(Boolean));
+    output.splice(0, Math.max(0, output.length - 20));
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,
@@ -27,15 +33,23 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     persistent: true,
     // initdb refuses to run as root; the package then creates and uses a `postgres` system user.
     createPostgresUser: true,
-    onLog: () => {},
-    onError: (message) => console.error(`[postgres] ${String(message)}`),
+    onLog: keep,
+    onError: (message) => {
+      keep(message);
+      console.error(`[postgres] ${String(message)}`);
+    },
   });
   // As root, Postgres runs as the `postgres` user, which must be able to reach the data folder.
   mkdirSync(dirname(options.dir), { recursive: true });
   if (process.getuid?.() === 0) chmodSync(dirname(options.dir), 0o755);
   const fresh = !existsSync(`${options.dir}/PG_VERSION`);
   if (fresh) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    if (error instanceof Error) throw error;
+    throw new Error(`Postgres (data in ${options.dir}, port ${options.port}) stopped while starting:\n  ${output.join('\n  ') || '(it said nothing)'}`, { cause: error });
+  }
   if (fresh) await server.createDatabase(database);
   return {
     url: localPostgresUrl(options.port, database),

@@ -1,11 +1,14 @@
 // The services `npm start` runs itself when the environment names none: an embedded Postgres
 // (data in DATA_DIR/postgres) and the Temporal CLI's dev server with its Web UI (data in
 // DATA_DIR/temporal.db). Both keep their data, so a restart finds every ticket and timer.
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Config } from '../env.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
+import { assertPortsFree } from '../net.js';
 import type { Logger } from '../observability/logger.js';
 import { startDevServer } from '../temporal/dev-server.js';
+import { stopLeftover } from './leftovers.js';
 import type { Endpoints } from './services.js';
 import { ensureTemporalCli } from './tools.js';
 
@@ -16,8 +19,40 @@ export interface Infrastructure extends Endpoints {
   stop(): Promise<void>;
 }
 
-export async function startInfrastructure(config: Config, logger: Logger): Promise<Infrastructure> {
+const paths = (config: Config) => {
   const dataDir = resolve(config.DATA_DIR);
+  return { dataDir, postgres: join(dataDir, 'postgres'), temporalDb: join(dataDir, 'temporal.db'), temporalPid: join(dataDir, 'temporal.pid') };
+};
+
+/**
+ * Before anything starts: stops what an earlier start of this DATA_DIR left running (runtime/
+ * leftovers.ts), then refuses, naming it, a port that another program holds. Nothing here ever
+ * attaches to a server it did not start.
+ */
+export async function prepareToStart(config: Config, logger: Logger): Promise<void> {
+  const path = paths(config);
+  if (!config.DATABASE_URL) {
+    await stopLeftover({ name: 'embedded Postgres', pidFile: join(path.postgres, 'postmaster.pid'), mustMention: ['postgres', path.postgres], signal: 'SIGINT' }, logger);
+  }
+  if (!config.TEMPORAL_ADDRESS) {
+    await stopLeftover({ name: 'Temporal dev server', pidFile: path.temporalPid, mustMention: ['start-dev', path.temporalDb], signal: 'SIGTERM' }, logger);
+  }
+  await assertPortsFree([
+    { port: config.PORT, setting: 'PORT', host: config.HOST },
+    { port: config.METRICS_PORT, setting: 'METRICS_PORT', host: config.HOST },
+    ...(config.DATABASE_URL ? [] : [{ port: config.EMBEDDED_POSTGRES_PORT, setting: 'EMBEDDED_POSTGRES_PORT' }]),
+    ...(config.TEMPORAL_ADDRESS
+      ? []
+      : [
+          { port: config.TEMPORAL_DEV_PORT, setting: 'TEMPORAL_DEV_PORT' },
+          { port: config.TEMPORAL_DEV_UI_PORT, setting: 'TEMPORAL_DEV_UI_PORT' },
+        ]),
+  ]);
+}
+
+export async function startInfrastructure(config: Config, logger: Logger): Promise<Infrastructure> {
+  const path = paths(config);
+  mkdirSync(path.dataDir, { recursive: true });
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch((error: unknown) => logger.error({ err: error }, 'stopping a service failed'));
@@ -26,9 +61,9 @@ export async function startInfrastructure(config: Config, logger: Logger): Promi
   const [postgresStarted, temporalStarted] = await Promise.allSettled([
     (async () => {
       if (config.DATABASE_URL) return config.DATABASE_URL;
-      const postgres = await startEmbeddedPostgres({ dir: resolve(dataDir, 'postgres'), port: config.EMBEDDED_POSTGRES_PORT });
+      const postgres = await startEmbeddedPostgres({ dir: path.postgres, port: config.EMBEDDED_POSTGRES_PORT });
       stops.push(() => postgres.stop());
-      logger.info({ port: config.EMBEDDED_POSTGRES_PORT, dir: resolve(dataDir, 'postgres') }, 'embedded Postgres started');
+      logger.info({ port: config.EMBEDDED_POSTGRES_PORT, dir: path.postgres }, 'embedded Postgres started');
       return postgres.url;
     })(),
     (async () => {
@@ -37,7 +72,8 @@ export async function startInfrastructure(config: Config, logger: Logger): Promi
       const server = await startDevServer({
         port: config.TEMPORAL_DEV_PORT,
         uiPort: config.TEMPORAL_DEV_UI_PORT,
-        dbFile: resolve(dataDir, 'temporal.db'),
+        dbFile: path.temporalDb,
+        pidFile: path.temporalPid,
         namespace: config.TEMPORAL_NAMESPACE,
         binary,
       });

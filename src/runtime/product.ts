@@ -8,7 +8,7 @@ import type { Logger } from '../observability/logger.js';
 import { createMetricsRegistry } from '../observability/metrics.js';
 import { installTemporalRuntime } from '../observability/temporal-runtime.js';
 import { registerTicketMetrics } from '../observability/ticket-metrics.js';
-import { startInfrastructure } from './embedded.js';
+import { prepareToStart, startInfrastructure } from './embedded.js';
 import { buildHttpApp, buildMetricsApp, listen } from './http.js';
 import { connectServices } from './services.js';
 import { startMailDelivery } from '../mail/delivery.js';
@@ -36,6 +36,7 @@ export interface RunningProduct {
 }
 
 export async function startProduct(config: Config, logger: Logger): Promise<RunningProduct> {
+  await prepareToStart(config, logger);
   // The portal's build (development only) takes as long as the services' start: do both at once.
   const [infra] = await Promise.all([startInfrastructure(config, logger), config.NODE_ENV === 'development' ? ensureWebClient(logger).catch((error: unknown) => logger.error({ err: error }, 'web client build failed')) : undefined]);
   // Stopped in reverse order of start: HTTP, mail, worker, connections, then Postgres and Temporal.

@@ -2,9 +2,10 @@
 // attributes registered. Used by `npm start` and by the tests. The binary comes from
 // scripts/install-tools.sh (.tools/bin/temporal) or from PATH.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { assertPortsFree } from '../net.js';
 import { LOCAL_TEMPORAL_CLI } from '../paths.js';
 import { devServerSearchAttributeFlags } from './search-attributes.js';
 import { TICKET_SERVER_SETTINGS } from './server-settings.js';
@@ -26,6 +27,8 @@ export interface DevServerOptions {
   dynamicConfig?: Record<string, string | number | boolean>;
   binary?: string;
   onOutput?: (line: string) => void;
+  /** Where to write the server's PID while it runs, so that a later start can find it (runtime/leftovers.ts). */
+  pidFile?: string;
 }
 
 export interface DevServer {
@@ -67,7 +70,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   for (const [key, value] of Object.entries({ ...TICKET_SERVER_SETTINGS, ...options.dynamicConfig })) {
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   }
+  // A port already held would make the server exit while the readiness check below reached
+  // whatever holds the port: a server this process did not start, and would never stop.
+  await assertPortsFree(
+    [
+      { port: options.port, setting: 'TEMPORAL_DEV_PORT' },
+      { port: options.uiPort, setting: 'TEMPORAL_DEV_UI_PORT' },
+    ],
+    '127.0.0.1',
+  );
   const child = spawn(temporalBinary(options.binary), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (options.pidFile && child.pid) writeFileSync(options.pidFile, `${child.pid}\n`);
+  const forgetPid = () => {
+    if (options.pidFile) rmSync(options.pidFile, { force: true });
+  };
   const output: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
@@ -78,7 +94,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      forgetPid();
+      resolve(code);
+    }),
+  );
   const spawnFailed = new Promise<Error>((resolve) => child.once('error', resolve));
 
   const address = `127.0.0.1:${options.port}`;
@@ -95,7 +116,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     exited.then((code) => new Error(`temporal dev server exited (code ${code}):\n${output.join('\n')}`)),
     spawnFailed.then((error) => new Error(`cannot run the Temporal CLI (${error.message}); run \`npm run tools\` to install it`)),
   ]);
-  const outcome = await Promise.race([ready.then(() => null), failure]);
+  let outcome = await Promise.race([ready.then(() => null), failure]);
+  if (!outcome && (child.exitCode !== null || child.signalCode !== null)) outcome = new Error(`temporal dev server exited while starting:\n${output.join('\n')}`);
   if (outcome) {
     await stop();
     throw outcome;

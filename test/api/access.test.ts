@@ -8,7 +8,7 @@ import { startMailDelivery, type MailDelivery } from '../../src/mail/delivery.js
 import { accountTokens, notifications, rateLimits, sessions, users } from '../../src/db/schema.js';
 import { eventually } from '../helpers/wait.js';
 import { errorCode, failure, requestId, startApi, TEST_PASSWORD, type TestApi } from '../helpers/api.js';
-import { linkIn, recipients, startSmtpInbox, type SmtpInbox } from '../helpers/smtp.js';
+import { linkIn, recipients, sendBacklogNowhere, startSmtpInbox, type SmtpInbox } from '../helpers/smtp.js';
 
 let api: TestApi;
 let inbox: SmtpInbox;
@@ -17,6 +17,7 @@ let mail: MailDelivery;
 beforeAll(async () => {
   inbox = await startSmtpInbox();
   api = await startApi({ smtpUrl: inbox.url });
+  await sendBacklogNowhere(api.stack.db, api.config);
   mail = startMailDelivery({ db: api.stack.db, config: api.config, logger: console, intervalMs: 100 });
 });
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { notifications } from '../../src/db/schema.js';
 import { retryDelayMs, startMailDelivery, type MailDelivery } from '../../src/mail/delivery.js';
 import { renderMail, ticketUrl } from '../../src/mail/templates.js';
 import { requestId, startApi, TEST_PASSWORD, type TestApi } from '../helpers/api.js';
-import { recipients, startSmtpInbox, type SmtpInbox } from '../helpers/smtp.js';
+import { recipients, sendBacklogNowhere, startSmtpInbox, type SmtpInbox } from '../helpers/smtp.js';
 
 let api: TestApi;
 let inbox: SmtpInbox;
@@ -19,12 +19,7 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 beforeAll(async () => {
   [api, inbox] = await Promise.all([startApi(), startSmtpInbox()]);
-  // Test files share one database and the test API runs no delivery loop, so e-mails queued by
-  // earlier files wait there; a pass handles at most 100. Send them nowhere first, so that each
-  // test's passes reach the e-mails it made.
-  const drain = startMailDelivery({ db: api.stack.db, config: { ...api.config, SMTP_URL: undefined }, logger: quiet as never, intervalMs: HOUR });
-  while ((await drain.deliverDue()) > 0);
-  await drain.stop();
+  await sendBacklogNowhere(api.stack.db, api.config);
 });
 afterAll(async () => {
   for (const delivery of deliveries) await delivery.stop();

@@ -12,6 +12,7 @@ import { readConfig } from '../../../src/env.js';
 import { startMailDelivery } from '../../../src/mail/delivery.js';
 import { freePort } from '../../../src/net.js';
 import type { TicketPolicy } from '../../../workflows/ticket/model.js';
+import { sendBacklogNowhere } from '../../helpers/smtp.js';
 import { startStack, type Stack } from '../../helpers/stack.js';
 import { startSmtpInbox, type SmtpInbox } from './smtp-inbox.js';
 
@@ -50,6 +51,7 @@ export async function startPortal(options: { policy: TicketPolicy }): Promise<Po
   const app = createApp({ config, db: stack.db, desk: stack.desk, logger, limits });
   const http = createServer(app);
   await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
+  await sendBacklogNowhere(stack.db, config);
   const mail = startMailDelivery({ db: stack.db, config, logger, intervalMs: 250 });
 
   async function provision(input: { label: string; organization?: string }) {
