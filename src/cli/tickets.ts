@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { InvalidFieldError } from '../accounts/errors.js';
 import { ensureUser, organizationIdsOf, personOf } from '../accounts/users.js';
 import { createDatabase, localPostgresUrl } from '../db/client.js';
 import { tickets } from '../db/schema.js';
@@ -62,16 +63,19 @@ try {
     const input = parsed.data;
     const requester = await ensureUser(db, input.email);
     const ccs = await Promise.all(input.cc.map((email) => ensureUser(db, email)));
-    const { number } = await desk.create({
-      requestId: input['request-id'] ?? randomUUID(),
-      type: input.type,
-      subject: input.subject,
-      description: input.description,
-      requester: personOf(requester),
-      organizationId: (await organizationIdsOf(db, requester.id))[0] ?? null,
-      ccs: ccs.map(personOf),
-      followUpOf: null,
-    });
+    const organizationId = (await organizationIdsOf(db, requester.id))[0] ?? null;
+    const { number } = await desk
+      .create({
+        requestId: input['request-id'] ?? randomUUID(),
+        type: input.type,
+        subject: input.subject,
+        description: input.description,
+        requester: personOf(requester),
+        organizationId,
+        ccs: ccs.map(personOf),
+        followUpOf: null,
+      })
+      .catch((error: unknown) => (error instanceof InvalidFieldError ? fail(`--${error.field}: ${error.message}`) : Promise.reject(error)));
     console.log(`Ticket #${number} created: workflow ${ticketWorkflowId(number)}, requester ${requester.email} (id ${requester.id})`);
   } else if (command === 'show' && arg && /^\d+$/.test(arg)) {
     const number = Number(arg);
