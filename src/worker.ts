@@ -12,7 +12,7 @@ import { registerTicketMetrics } from './observability/ticket-metrics.js';
 import { buildMetricsApp, listen } from './runtime/http.js';
 import { externalEndpoints } from './runtime/services.js';
 import { stopOnSignals } from './runtime/shutdown.js';
-import { startTicketWorker } from './runtime/ticket-worker.js';
+import { startTicketWorker } from './temporal/ticket-worker.js';
 
 const config = loadConfigOrExit();
 const { databaseUrl, temporalAddress } = externalEndpoints(config, 'worker');

@@ -1,9 +1,9 @@
 // The worker process of the bench: the product's ticket worker, composed as `npm run worker`
-// composes it (src/runtime/ticket-worker.ts), with the production configuration.
+// composes it (src/temporal/ticket-worker.ts), with the production configuration.
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createDatabase } from '../../src/db/client.js';
 import { createLogger } from '../../src/observability/logger.js';
-import { startTicketWorker } from '../../src/runtime/ticket-worker.js';
+import { startTicketWorker } from '../../src/temporal/ticket-worker.js';
 import { announceReady, serveParent } from './ipc.js';
 import { configOf, settingsFromArgv } from './settings.js';
 

@@ -1,13 +1,8 @@
-// What clients see of a ticket: projection rows turned into plain JSON (ISO dates, labels), with
-// internal notes left out for anyone who is not Support Ops.
+// What clients see of a ticket: projection rows turned into plain JSON (ISO dates), with internal
+// notes left out for anyone who is not Support Ops. The web client is typed from these (through
+// the router's inferred outputs), so a field added here reaches it with no second definition.
 import type { ticketComments, ticketEvents, tickets } from '../db/schema.js';
-import {
-  STATUS_LABELS,
-  TYPE_LABELS,
-  type Person,
-  type TicketStatus,
-  type TicketType,
-} from '../../workflows/ticket/model.js';
+import type { Person } from '../../workflows/ticket/model.js';
 
 type TicketRow = typeof tickets.$inferSelect;
 type CommentRow = typeof ticketComments.$inferSelect;
@@ -18,12 +13,6 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const person = (id: string | null, email: string | null, name: string | null): Person | null =>
   id && email ? (name ? { id, email, name } : { id, email }) : null;
 
-export interface ActorView {
-  id: string;
-  kind: string;
-  name: string | null;
-}
-
 /**
  * The ticket as its reader may see it: Support Ops see every comment counted; anyone else the
  * comments they can read (internal notes left out), so that a count never tells of a note.
@@ -32,12 +21,10 @@ export function ticketView(row: TicketRow, reader: { staff: boolean }) {
   return {
     number: row.number,
     version: row.version,
-    type: row.type as TicketType,
-    typeLabel: TYPE_LABELS[row.type as TicketType] ?? row.type,
+    type: row.type,
     subject: row.subject,
     description: row.description,
-    status: row.status as TicketStatus,
-    statusLabel: STATUS_LABELS[row.status as TicketStatus] ?? row.status,
+    status: row.status,
     requester: person(row.requesterId, row.requesterEmail, row.requesterName) as Person,
     organizationId: row.organizationId,
     assignee: person(row.assigneeId, row.assigneeEmail, row.assigneeName),
@@ -58,10 +45,13 @@ export function ticketView(row: TicketRow, reader: { staff: boolean }) {
 }
 export type TicketView = ReturnType<typeof ticketView>;
 
+/** Who did something, as a client shows them. */
+const actorView = (id: string, kind: CommentRow['authorKind'], name: string | null) => ({ id, kind, name });
+
 export function commentView(row: CommentRow) {
   return {
     seq: row.seq,
-    author: { id: row.authorId, kind: row.authorKind, name: row.authorName } satisfies ActorView,
+    author: actorView(row.authorId, row.authorKind, row.authorName),
     body: row.body,
     internal: row.internal,
     createdAt: row.createdAt.toISOString(),
@@ -72,10 +62,10 @@ export function eventView(row: EventRow) {
   return {
     seq: row.seq,
     at: row.at.toISOString(),
-    actor: { id: row.actorId, kind: row.actorKind, name: row.actorName } satisfies ActorView,
+    actor: actorView(row.actorId, row.actorKind, row.actorName),
     kind: row.kind,
-    fromStatus: row.fromStatus as TicketStatus | null,
-    toStatus: row.toStatus as TicketStatus | null,
+    fromStatus: row.fromStatus,
+    toStatus: row.toStatus,
     data: row.data,
   };
 }

@@ -3,6 +3,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import { InvalidFieldError } from '../accounts/errors.js';
+import { refusalOf } from '../tickets/errors.js';
+import { MAX_BODY_LENGTH } from '../../workflows/ticket/model.js';
 import { isStaff, type UserRow } from '../accounts/users.js';
 import type { Context } from './context.js';
 import { toTRPCError } from './errors.js';
@@ -23,12 +25,13 @@ const t = initTRPC.context<Context>().create({
       fieldErrors = { [cause.field]: [cause.message] };
     } else if (error.code === 'PAYLOAD_TOO_LARGE') {
       // tRPC's own message is the bare code; say what to do about it.
-      message = 'The request is too large: send less text (a reply is at most 32,000 characters).';
+      message = `The request is too large: send less text (a reply is at most ${MAX_BODY_LENGTH.toLocaleString('en')} characters).`;
     } else if (error.code === 'PARSE_ERROR') {
       message = `The request is not valid JSON: ${shape.message}`;
     }
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, message, data: { ...data, fieldErrors } };
+    // A refused transition keeps its meaning for the client, which says it in its own words.
+    return { ...shape, message, data: { ...data, fieldErrors, refusal: refusalOf(cause) } };
   },
 });
 

@@ -2,7 +2,8 @@
 // under src/db/migrations, which `npm run migrate` applies.
 import { sql, type SQL } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Person, TicketPolicy } from '../../workflows/ticket/model.js';
+import type { NotificationKind, TicketEventKind } from '../../workflows/ticket/effects.js';
+import type { Actor, Person, TicketPolicy, TicketStatus, TicketType } from '../../workflows/ticket/model.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -53,10 +54,10 @@ export const tickets = pgTable(
   {
     number: bigint('number', { mode: 'number' }).primaryKey(),
     version: integer('version').notNull(),
-    type: text('type').notNull(),
+    type: text('type').$type<TicketType>().notNull(),
     subject: text('subject').notNull(),
     description: text('description').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<TicketStatus>().notNull(),
     requesterId: text('requester_id').notNull(),
     requesterEmail: text('requester_email').notNull(),
     requesterName: text('requester_name'),
@@ -123,7 +124,7 @@ export const ticketComments = pgTable(
     ticketNumber: bigint('ticket_number', { mode: 'number' }).notNull(),
     seq: integer('seq').notNull(),
     authorId: text('author_id').notNull(),
-    authorKind: text('author_kind').notNull(),
+    authorKind: text('author_kind').$type<Actor['kind']>().notNull(),
     authorName: text('author_name'),
     body: text('body').notNull(),
     internal: boolean('internal').notNull(),
@@ -140,15 +141,18 @@ export const ticketEvents = pgTable(
     seq: integer('seq').notNull(),
     at: tz('at').notNull(),
     actorId: text('actor_id').notNull(),
-    actorKind: text('actor_kind').notNull(),
+    actorKind: text('actor_kind').$type<Actor['kind']>().notNull(),
     actorName: text('actor_name'),
-    kind: text('kind').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
+    kind: text('kind').$type<TicketEventKind>().notNull(),
+    fromStatus: text('from_status').$type<TicketStatus>(),
+    toStatus: text('to_status').$type<TicketStatus>(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.ticketNumber, t.seq] })],
 );
+
+/** E-mails about an account rather than a ticket, queued in the same outbox. */
+export type AccountMailKind = 'set_password' | 'reset_password';
 
 /**
  * The notification outbox. Rows are queued in the same transaction as the change that causes
@@ -159,7 +163,8 @@ export const notifications = pgTable(
   {
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
     dedupeKey: text('dedupe_key').notNull(),
-    kind: text('kind').notNull(),
+    /** A ticket's notification kinds, and the account e-mails' (access, reset). */
+    kind: text('kind').$type<NotificationKind | AccountMailKind>().notNull(),
     ticketNumber: bigint('ticket_number', { mode: 'number' }),
     recipient: text('recipient').notNull(),
     recipientId: text('recipient_id'),
@@ -184,6 +189,10 @@ export const notifications = pgTable(
 export const USER_ROLES = ['requester', 'agent', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+/** The languages the portal and the e-mails speak. */
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export const users = pgTable(
   'users',
   {
@@ -192,6 +201,8 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name'),
     role: text('role').$type<UserRole>().notNull().default('requester'),
+    /** The person's language for the portal and their e-mails; null until they choose one. */
+    language: text('language').$type<Language>(),
     /** Null until the person follows their access link and sets a password. */
     passwordHash: text('password_hash'),
     disabledAt: tz('disabled_at'),

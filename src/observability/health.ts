@@ -9,7 +9,7 @@ const CHECK_TIMEOUT_MS = 2000;
 
 export interface ReadinessDeps {
   db: Database;
-  temporal: Connection;
+  connection: Connection;
   namespace: string;
 }
 
@@ -35,8 +35,8 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Record<'postg
   const [postgres, temporal] = await Promise.all([
     timed(() => deps.db.sql`select 1`),
     timed(() =>
-      deps.temporal.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
-        deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace }),
+      deps.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
+        deps.connection.workflowService.describeNamespace({ namespace: deps.namespace }),
       ),
     ),
   ]);

@@ -25,7 +25,7 @@ export function buildHttpApp(options: HttpOptions): Express {
   app.disable('x-powered-by');
   app.use(requestLogMiddleware(logger));
   app.use(apiMetricsMiddleware(registry));
-  app.use(healthRouter({ db: services.db, temporal: services.temporal, namespace: services.config.TEMPORAL_NAMESPACE }));
+  app.use(healthRouter({ db: services.db, connection: services.connection, namespace: services.config.TEMPORAL_NAMESPACE }));
   mountProduct(app, options);
   return app;
 }

@@ -8,13 +8,13 @@ import type { Logger } from '../observability/logger.js';
 import { createMetricsRegistry } from '../observability/metrics.js';
 import { installTemporalRuntime } from '../observability/temporal-runtime.js';
 import { registerTicketMetrics } from '../observability/ticket-metrics.js';
-import { prepareToStart, startInfrastructure } from './embedded.js';
+import { prepareToStart, startEmbeddedServices } from './embedded-services.js';
 import { buildHttpApp, buildMetricsApp, listen } from './http.js';
 import { connectServices } from './services.js';
 import { startMailDelivery } from '../mail/delivery.js';
 import { ensureDemoAccounts } from './demo.js';
-import { ensureWebClient } from './tools.js';
-import { startTicketWorker } from './ticket-worker.js';
+import { ensureWebClient } from '../web/build.js';
+import { startTicketWorker } from '../temporal/ticket-worker.js';
 
 export interface ProductUrls {
   portal: string;
@@ -38,9 +38,9 @@ export interface RunningProduct {
 export async function startProduct(config: Config, logger: Logger): Promise<RunningProduct> {
   await prepareToStart(config, logger);
   // The portal's build (development only) takes as long as the services' start: do both at once.
-  const [infra] = await Promise.all([startInfrastructure(config, logger), config.NODE_ENV === 'development' ? ensureWebClient(logger).catch((error: unknown) => logger.error({ err: error }, 'web client build failed')) : undefined]);
+  const [embedded] = await Promise.all([startEmbeddedServices(config, logger), config.NODE_ENV === 'development' ? ensureWebClient(logger).catch((error: unknown) => logger.error({ err: error }, 'web client build failed')) : undefined]);
   // Stopped in reverse order of start: HTTP, mail, worker, connections, then Postgres and Temporal.
-  const stops: Array<[string, () => Promise<void>]> = [['services', () => infra.stop()]];
+  const stops: Array<[string, () => Promise<void>]> = [['services', () => embedded.stop()]];
   const stop = async () => {
     for (const [name, stopOne] of stops.reverse()) {
       const started = Date.now();
@@ -49,15 +49,15 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     }
   };
   try {
-    await runMigrations(infra.databaseUrl);
+    await runMigrations(embedded.databaseUrl);
     const registry = createMetricsRegistry('support-desk');
     const { sdkMetricsUrl } = installTemporalRuntime(logger, await freePort());
     // The embedded dev server's Web UI is where agents follow a ticket's workflow link.
-    const services = await connectServices({ ...config, TEMPORAL_UI_URL: config.TEMPORAL_UI_URL ?? infra.temporalUiUrl }, infra);
+    const services = await connectServices({ ...config, TEMPORAL_UI_URL: config.TEMPORAL_UI_URL ?? embedded.temporalUiUrl }, embedded);
     stops.push(['connections', () => services.close()]);
     registerTicketMetrics(registry, services.db);
 
-    const worker = await startTicketWorker({ config, db: services.db, temporalAddress: infra.temporalAddress, logger });
+    const worker = await startTicketWorker({ config, db: services.db, temporalAddress: embedded.temporalAddress, logger });
     stops.push(['worker', () => worker.stop()]);
     const mail = startMailDelivery({ db: services.db, config, logger: logger.child({ component: 'mail' }) });
     stops.push(['mail delivery', () => mail.stop()]);
@@ -72,11 +72,11 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     return {
       urls: {
         portal,
-        temporalUi: infra.temporalUiUrl,
+        temporalUi: embedded.temporalUiUrl,
         mailbox: config.SMTP_URL ? undefined : `${portal}/dev/mailbox`,
         metrics: `${metrics.url}/metrics`,
-        temporalAddress: infra.temporalAddress,
-        databaseUrl: infra.databaseUrl,
+        temporalAddress: embedded.temporalAddress,
+        databaseUrl: embedded.databaseUrl,
       },
       demoAccounts,
       done: worker.done,

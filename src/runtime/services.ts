@@ -16,7 +16,8 @@ export interface Endpoints {
 export interface Services {
   config: Config;
   db: Database;
-  temporal: Connection;
+  /** The Temporal connection the client (and the readiness probe) use. */
+  connection: Connection;
   client: Client;
   desk: TicketDesk;
   close(): Promise<void>;
@@ -25,18 +26,18 @@ export interface Services {
 export async function connectServices(config: Config, endpoints: Endpoints): Promise<Services> {
   const db = createDatabase(endpoints.databaseUrl);
   // Lazy: the API starts (and /readyz says what is missing) even while Temporal is still away.
-  const temporal = Connection.lazy({ address: endpoints.temporalAddress });
-  const client = new Client({ connection: temporal, namespace: config.TEMPORAL_NAMESPACE });
+  const connection = Connection.lazy({ address: endpoints.temporalAddress });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   // The API answers a person within seconds, even when Temporal or the worker is away.
   const desk = new TicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: config.policy, timeoutMs: API_TEMPORAL_TIMEOUT_MS });
   return {
     config,
     db,
-    temporal,
+    connection,
     client,
     desk,
     async close() {
-      await Promise.allSettled([temporal.close(), db.close()]);
+      await Promise.allSettled([connection.close(), db.close()]);
     },
   };
 }

@@ -2,11 +2,11 @@
 // attributes registered. Used by `npm start` and by the tests. The binary comes from
 // scripts/install-tools.sh (.tools/bin/temporal) or from PATH.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { assertPortsFree } from '../net.js';
-import { LOCAL_TEMPORAL_CLI } from '../paths.js';
+import { findTemporalCli } from './cli.js';
 import { devServerSearchAttributeFlags } from './search-attributes.js';
 import { TICKET_SERVER_SETTINGS } from './server-settings.js';
 
@@ -39,11 +39,6 @@ export interface DevServer {
 }
 
 export const DURABLE_ENOUGH_PRAGMAS: Record<string, string> = { journal_mode: 'wal', synchronous: 'normal' };
-
-function temporalBinary(explicit?: string): string {
-  if (explicit) return explicit;
-  return existsSync(LOCAL_TEMPORAL_CLI) ? LOCAL_TEMPORAL_CLI : 'temporal';
-}
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const namespace = options.namespace ?? 'default';
@@ -79,7 +74,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     ],
     '127.0.0.1',
   );
-  const child = spawn(temporalBinary(options.binary), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(findTemporalCli(options.binary) ?? 'temporal', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   if (options.pidFile && child.pid) writeFileSync(options.pidFile, `${child.pid}\n`);
   const forgetPid = () => {
     if (options.pidFile) rmSync(options.pidFile, { force: true });

@@ -50,6 +50,19 @@ export class UnavailableError extends Error {
   }
 }
 
+/** What a refusal means, for a client to say in its reader's language (tRPC error data). */
+export interface RefusalData {
+  reason: RefusalReason;
+  /** The ticket's status when it was refused, when that is why. */
+  status: TicketStatus | null;
+}
+
+export function refusalOf(error: unknown): RefusalData | null {
+  if (error instanceof TicketRefusedError) return { reason: error.reason, status: error.status };
+  if (error instanceof TicketGoneError) return { reason: 'transition', status: 'closed' };
+  return null;
+}
+
 function failureOf(error: unknown): ApplicationFailure | null {
   return error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure ? error.cause : null;
 }

@@ -9,7 +9,7 @@ import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { freePort } from '../../src/net.js';
 import { startDevServer } from '../../src/temporal/dev-server.js';
-import { WORKFLOWS_PATH } from '../../src/temporal/worker.js';
+import { WORKFLOWS_PATH } from '../../src/temporal/ticket-worker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/client.js';
-import { createTicketWorker } from '../../src/temporal/worker.js';
+import { createTicketWorker } from '../../src/temporal/ticket-worker.js';
 import { TicketDesk } from '../../src/tickets/desk.js';
 import { DEFAULT_POLICY, type TicketPolicy } from '../../workflows/ticket/model.js';
 

@@ -2,7 +2,7 @@
 // Usage: tsx test/helpers/worker-process.ts <databaseUrl> <temporalAddress> <taskQueue> <bundlePath>
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDatabase } from '../../src/db/client.js';
-import { createTicketWorker } from '../../src/temporal/worker.js';
+import { createTicketWorker } from '../../src/temporal/ticket-worker.js';
 
 const [databaseUrl, address, taskQueue, workflowBundlePath] = process.argv.slice(2);
 Runtime.install({ logger: new DefaultLogger('ERROR') });

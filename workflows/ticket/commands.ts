@@ -1,42 +1,50 @@
-// What can happen to a ticket. Message inputs (the API, the Temporal UI and CLI) carry these
-// fields; `type` tells the lifecycle which rule applies. Timer commands come from the ticket's
-// own deadlines and are never accepted from outside.
+// What can happen to a ticket. Each message (an Update and a Signal of the same name, from the
+// API, the Temporal UI or the CLI) is declared once, here: its name and its input. The workflow's
+// definitions (messages.ts), the API's and the desk's types all follow from MessageInputs. Timer
+// commands come from the ticket's own deadlines and are never accepted from outside.
 import type { Actor, Person, SettableStatus } from './model.js';
 
-export interface ReplyInput {
-  actor: Actor;
-  body: string;
-  /** An internal note, never shown to requesters (agents only). */
-  internal?: boolean;
-  /** "Submit as": the status the ticket takes with this reply (agents only). */
-  status?: SettableStatus;
-}
-export interface StatusChangeInput {
-  actor: Actor;
-}
-export interface AssignInput {
-  actor: Actor;
-  /** null unassigns the ticket. */
-  assignee: Person | null;
-}
-export interface AddCcInput {
-  actor: Actor;
-  person: Person;
-}
-export interface RemoveCcInput {
-  actor: Actor;
-  personId: string;
+/** Every message's input besides its `actor`. Adding a message starts here. */
+interface MessageFields {
+  reply: {
+    body: string;
+    /** An internal note, never shown to requesters (agents only). */
+    internal?: boolean;
+    /** "Submit as": the status the ticket takes with this reply (agents only). */
+    status?: SettableStatus;
+  };
+  setPending: Record<never, never>;
+  putOnHold: Record<never, never>;
+  solve: Record<never, never>;
+  reopen: Record<never, never>;
+  /** `assignee` null unassigns the ticket. */
+  assign: { assignee: Person | null };
+  addCc: { person: Person };
+  removeCc: { personId: string };
 }
 
-export type MessageCommand =
-  | ({ type: 'reply' } & ReplyInput)
-  | ({ type: 'setPending' } & StatusChangeInput)
-  | ({ type: 'putOnHold' } & StatusChangeInput)
-  | ({ type: 'solve' } & StatusChangeInput)
-  | ({ type: 'reopen' } & StatusChangeInput)
-  | ({ type: 'assign' } & AssignInput)
-  | ({ type: 'addCc' } & AddCcInput)
-  | ({ type: 'removeCc' } & RemoveCcInput);
+export type MessageName = keyof MessageFields;
+
+/** What each message takes, as one JSON object: who sends it, and its own fields. */
+export type MessageInputs = { [N in MessageName]: { actor: Actor } & MessageFields[N] };
+
+/** A message as the lifecycle sees it: its input, with `type` saying which rule applies. */
+export type MessageCommand = { [N in MessageName]: { type: N } & MessageInputs[N] }[MessageName];
+
+/** The four status changes that are messages of their own, and the status each one sets. */
+export const STATUS_OF_MESSAGE = {
+  setPending: 'pending',
+  putOnHold: 'on-hold',
+  solve: 'solved',
+  reopen: 'open',
+} as const satisfies Partial<Record<MessageName, SettableStatus>>;
+export type StatusMessage = keyof typeof STATUS_OF_MESSAGE;
+export const STATUS_MESSAGES = Object.keys(STATUS_OF_MESSAGE) as StatusMessage[];
+
+/** Every message name, for registering handlers; the type check keeps it complete. */
+export const MESSAGE_NAMES = ['reply', 'setPending', 'putOnHold', 'solve', 'reopen', 'assign', 'addCc', 'removeCc'] as const satisfies readonly MessageName[];
+// Compiles only while the list names every message.
+export const EVERY_MESSAGE_LISTED: [Exclude<MessageName, (typeof MESSAGE_NAMES)[number]>] extends [never] ? true : never = true;
 
 export type TimerCommand =
   | { type: 'remindPending' }
@@ -45,15 +53,3 @@ export type TimerCommand =
   | { type: 'breachSla' };
 
 export type TicketCommand = MessageCommand | TimerCommand;
-export type MessageName = MessageCommand['type'];
-
-export const MESSAGE_NAMES = [
-  'reply',
-  'setPending',
-  'putOnHold',
-  'solve',
-  'reopen',
-  'assign',
-  'addCc',
-  'removeCc',
-] as const satisfies readonly MessageName[];

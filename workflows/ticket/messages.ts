@@ -1,58 +1,21 @@
 // The ticket workflow's messages, shared by the workflow and its clients (API, CLI, tests).
 // Each transition is both an Update (the API's yes/no with read-your-writes) and a Signal of the
 // same name (for ops in the Temporal UI or CLI); both run the same code in the workflow.
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AddCcInput, AssignInput, MessageName, RemoveCcInput, ReplyInput, StatusChangeInput } from './commands.js';
+import { MESSAGE_NAMES, type MessageInputs, type MessageName } from './commands.js';
 import type { TicketState } from './model.js';
 
-export interface MessageInputs {
-  reply: ReplyInput;
-  setPending: StatusChangeInput;
-  putOnHold: StatusChangeInput;
-  solve: StatusChangeInput;
-  reopen: StatusChangeInput;
-  assign: AssignInput;
-  addCc: AddCcInput;
-  removeCc: RemoveCcInput;
-}
+export type { MessageInputs } from './commands.js';
 
-type Updates = { [N in MessageName]: ReturnType<typeof defineUpdate<TicketState, [MessageInputs[N]], N>> };
-type Signals = { [N in MessageName]: ReturnType<typeof defineSignal<[MessageInputs[N]], N>> };
+type Updates = { [N in MessageName]: UpdateDefinition<TicketState, [MessageInputs[N]], N> };
+type Signals = { [N in MessageName]: SignalDefinition<[MessageInputs[N]], N> };
 
-function both<N extends MessageName>(name: N) {
-  return { update: defineUpdate<TicketState, [MessageInputs[N]], N>(name), signal: defineSignal<[MessageInputs[N]], N>(name) };
-}
+/** Each message as an Update: the API's path, answered with the new state or the refusal. */
+export const updates = Object.fromEntries(MESSAGE_NAMES.map((name) => [name, defineUpdate(name)])) as Updates;
 
-const reply = both('reply');
-const setPending = both('setPending');
-const putOnHold = both('putOnHold');
-const solve = both('solve');
-const reopen = both('reopen');
-const assign = both('assign');
-const addCc = both('addCc');
-const removeCc = both('removeCc');
-
-export const updates: Updates = {
-  reply: reply.update,
-  setPending: setPending.update,
-  putOnHold: putOnHold.update,
-  solve: solve.update,
-  reopen: reopen.update,
-  assign: assign.update,
-  addCc: addCc.update,
-  removeCc: removeCc.update,
-};
-
-export const signals: Signals = {
-  reply: reply.signal,
-  setPending: setPending.signal,
-  putOnHold: putOnHold.signal,
-  solve: solve.signal,
-  reopen: reopen.signal,
-  assign: assign.signal,
-  addCc: addCc.signal,
-  removeCc: removeCc.signal,
-};
+/** Each message as a Signal of the same name: the ops path from the Temporal UI or CLI. */
+export const signals = Object.fromEntries(MESSAGE_NAMES.map((name) => [name, defineSignal(name)])) as Signals;
 
 /** Waits until the projection holds everything the workflow has accepted, then returns the state. */
 export const syncUpdate = defineUpdate<TicketState, []>('sync');

@@ -82,18 +82,9 @@ export interface NewTicket {
   policy: TicketPolicy;
 }
 
-/** Everything the workflow knows about a ticket. Times are epoch milliseconds. */
-export interface TicketState {
-  number: number;
-  type: TicketType;
-  subject: string;
-  description: string;
-  requester: Person;
-  organizationId: string | null;
-  ccs: Person[];
+/** Everything the workflow knows about a ticket: what it was opened with, and where it is now. Times are epoch milliseconds. */
+export interface TicketState extends NewTicket {
   assignee: Person | null;
-  followUpOf: number | null;
-  policy: TicketPolicy;
 
   status: TicketStatus;
   /** Bumped by every accepted command; the projection only moves forward by it. */

@@ -1,11 +1,12 @@
 // The ticket lifecycle as a pure function: apply(state, command, now) gives the next state and
 // what it leaves behind, or a refusal that names the ticket's status. No Temporal here: the
 // workflow drives it, the tests exercise it directly.
-import type { MessageCommand, TicketCommand } from './commands.js';
+import { STATUS_OF_MESSAGE, type MessageCommand, type StatusMessage, type TicketCommand } from './commands.js';
 import type { TicketComment, TicketEffects, TicketEvent, TicketNotification, NotificationKind } from './effects.js';
 import { SUPPORT_OPS } from './effects.js';
 import type { Actor, NewTicket, Person, TicketState, TicketStatus } from './model.js';
 import { MAX_BODY_LENGTH, STATUS_LABELS } from './model.js';
+import { refusalFor, standingOf } from './permissions.js';
 
 const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'Support desk' };
 
@@ -74,6 +75,11 @@ export function apply(state: TicketState, command: TicketCommand, now: number): 
   if (state.status === 'closed') {
     return refuse(state, 'transition', `Ticket #${state.number} is Closed and accepts no change; open a follow-up ticket instead.`);
   }
+  if ('actor' in command) {
+    // Who may send what: the one table the API and the portal use too.
+    const refusal = refusalFor(standingOf(state, command.actor), command, state.number);
+    if (refusal) return refuse(state, 'forbidden', refusal);
+  }
   const change = new Change(state, now);
   switch (command.type) {
     case 'reply':
@@ -113,22 +119,9 @@ export function apply(state: TicketState, command: TicketCommand, now: number): 
   }
 }
 
-const STATUS_OF_COMMAND = {
-  setPending: 'pending',
-  putOnHold: 'on-hold',
-  solve: 'solved',
-  reopen: 'open',
-} as const satisfies Record<string, TicketStatus>;
-
-function setStatus(change: Change, command: Extract<MessageCommand, { type: keyof typeof STATUS_OF_COMMAND }>): Outcome {
+function setStatus(change: Change, command: Extract<MessageCommand, { type: StatusMessage }>): Outcome {
   const { state } = change;
-  const target = STATUS_OF_COMMAND[command.type];
-  const who = authorize(state, command.actor);
-  if (who === 'outsider') return outsider(state);
-  // A requester may mark their own ticket Solved; every other status change is Support Ops' call.
-  if (who !== 'agent' && !(command.type === 'solve' && who === 'requester')) {
-    return refuse(state, 'forbidden', `Only Support Ops can set ticket #${state.number} to ${STATUS_LABELS[target]}.`);
-  }
+  const target = STATUS_OF_MESSAGE[command.type];
   if (state.status === target) {
     return refuse(state, 'transition', `Ticket #${state.number} is already ${STATUS_LABELS[target]}.`);
   }
@@ -141,12 +134,8 @@ function reply(change: Change, command: Extract<MessageCommand, { type: 'reply' 
   const body = command.body.trim();
   if (body.length === 0) return refuse(state, 'invalid', 'A reply needs some text.');
   if (body.length > MAX_BODY_LENGTH) return refuse(state, 'invalid', `A reply is at most ${MAX_BODY_LENGTH} characters.`);
-  const who = authorize(state, command.actor);
-  if (who === 'outsider') return outsider(state);
+  const who = standingOf(state, command.actor);
   const internal = command.internal === true;
-  if (who !== 'agent' && (internal || command.status !== undefined)) {
-    return refuse(state, 'forbidden', 'Only Support Ops can add internal notes or change the status with a reply.');
-  }
   change.comment(command.actor, body, internal);
   if (who === 'agent') {
     if (!internal && state.firstRepliedAt === null) change.state.firstRepliedAt = change.now;
@@ -162,9 +151,6 @@ function reply(change: Change, command: Extract<MessageCommand, { type: 'reply' 
 
 function assign(change: Change, command: Extract<MessageCommand, { type: 'assign' }>): Outcome {
   const { state } = change;
-  const who = authorize(state, command.actor);
-  if (who === 'outsider') return outsider(state);
-  if (who !== 'agent') return refuse(state, 'forbidden', 'Only Support Ops can assign a ticket.');
   if ((state.assignee?.id ?? null) === (command.assignee?.id ?? null)) {
     const whom = command.assignee ? `assigned to ${command.assignee.name ?? command.assignee.email}` : 'unassigned';
     return refuse(state, 'transition', `Ticket #${state.number} is already ${whom}.`);
@@ -176,9 +162,6 @@ function assign(change: Change, command: Extract<MessageCommand, { type: 'assign
 
 function addCc(change: Change, command: Extract<MessageCommand, { type: 'addCc' }>): Outcome {
   const { state } = change;
-  const who = authorize(state, command.actor);
-  if (who === 'outsider') return outsider(state);
-  if (who === 'cc') return refuse(state, 'forbidden', 'Only the requester or Support Ops can change who is CC\u2019d.');
   if (command.person.id === state.requester.id) return refuse(state, 'invalid', 'The requester cannot be CC\u2019d on their own ticket.');
   if (state.ccs.some((p) => p.id === command.person.id)) {
     return refuse(state, 'transition', `${command.person.email} is already CC\u2019d on ticket #${state.number}.`);
@@ -190,32 +173,11 @@ function addCc(change: Change, command: Extract<MessageCommand, { type: 'addCc' 
 
 function removeCc(change: Change, command: Extract<MessageCommand, { type: 'removeCc' }>): Outcome {
   const { state } = change;
-  const who = authorize(state, command.actor);
-  if (who === 'outsider') return outsider(state);
   const removed = state.ccs.find((p) => p.id === command.personId);
-  // A CC'd user may take themselves off; only the requester or Support Ops may remove others.
-  if (who === 'cc' && command.personId !== command.actor.id) {
-    return refuse(state, 'forbidden', 'Only the requester or Support Ops can change who is CC\u2019d.');
-  }
   if (!removed) return refuse(state, 'transition', `That person is not CC\u2019d on ticket #${state.number}.`);
   change.state.ccs = state.ccs.filter((p) => p.id !== command.personId);
   change.event(command.actor, 'cc_removed', { person: removed });
   return change.accept();
-}
-
-type Standing = 'agent' | 'requester' | 'cc' | 'outsider';
-
-function authorize(state: TicketState, actor: Actor): Standing {
-  if (actor.kind === 'agent') return 'agent';
-  if (actor.kind === 'requester') {
-    if (actor.id === state.requester.id) return 'requester';
-    if (state.ccs.some((p) => p.id === actor.id)) return 'cc';
-  }
-  return 'outsider';
-}
-
-function outsider(state: TicketState): Refusal {
-  return refuse(state, 'forbidden', `Only the requester, CC'd users and Support Ops can act on ticket #${state.number}.`);
 }
 
 function refuse(state: TicketState, reason: Refusal['reason'], message: string): Refusal {

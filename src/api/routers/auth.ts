@@ -1,11 +1,13 @@
 // auth.*: access as the portal guide describes it. Link requests answer the same whatever the
 // address, so nobody can learn from them who has an account.
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requestAccess, requestPasswordReset, setPassword, signIn } from '../../accounts/access.js';
 import { MAX_PASSWORD_LENGTH } from '../../accounts/passwords.js';
 import { endAllSessions, endSession } from '../../accounts/sessions.js';
 import { organizationsOf, type UserRow } from '../../accounts/users.js';
 import type { Database } from '../../db/client.js';
+import { LANGUAGES, users } from '../../db/schema.js';
 import type { ApiDeps } from '../deps.js';
 import { email, text } from '../inputs.js';
 import { publicProcedure, router, signedInProcedure } from '../trpc.js';
@@ -19,6 +21,7 @@ export async function meView(db: Database, user: UserRow) {
     email: user.email,
     name: user.name,
     role: user.role,
+    language: user.language,
     organizations: await organizationsOf(db, user.id),
   };
 }
@@ -70,6 +73,12 @@ export const authRouter = router({
     const ended = await endAllSessions(ctx.deps.db, ctx.me.id);
     ctx.clearSessionCookie();
     return { ok: true as const, ended };
+  }),
+
+  /** The language the person reads the portal and their e-mails in, kept on the account. */
+  setLanguage: signedInProcedure.input(z.object({ language: z.enum(LANGUAGES) })).mutation(async ({ ctx, input }) => {
+    const [user] = await ctx.deps.db.update(users).set({ language: input.language, updatedAt: sql`now()` }).where(eq(users.id, ctx.me.id)).returning();
+    return { user: await meView(ctx.deps.db, user) };
   }),
 
   /** The signed-in person, or null. */

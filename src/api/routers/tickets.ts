@@ -5,12 +5,12 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ensureUser, findUserById, isStaff, organizationIdsOf, personOf, type UserRow } from '../../accounts/users.js';
 import { ticketComments, ticketEvents, tickets } from '../../db/schema.js';
-import { TicketGoneError } from '../../tickets/errors.js';
-import type { MessageName } from '../../../workflows/ticket/commands.js';
-import type { MessageInputs } from '../../../workflows/ticket/messages.js';
+import { TicketGoneError, TicketRefusedError } from '../../tickets/errors.js';
+import type { MessageInputs, MessageName, StatusMessage } from '../../../workflows/ticket/commands.js';
+import type { Attempt } from '../../../workflows/ticket/permissions.js';
 import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES, STATUS_LABELS, TICKET_TYPES, type Person } from '../../../workflows/ticket/model.js';
 import { email, id, requestId, requiredText, ticketNumber } from '../inputs.js';
-import { actorOf, requireStanding, visibleTicket, type Standing, type TicketRow } from '../ticket-access.js';
+import { actorOf, requirePermission, visibleTicket, type TicketRow } from '../ticket-access.js';
 import { listInput, listTickets } from '../ticket-list.js';
 import { commentView, eventView, isInternalEvent, ticketView } from '../ticket-views.js';
 import { router, signedInProcedure, type SignedInContext } from '../trpc.js';
@@ -19,9 +19,6 @@ const subject = requiredText(MAX_SUBJECT_LENGTH, 'A subject is required.');
 const description = requiredText(MAX_BODY_LENGTH, 'Describe the problem.');
 
 const byNumber = z.object({ number: ticketNumber, requestId: requestId.optional() });
-
-const PARTICIPANTS: Standing[] = ['staff', 'requester', 'cc'];
-const NOT_PARTICIPANT = 'Only the requester, CC\u2019d users and Support Ops can act on this ticket.';
 
 /** Resolves CC addresses to accounts, making requester accounts for people who have none yet. */
 async function ccPeople(ctx: SignedInContext, emails: string[], exclude: string[]): Promise<Person[]> {
@@ -39,21 +36,30 @@ async function readTicket(ctx: SignedInContext, number: number) {
 }
 
 /**
+ * The ticket a message goes to, once the caller may send it (workflows/ticket/permissions.ts): a
+ * Closed ticket accepts nothing, and a refusal is FORBIDDEN before anything is looked up or made.
+ */
+async function ticketToAct(ctx: SignedInContext, number: number, attempt: Omit<Attempt, 'actor'>): Promise<TicketRow> {
+  const { row, standing } = await visibleTicket(ctx.deps.db, ctx.me, number);
+  requirePermission(standing, { ...attempt, actor: actorOf(ctx.me) }, row.number);
+  if (row.status === 'closed') throw new TicketGoneError(row.number);
+  return row;
+}
+
+/**
  * Sends one message to the ticket's workflow and returns the ticket as the projection now holds
  * it: the workflow answers only after writing it, so this is the caller's own write.
  */
-async function send<N extends MessageName>(ctx: SignedInContext, row: TicketRow, name: N, input: MessageInputs[N], requestId?: string) {
-  if (row.status === 'closed') throw new TRPCError({ code: 'CONFLICT', message: new TicketGoneError(row.number).message });
-  await ctx.deps.desk.send(row.number, name, input, requestId ? { userId: ctx.me.id, requestId } : undefined);
-  return { ticket: await readTicket(ctx, row.number) };
+async function send<N extends MessageName>(ctx: SignedInContext, number: number, name: N, fields: Omit<MessageInputs[N], 'actor'>, requestId?: string) {
+  const input = { ...fields, actor: actorOf(ctx.me) } as MessageInputs[N];
+  await ctx.deps.desk.send(number, name, input, requestId ? { userId: ctx.me.id, requestId } : undefined);
+  return { ticket: await readTicket(ctx, number) };
 }
 
-function statusChange(name: 'setPending' | 'putOnHold' | 'solve' | 'reopen', allowed: Standing[]) {
-  const target = { setPending: 'pending', putOnHold: 'on-hold', solve: 'solved', reopen: 'open' } as const;
+function statusChange(name: StatusMessage) {
   return signedInProcedure.input(byNumber).mutation(async ({ ctx, input }) => {
-    const { row, standing } = await visibleTicket(ctx.deps.db, ctx.me, input.number);
-    requireStanding(standing, allowed, `Only ${allowed.includes('requester') ? 'the requester or ' : ''}Support Ops can set a ticket to ${STATUS_LABELS[target[name]]}.`);
-    return send(ctx, row, name, { actor: actorOf(ctx.me) }, input.requestId);
+    const row = await ticketToAct(ctx, input.number, { type: name });
+    return send(ctx, row.number, name, {}, input.requestId);
   });
 }
 
@@ -94,7 +100,7 @@ export const ticketsRouter = router({
   /** The ticket, its conversation and its audit trail (internal notes for Support Ops only). */
   get: signedInProcedure.input(z.object({ number: ticketNumber })).query(async ({ ctx, input }) => {
     const { row, standing } = await visibleTicket(ctx.deps.db, ctx.me, input.number);
-    const staff = standing === 'staff';
+    const staff = standing === 'agent';
     const [comments, events, followUps] = await Promise.all([
       ctx.deps.db.select().from(ticketComments).where(eq(ticketComments.ticketNumber, row.number)).orderBy(asc(ticketComments.seq)),
       ctx.deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketNumber, row.number)).orderBy(asc(ticketEvents.seq)),
@@ -122,24 +128,20 @@ export const ticketsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const { row, standing } = await visibleTicket(ctx.deps.db, ctx.me, input.number);
-      requireStanding(standing, PARTICIPANTS, NOT_PARTICIPANT);
-      if (standing !== 'staff' && (input.internal || input.status)) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: 'Only Support Ops can add internal notes or change the status with a reply.' });
-      }
-      return send(ctx, row, 'reply', { actor: actorOf(ctx.me), body: input.body, internal: input.internal, status: input.status }, input.requestId);
+      const fields = { body: input.body, internal: input.internal, status: input.status };
+      const row = await ticketToAct(ctx, input.number, { type: 'reply', ...fields });
+      return send(ctx, row.number, 'reply', fields, input.requestId);
     }),
 
-  setPending: statusChange('setPending', ['staff']),
-  putOnHold: statusChange('putOnHold', ['staff']),
-  reopen: statusChange('reopen', ['staff']),
+  setPending: statusChange('setPending'),
+  putOnHold: statusChange('putOnHold'),
+  reopen: statusChange('reopen'),
   /** Support Ops, or the requester marking their own ticket Solved. */
-  solve: statusChange('solve', ['staff', 'requester']),
+  solve: statusChange('solve'),
 
   /** Assign to a Support Ops member, or unassign with null. */
   assign: signedInProcedure.input(byNumber.extend({ assigneeId: id.nullable() })).mutation(async ({ ctx, input }) => {
-    const { row, standing } = await visibleTicket(ctx.deps.db, ctx.me, input.number);
-    requireStanding(standing, ['staff'], 'Only Support Ops can assign a ticket.');
+    const row = await ticketToAct(ctx, input.number, { type: 'assign' });
     let assignee: Person | null = null;
     if (input.assigneeId !== null) {
       const user = await findUserById(ctx.deps.db, input.assigneeId);
@@ -148,24 +150,20 @@ export const ticketsRouter = router({
       }
       assignee = personOf(user);
     }
-    return send(ctx, row, 'assign', { actor: actorOf(ctx.me), assignee }, input.requestId);
+    return send(ctx, row.number, 'assign', { assignee }, input.requestId);
   }),
 
   /** CC someone by e-mail; a person without an account gets one, to request access later. */
   addCc: signedInProcedure.input(byNumber.extend({ email })).mutation(async ({ ctx, input }) => {
-    const { row, standing } = await visibleTicket(ctx.deps.db, ctx.me, input.number);
-    requireStanding(standing, ['staff', 'requester'], 'Only the requester or Support Ops can change who is CC\u2019d.');
-    if (row.status === 'closed') throw new TRPCError({ code: 'CONFLICT', message: new TicketGoneError(row.number).message });
+    const row = await ticketToAct(ctx, input.number, { type: 'addCc' });
     const user = await ensureUser(ctx.deps.db, input.email);
-    return send(ctx, row, 'addCc', { actor: actorOf(ctx.me), person: personOf(user) }, input.requestId);
+    return send(ctx, row.number, 'addCc', { person: personOf(user) }, input.requestId);
   }),
 
   /** The requester or Support Ops remove anyone; a CC'd user may remove themselves. */
   removeCc: signedInProcedure.input(byNumber.extend({ userId: id })).mutation(async ({ ctx, input }) => {
-    const { row, standing } = await visibleTicket(ctx.deps.db, ctx.me, input.number);
-    const self = standing === 'cc' && input.userId === ctx.me.id;
-    if (!self) requireStanding(standing, ['staff', 'requester'], 'Only the requester or Support Ops can change who is CC\u2019d.');
-    return send(ctx, row, 'removeCc', { actor: actorOf(ctx.me), personId: input.userId }, input.requestId);
+    const row = await ticketToAct(ctx, input.number, { type: 'removeCc', personId: input.userId });
+    return send(ctx, row.number, 'removeCc', { personId: input.userId }, input.requestId);
   }),
 
   /** A new ticket linked to a Closed one (a Closed ticket accepts no reply). */
@@ -182,10 +180,7 @@ export const ticketsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { row } = await visibleTicket(ctx.deps.db, ctx.me, input.number);
       if (row.status !== 'closed') {
-        throw new TRPCError({
-          code: 'CONFLICT',
-          message: `Ticket #${row.number} is ${STATUS_LABELS[row.status as keyof typeof STATUS_LABELS]}: reply on it instead; a follow-up is for Closed tickets.`,
-        });
+        throw new TicketRefusedError(`Ticket #${row.number} is ${STATUS_LABELS[row.status]}: reply on it instead; a follow-up is for Closed tickets.`, 'transition', row.status);
       }
       // Support Ops open it on the original requester's behalf; anyone else asks for themselves.
       const requester = isStaff(ctx.me) ? ((await findUserById(ctx.deps.db, row.requesterId)) ?? ctx.me) : ctx.me;

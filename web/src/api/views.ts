@@ -1,6 +1,7 @@
 // The shapes the pages work with. api/client.ts maps the API's outputs onto them, so a change in
 // the API's shapes is absorbed in one place.
 import type { TicketStatus, TicketType } from '../../../workflows/ticket/model';
+import type { Standing } from '../../../workflows/ticket/permissions';
 import type { Instant } from '../lib/format';
 
 export type Role = 'requester' | 'agent' | 'admin';
@@ -64,7 +65,7 @@ export interface EventView {
 
 export interface TicketDetail {
   /** How the caller stands to the ticket: what they may do. */
-  standing: 'staff' | 'requester' | 'cc' | 'colleague' | null;
+  standing: Standing | null;
   /** Tickets opened as follow-ups of this one. */
   followUps: number[];
   ticket: TicketView;

@@ -49,7 +49,7 @@ export function TicketPage() {
   const closed = ticket.status === 'closed';
   const { standing } = detail.data;
   // Colleagues see their organization's tickets; only the people on the ticket take part.
-  const participant = standing === 'staff' || standing === 'requester' || standing === 'cc';
+  const participant = standing === 'agent' || standing === 'requester' || standing === 'cc';
   return (
     <article className="ticket">
       <header className="ticket__header">
@@ -99,7 +99,7 @@ export function TicketPage() {
           <CcManager
             number={ticket.number}
             ccs={ticket.ccs}
-            editable={!closed && (standing === 'staff' || standing === 'requester')}
+            editable={!closed && (standing === 'agent' || standing === 'requester')}
             selfId={!closed && standing === 'cc' ? me?.id : undefined}
             onChanged={detail.reload}
           />

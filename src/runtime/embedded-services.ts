@@ -10,9 +10,9 @@ import type { Logger } from '../observability/logger.js';
 import { startDevServer } from '../temporal/dev-server.js';
 import { stopLeftover } from './leftovers.js';
 import type { Endpoints } from './services.js';
-import { ensureTemporalCli } from './tools.js';
+import { ensureTemporalCli } from '../temporal/cli.js';
 
-export interface Infrastructure extends Endpoints {
+export interface EmbeddedServices extends Endpoints {
   /** The Temporal Web UI, when the dev server is ours. */
   temporalUiUrl?: string;
   embedded: { postgres: boolean; temporal: boolean };
@@ -50,7 +50,7 @@ export async function prepareToStart(config: Config, logger: Logger): Promise<vo
   ]);
 }
 
-export async function startInfrastructure(config: Config, logger: Logger): Promise<Infrastructure> {
+export async function startEmbeddedServices(config: Config, logger: Logger): Promise<EmbeddedServices> {
   const path = paths(config);
   mkdirSync(path.dataDir, { recursive: true });
   const stops: Array<() => Promise<void>> = [];

@@ -1,0 +1,69 @@
+// The ticket worker: createTicketWorker builds the worker that runs ticket workflows and their
+// activities on one task queue (tests build theirs with it); startTicketWorker runs it as the
+// product does: connects to Temporal, makes sure the search attributes exist, and polls until
+// stopped. Stopping lets running workflow and activity tasks finish first.
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from '../../activities/index.js';
+import type { Database } from '../db/client.js';
+import type { Config } from '../env.js';
+import type { Logger } from '../observability/logger.js';
+import { ensureSearchAttributes } from './search-attributes.js';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+
+export interface TicketWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Database;
+  /** A prebuilt workflow bundle (tests build one once); otherwise the workflows are bundled now. */
+  workflowBundlePath?: string;
+  overrides?: Partial<WorkerOptions>;
+}
+
+export function createTicketWorker(options: TicketWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: createActivities({ db: options.db }),
+    ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+    // The SDK sizes its cache from the heap limit (about 2,300 workflows on a 24 GiB machine), and
+    // the worker's memory grows with it. Tickets wait for days between changes, so few benefit from
+    // staying cached; an evicted ticket's next change replays its short history instead
+    // (docs/PERFORMANCE.md).
+    maxCachedWorkflows: 1000,
+    ...options.overrides,
+  });
+}
+
+export interface RunningWorker {
+  /** Settles when the worker has stopped, by request or by failure. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTicketWorker(options: { config: Config; db: Database; temporalAddress: string; logger: Logger }): Promise<RunningWorker> {
+  const { config, db, logger } = options;
+  const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  let worker: Worker;
+  try {
+    // The dev server registers them at start; a real cluster may be new.
+    await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+    worker = await createTicketWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db });
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  const done = worker.run().finally(() => connection.close());
+  done.catch((error: unknown) => logger.fatal({ err: error }, 'ticket worker failed'));
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'ticket worker polling');
+  return {
+    done,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done.catch(() => {});
+    },
+  };
+}
