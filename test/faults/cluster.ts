@@ -9,8 +9,8 @@ import { localPostgresUrl } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { freePort } from '../../src/net.js';
 import { startDevServer } from '../../src/temporal/dev-server.js';
-import { answers, launchTs, type Launched } from './launch.js';
-import { Supervised } from './supervised.js';
+import { answers, launch } from '../helpers/launch.js';
+import { Supervised, type Service } from './supervised.js';
 
 export const SERVICE_NAMES = ['worker', 'api', 'temporal', 'postgres'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -50,19 +50,19 @@ export async function startCluster(options: { dir?: string } = {}): Promise<Clus
 
   const postgres = new Supervised(
     'postgres',
-    () => launchTs({ script: 'test/faults/processes/postgres.ts', args: [pgDir, String(pgPort)], logFile: log('postgres'), ready: (out) => out.includes('postgres ready') }),
+    () => launch({ script: 'test/faults/processes/postgres.ts', args: [pgDir, String(pgPort)], logFile: log('postgres'), ready: (out) => out.includes('postgres ready') }),
     () => Number(readFileSync(join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
   );
-  const temporal = new Supervised('temporal', async (): Promise<Launched> => {
+  const temporal = new Supervised('temporal', async (): Promise<Service> => {
     const server = await startDevServer({ port: temporalPort, uiPort, dbFile: join(dir, 'temporal.db') });
-    const exited = new Promise<void>((resolve) => {
-      if (server.process.exitCode !== null || server.process.signalCode !== null) resolve();
-      else server.process.once('exit', () => resolve());
+    const exited = new Promise<number | null>((resolve) => {
+      if (server.process.exitCode !== null || server.process.signalCode !== null) resolve(server.process.exitCode);
+      else server.process.once('exit', (code) => resolve(code));
     });
-    return { pid: server.process.pid!, exited, stop: () => server.stop(), tail: () => '' };
+    return { pid: server.process.pid!, exited, stop: () => server.stop(), output: () => '' };
   });
   const worker = new Supervised('worker', () =>
-    launchTs({
+    launch({
       script: 'src/worker.ts',
       env: productEnv,
       logFile: log('worker'),
@@ -71,7 +71,7 @@ export async function startCluster(options: { dir?: string } = {}): Promise<Clus
     }),
   );
   const api = new Supervised('api', () =>
-    launchTs({ script: 'src/server.ts', env: { ...productEnv, METRICS_PORT: String(apiMetricsPort) }, logFile: log('api'), ready: () => answers(`${apiUrl}/trpc/auth.me`) }),
+    launch({ script: 'src/server.ts', env: { ...productEnv, METRICS_PORT: String(apiMetricsPort) }, logFile: log('api'), ready: () => answers(`${apiUrl}/trpc/auth.me`) }),
   );
 
   const services = { worker, api, temporal, postgres };

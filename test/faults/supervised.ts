@@ -1,9 +1,12 @@
 // One service of the fault run, kept alive the way a process manager would: killed on purpose
 // with SIGKILL and started again, and restarted (and counted) if it dies on its own.
-import type { Launched } from './launch.js';
+import type { Launched } from '../helpers/launch.js';
+
+/** What a supervised service must offer: a launched process, or the dev server the harness starts itself. */
+export type Service = Pick<Launched, 'pid' | 'exited' | 'output'> & { stop(): Promise<unknown> };
 
 export class Supervised {
-  private current: Launched | null = null;
+  private current: Service | null = null;
   private expectingExit = false;
   private restarting: Promise<void> | null = null;
   /** Exits nobody asked for, with the error the process printed last (it was restarted). */
@@ -11,7 +14,7 @@ export class Supervised {
 
   constructor(
     readonly name: string,
-    private readonly launch: () => Promise<Launched>,
+    private readonly launch: () => Promise<Service>,
     /** The process to SIGKILL when it is not the launched one (Postgres: the postmaster). */
     private readonly victimPid?: () => number,
   ) {}
@@ -54,10 +57,11 @@ export class Supervised {
     await launched.stop();
   }
 
-  private onExit(launched: Launched): void {
+  private onExit(launched: Service): void {
     if (this.expectingExit || this.current !== launched) return;
     const lastError = launched
-      .tail()
+      .output()
+      .slice(-4000)
       .split('\n')
       .filter((line) => /error/i.test(line))
       .pop();

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { runEntryPoint } from './product-process.js';
 
 async function failedStart(entry: string, env: Record<string, string>) {
-  const run = runEntryPoint(entry, env);
+  const run = await runEntryPoint(entry, env);
   const code = await run.exited;
-  return { code, stderr: run.stderr() };
+  return { code, stderr: run.output() };
 }
 
 // Concurrent: each case is a process start, mostly spent loading modules.

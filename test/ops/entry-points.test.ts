@@ -8,9 +8,10 @@ import { runMigrations } from '../../src/db/migrate.js';
 import { freePort } from '../../src/net.js';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/runtime/demo.js';
 import { call, signIn } from './api-client.js';
-import { runEntryPoint, type ProductProcess } from './product-process.js';
+import { answers, type Launched } from '../helpers/launch.js';
+import { runEntryPoint } from './product-process.js';
 
-const running: ProductProcess[] = [];
+const running: Launched[] = [];
 let db: Database;
 let databaseUrl: string;
 
@@ -34,16 +35,6 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function waitFor(url: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${url} never answered`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
 describe('npm run worker and npm run server', () => {
   it('serve a ticket together, expose metrics, and stop on SIGTERM', { timeout: 180_000 }, async () => {
     const [port, metricsPort, apiMetricsPort] = [await freePort(), await freePort(), await freePort()];
@@ -57,10 +48,11 @@ describe('npm run worker and npm run server', () => {
       METRICS_PORT: String(metricsPort),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     };
-    const worker = runEntryPoint('worker.ts', env);
-    const server = runEntryPoint('server.ts', { ...env, METRICS_PORT: String(apiMetricsPort) });
+    const [worker, server] = await Promise.all([
+      runEntryPoint('worker.ts', env, () => answers(`http://127.0.0.1:${metricsPort}/healthz`)),
+      runEntryPoint('server.ts', { ...env, METRICS_PORT: String(apiMetricsPort) }, () => answers(`http://127.0.0.1:${port}/readyz`)),
+    ]);
     running.push(worker, server);
-    await Promise.all([waitFor(`http://127.0.0.1:${metricsPort}/healthz`), waitFor(`http://127.0.0.1:${port}/readyz`)]);
 
     const baseUrl = `http://127.0.0.1:${port}`;
     const cookie = await signIn(baseUrl, 'bob@example.com', DEMO_PASSWORD);

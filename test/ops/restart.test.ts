@@ -12,13 +12,14 @@ import { freePort } from '../../src/net.js';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/runtime/demo.js';
 import { ticketWorkflowId } from '../../src/temporal/ids.js';
 import { call, signIn } from './api-client.js';
-import { startProductProcess, type ProductProcess } from './product-process.js';
+import type { Launched } from '../helpers/launch.js';
+import { startProductProcess } from './product-process.js';
 
 /** Long enough for a stop and a start to happen first (each takes seconds), short enough to wait for. */
 const REMINDER_MS = 45_000;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'support-desk-ops-'));
-let product: ProductProcess | undefined;
+let product: Launched | undefined;
 let db: Database | undefined;
 
 afterAll(async () => {
@@ -65,8 +66,8 @@ describe('npm start', () => {
     const temporalAddress = `127.0.0.1:${temporalPort}`;
 
     product = await startProductProcess(env);
-    expect(product.stdout()).toContain(`Temporal UI       http://127.0.0.1:${uiPort}`);
-    expect(product.stdout()).toContain(`/dev/mailbox`);
+    expect(product.output()).toContain(`Temporal UI       http://127.0.0.1:${uiPort}`);
+    expect(product.output()).toContain(`/dev/mailbox`);
     db = createDatabase(localPostgresUrl(pgPort), { max: 2 });
     await ensureDemoAccounts(db);
 

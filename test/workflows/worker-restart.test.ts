@@ -1,46 +1,39 @@
 // A worker killed with SIGKILL in the middle of tickets' lives: once a worker is back, the timers
 // still fire, in-flight Updates complete, Signals sent meanwhile are applied, and nothing is lost
 // or written twice.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ticketWorkflowId } from '../../src/temporal/ids.js';
 import { signals } from '../../workflows/ticket/messages.js';
+import { launch, type Launched } from '../helpers/launch.js';
 import { newTicket, projection } from '../helpers/tickets.js';
 import { agentActor, FAST_POLICY, startStack, type Stack } from '../helpers/stack.js';
 import { pause } from '../helpers/wait.js';
 
 let stack: Stack;
-const children = new Set<ChildProcess>();
+const workers = new Set<Launched>();
 
 beforeAll(async () => {
   stack = await startStack({ policy: FAST_POLICY, worker: false });
 });
 afterEach(() => {
-  for (const child of children) child.kill('SIGKILL');
+  for (const worker of workers) worker.kill();
 });
 afterAll(async () => stack?.close());
 
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'test/helpers/worker-process.ts', inject('databaseUrl'), inject('temporalAddress'), stack.taskQueue, inject('workflowBundlePath')],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  while (!output.includes('worker ready')) {
-    if (child.exitCode !== null) throw new Error('worker process exited before it was ready');
-    await pause(50);
-  }
-  return child;
+async function startWorkerProcess(): Promise<Launched> {
+  const worker = await launch({
+    script: 'test/helpers/worker-process.ts',
+    args: [inject('databaseUrl'), inject('temporalAddress'), stack.taskQueue, inject('workflowBundlePath')],
+    ready: (output) => output.includes('worker ready'),
+  });
+  workers.add(worker);
+  void worker.exited.then(() => workers.delete(worker));
+  return worker;
 }
 
-async function kill(child: ChildProcess): Promise<void> {
-  child.kill('SIGKILL');
-  if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+async function kill(worker: Launched): Promise<void> {
+  worker.kill();
+  await worker.exited;
 }
 
 describe('a worker killed and restarted', () => {
