@@ -1,8 +1,9 @@
 // The whole API. Clients import `type AppRouter` only. Dates travel as ISO strings, errors as
-// TRPCErrors with codes a client can act on (BAD_REQUEST carries data.fieldErrors per field).
+// TRPCErrors with codes a client can act on (BAD_REQUEST carries data.fieldErrors per field; a
+// refused transition carries data.refusal, its reason and the ticket's status).
 //
 //   auth           requestAccess, requestPasswordReset, setPassword, signIn, signOut,
-//                  signOutEverywhere, me
+//                  signOutEverywhere, me, setLanguage
 //   tickets        create, get, list (views mine | ccd | organization | queue), reply, setPending,
 //                  putOnHold, solve, reopen, assign, addCc, removeCc, followUp
 //   users          agents (Support Ops); list, create, update, revokeSessions (admins)
