@@ -10,7 +10,9 @@ import { parseArgs, type Phase } from './harness/args.js';
 import type { BenchContext } from './harness/context.js';
 import { createPeople } from './harness/people.js';
 import { renderChecks, renderSection, type PhaseOutcome } from './harness/report.js';
-import { startBenchStack, TASK_QUEUE } from './harness/stack.js';
+import { BENCH_PAYLOAD_KEYS, startBenchStack, TASK_QUEUE } from './harness/stack.js';
+import { ticketDataConverter } from '../src/temporal/codec.js';
+import { parsePayloadKeys } from '../src/temporal/payload-keys.js';
 import { creationPhase } from './phases/creation.js';
 import { memoryPhase } from './phases/memory.js';
 import { readsPhase } from './phases/reads.js';
@@ -55,11 +57,12 @@ const connection = await Connection.connect({ address: stack.temporalAddress });
 const outcomes: PhaseOutcome[] = [];
 let failed = false;
 try {
-  const client = new Client({ connection, namespace: 'default' });
+  const client = new Client({ connection, namespace: 'default', dataConverter: ticketDataConverter(parsePayloadKeys(BENCH_PAYLOAD_KEYS, 'the bench')) });
   const ctx: BenchContext = {
     stack,
     db,
     client,
+    baselineClient: new Client({ connection, namespace: 'default' }),
     desk: new TicketDesk({ client, db, taskQueue: TASK_QUEUE, policy: DEFAULT_POLICY }),
     people: await createPeople(db, stack.api.urls.api),
     quick: args.quick,

@@ -29,9 +29,21 @@ const schema = z.object({
   /** Unset: a local Temporal dev server is started under DATA_DIR. */
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** How long Temporal keeps a Closed ticket's workflow history, for a namespace the worker creates. */
+  TEMPORAL_NAMESPACE_RETENTION: duration(30 * 24 * 60 * 60 * 1000),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('tickets'),
   /** Where the Temporal Web UI is, for links from the agent console. */
   TEMPORAL_UI_URL: z.string().url().optional(),
+  /**
+   * A Temporal UI server for this API to serve at /temporal, to signed-in agents only, on the
+   * portal's own origin (so that its codec calls carry the session). npm start sets it to its dev
+   * server's UI; a cluster's proxy serves /temporal itself instead.
+   */
+  TEMPORAL_UI_UPSTREAM: z.string().url().optional(),
+  /** The keys that encrypt payloads in Temporal: `id:base64` entries, the first one encrypting (src/temporal/payload-keys.ts). */
+  PAYLOAD_KEYS: z.string().min(1).optional(),
+  /** The same, in a file, one per line. */
+  PAYLOAD_KEYS_FILE: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   /** Ports of the embedded services `npm start` runs when DATABASE_URL / TEMPORAL_ADDRESS are unset. */
   EMBEDDED_POSTGRES_PORT: port(5433),

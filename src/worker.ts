@@ -15,7 +15,7 @@ import { stopOnSignals } from './runtime/shutdown.js';
 import { startTicketWorker } from './temporal/ticket-worker.js';
 
 const config = loadConfigOrExit();
-const { databaseUrl, temporalAddress } = externalEndpoints(config, 'worker');
+const { databaseUrl, temporalAddress, payloadKeys } = externalEndpoints(config, 'worker');
 const logger = createLogger({ level: config.LOG_LEVEL, service: 'support-desk-worker' });
 
 const registry = createMetricsRegistry('worker');
@@ -24,7 +24,7 @@ const db = createDatabase(databaseUrl);
 registerTicketMetrics(registry, db);
 
 try {
-  const worker = await startTicketWorker({ config, db, temporalAddress, logger });
+  const worker = await startTicketWorker({ config, db, temporalAddress, payloadKeys, logger });
   // The notification outbox is delivered by the workers; rows are claimed under a lock, so any
   // number of workers share it without sending anything twice.
   const mail = startMailDelivery({ db, config, logger: logger.child({ component: 'mail' }) });

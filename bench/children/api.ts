@@ -6,12 +6,13 @@ import { createLogger } from '../../src/observability/logger.js';
 import { createMetricsRegistry } from '../../src/observability/metrics.js';
 import { buildHttpApp, listen } from '../../src/runtime/http.js';
 import { connectServices } from '../../src/runtime/services.js';
+import { parsePayloadKeys } from '../../src/temporal/payload-keys.js';
 import { announceReady, serveParent } from './ipc.js';
 import { configOf, settingsFromArgv } from './settings.js';
 
 const settings = settingsFromArgv();
 const config = configOf(settings);
-const services = await connectServices(config, { databaseUrl: settings.databaseUrl, temporalAddress: settings.temporalAddress });
+const services = await connectServices(config, { databaseUrl: settings.databaseUrl, temporalAddress: settings.temporalAddress, payloadKeys: parsePayloadKeys(settings.payloadKeys, 'settings') });
 const logger = createLogger({ level: config.LOG_LEVEL, service: 'support-desk-api' });
 const api = await listen(buildHttpApp({ services, logger, registry: createMetricsRegistry('api') }), '127.0.0.1', 0);
 

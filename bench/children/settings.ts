@@ -7,6 +7,8 @@ export interface ChildSettings {
   temporalAddress: string;
   taskQueue: string;
   baselineTaskQueue: string;
+  /** The payload keys of the run (PAYLOAD_KEYS format): the product encrypts as in production. */
+  payloadKeys: string;
 }
 
 export function settingsFromArgv(): ChildSettings {
@@ -22,5 +24,6 @@ export function configOf(settings: ChildSettings): Config {
     DATABASE_URL: settings.databaseUrl,
     TEMPORAL_ADDRESS: settings.temporalAddress,
     TEMPORAL_TASK_QUEUE: settings.taskQueue,
+    PAYLOAD_KEYS: settings.payloadKeys,
   });
 }

@@ -3,6 +3,7 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createDatabase } from '../../src/db/client.js';
 import { createLogger } from '../../src/observability/logger.js';
+import { parsePayloadKeys } from '../../src/temporal/payload-keys.js';
 import { startTicketWorker } from '../../src/temporal/ticket-worker.js';
 import { announceReady, serveParent } from './ipc.js';
 import { configOf, settingsFromArgv } from './settings.js';
@@ -13,7 +14,7 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 const logger = createLogger({ level: config.LOG_LEVEL, service: 'support-desk-worker' });
 
 const db = createDatabase(settings.databaseUrl);
-const tickets = await startTicketWorker({ config, db, temporalAddress: settings.temporalAddress, logger });
+const tickets = await startTicketWorker({ config, db, temporalAddress: settings.temporalAddress, payloadKeys: parsePayloadKeys(settings.payloadKeys, 'settings'), logger });
 
 serveParent(async () => {
   await tickets.stop();

@@ -9,7 +9,10 @@ import type { BenchStack } from './stack.js';
 export interface BenchContext {
   stack: BenchStack;
   db: Database;
+  /** The product's client: payloads encrypted with the run's key, as the API's. */
   client: Client;
+  /** The bare-Temporal baseline's client: no codec, as the baseline worker has none. */
+  baselineClient: Client;
   /** The product's desk with the production policy, for tickets a phase needs but does not measure. */
   desk: TicketDesk;
   people: BenchPeople;

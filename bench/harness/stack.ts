@@ -10,11 +10,15 @@ import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { freePort } from '../../src/net.js';
 import { startDevServer } from '../../src/temporal/dev-server.js';
+import { newPayloadKeyText } from '../../src/temporal/payload-keys.js';
 import type { ChildSettings } from '../children/settings.js';
 import { startChild, type Child } from './child.js';
 
 export const TASK_QUEUE = 'tickets';
 export const BASELINE_TASK_QUEUE = 'bench-baseline';
+
+/** A key of the run's own: the product encrypts its payloads as in production; the baseline does not. */
+export const BENCH_PAYLOAD_KEYS = newPayloadKeyText().replace(/#.*\n/g, '').trim();
 
 export interface BenchStack {
   databaseUrl: string;
@@ -65,7 +69,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     mkdirSync(CHILD_LOG_DIR, { recursive: true });
     const childOptions = (name: string) => ({ profileDir: options.profileDir, logFile: join(CHILD_LOG_DIR, `${name}.log`) });
     for (const name of ['worker', 'api', 'baseline-worker']) writeFileSync(join(CHILD_LOG_DIR, `${name}.log`), '');
-    const settings: ChildSettings = { databaseUrl: postgres.url, temporalAddress: temporal.address, taskQueue: TASK_QUEUE, baselineTaskQueue: BASELINE_TASK_QUEUE };
+    const settings: ChildSettings = { databaseUrl: postgres.url, temporalAddress: temporal.address, taskQueue: TASK_QUEUE, baselineTaskQueue: BASELINE_TASK_QUEUE, payloadKeys: BENCH_PAYLOAD_KEYS };
     const [worker, api, baselineWorker] = await Promise.all([
       startChild('worker', child('worker'), settings, childOptions('worker')).then((c) => {
         stops.push(() => c.stop());

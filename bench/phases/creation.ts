@@ -25,7 +25,7 @@ export function createViaApi(ctx: BenchContext, label = 'bench'): Promise<{ numb
 
 async function runBaseline(ctx: BenchContext): Promise<string> {
   const workflowId = `baseline-${randomUUID()}`;
-  await ctx.client.workflow.execute<typeof baselineWorkflow>('baselineWorkflow', { taskQueue: BASELINE_TASK_QUEUE, workflowId, args: ['ping'] });
+  await ctx.baselineClient.workflow.execute<typeof baselineWorkflow>('baselineWorkflow', { taskQueue: BASELINE_TASK_QUEUE, workflowId, args: ['ping'] });
   return workflowId;
 }
 

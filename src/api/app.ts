@@ -11,6 +11,11 @@ import { devMailbox } from './dev-mailbox.js';
 import { appRouter } from './router.js';
 import { sameOriginOnly } from './same-origin.js';
 import { securityHeaders } from './security-headers.js';
+import { agentAuthCheck } from './agent-auth.js';
+import { codecEndpoint } from './codec-endpoint.js';
+import { AGENT_AUTH_PATH, CODEC_PATH, TEMPORAL_UI_PATH } from './paths.js';
+import { temporalUi } from './temporal-ui.js';
+import { EncryptionCodec } from '../temporal/codec.js';
 import { RateLimitedError } from '../accounts/errors.js';
 import { webClientRouter } from '../web/static.js';
 
@@ -33,6 +38,8 @@ export function createApp(options: AppOptions): express.Express {
   };
   const app = express();
   app.disable('x-powered-by');
+  // Before the portal's headers: the Temporal UI is its own application, with its own policy.
+  if (deps.config.TEMPORAL_UI_UPSTREAM) app.use(TEMPORAL_UI_PATH, ...temporalUi(deps.db, deps.config.TEMPORAL_UI_UPSTREAM));
   // Also X-Content-Type-Options: nosniff: people's text travels in JSON answers, and a browser must
   // never guess one of them to be a page.
   app.use(securityHeaders(deps.config.publicUrl));
@@ -58,6 +65,9 @@ export function createApp(options: AppOptions): express.Express {
       },
     }),
   );
+
+  app.get(AGENT_AUTH_PATH, agentAuthCheck(deps.db));
+  if (deps.payloadKeys) app.use(CODEC_PATH, codecEndpoint(deps.db, new EncryptionCodec(deps.payloadKeys), deps.config.TEMPORAL_NAMESPACE));
 
   if (!deps.config.SMTP_URL && deps.config.NODE_ENV !== 'production') {
     app.get('/dev/mailbox', devMailbox(deps.db, deps.config));

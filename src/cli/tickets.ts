@@ -11,7 +11,9 @@ import { ensureUser, organizationIdsOf, personOf } from '../accounts/users.js';
 import { createDatabase, localPostgresUrl } from '../db/client.js';
 import { tickets } from '../db/schema.js';
 import { loadConfigOrExit } from '../env.js';
+import { ticketDataConverter } from '../temporal/codec.js';
 import { ticketWorkflowId } from '../temporal/ids.js';
+import { embeddedKeyFile, loadPayloadKeys } from '../temporal/payload-keys.js';
 import { TicketDesk } from '../tickets/desk.js';
 import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, TICKET_TYPES } from '../../workflows/ticket/model.js';
 
@@ -52,7 +54,8 @@ const db = createDatabase(databaseUrl, { max: 2 });
 const connection = await Connection.connect({ address: temporalAddress, connectTimeout: 5_000 }).catch((error: unknown) =>
   fail(`Cannot reach Temporal at ${temporalAddress} (${String(error)}). Is \`npm start\` running?`),
 );
-const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+// The same keys as the product it talks to: npm start's DATA_DIR/payload-keys unless the settings name others.
+const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: ticketDataConverter(loadPayloadKeys(config, embeddedKeyFile(config.DATA_DIR))) });
 const desk = new TicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: config.policy });
 
 try {

@@ -10,11 +10,15 @@ import type { Logger } from '../observability/logger.js';
 import { startDevServer } from '../temporal/dev-server.js';
 import { stopLeftover } from './leftovers.js';
 import type { Endpoints } from './services.js';
+import { CODEC_PATH, TEMPORAL_UI_PATH } from '../api/paths.js';
 import { ensureTemporalCli } from '../temporal/cli.js';
+import { embeddedKeyFile, loadPayloadKeys } from '../temporal/payload-keys.js';
 
 export interface EmbeddedServices extends Endpoints {
-  /** The Temporal Web UI, when the dev server is ours. */
+  /** The Temporal Web UI as agents reach it: the portal's /temporal, when the dev server is ours. */
   temporalUiUrl?: string;
+  /** Where the dev server's UI really listens, for the API to serve it at /temporal. */
+  temporalUiUpstream?: string;
   embedded: { postgres: boolean; temporal: boolean };
   stop(): Promise<void>;
 }
@@ -67,19 +71,22 @@ export async function startEmbeddedServices(config: Config, logger: Logger): Pro
       return postgres.url;
     })(),
     (async () => {
-      if (config.TEMPORAL_ADDRESS) return { address: config.TEMPORAL_ADDRESS, uiUrl: config.TEMPORAL_UI_URL };
+      if (config.TEMPORAL_ADDRESS) return { address: config.TEMPORAL_ADDRESS, uiUrl: config.TEMPORAL_UI_URL, upstream: config.TEMPORAL_UI_UPSTREAM };
       const binary = await ensureTemporalCli(config.TEMPORAL_CLI, logger);
       const server = await startDevServer({
         port: config.TEMPORAL_DEV_PORT,
         uiPort: config.TEMPORAL_DEV_UI_PORT,
         dbFile: path.temporalDb,
         pidFile: path.temporalPid,
+        // The UI is served on the portal's own origin, at /temporal, to agents only: its calls to
+        // the codec endpoint then carry the agent's session (src/api/temporal-ui.ts).
+        ui: { publicPath: TEMPORAL_UI_PATH, codecEndpoint: `${config.publicUrl}${CODEC_PATH}` },
         namespace: config.TEMPORAL_NAMESPACE,
         binary,
       });
       stops.push(() => server.stop());
       logger.info({ address: server.address, ui: server.uiUrl }, 'Temporal dev server started');
-      return { address: server.address, uiUrl: config.TEMPORAL_UI_URL ?? server.uiUrl };
+      return { address: server.address, uiUrl: config.TEMPORAL_UI_URL ?? `${config.publicUrl}${TEMPORAL_UI_PATH}`, upstream: server.uiUrl };
     })(),
   ]);
   if (postgresStarted.status === 'rejected' || temporalStarted.status === 'rejected') {
@@ -90,6 +97,8 @@ export async function startEmbeddedServices(config: Config, logger: Logger): Pro
     databaseUrl: postgresStarted.value,
     temporalAddress: temporalStarted.value.address,
     temporalUiUrl: temporalStarted.value.uiUrl,
+    temporalUiUpstream: temporalStarted.value.upstream,
+    payloadKeys: loadPayloadKeys(config, embeddedKeyFile(config.DATA_DIR)),
     embedded: { postgres: !config.DATABASE_URL, temporal: !config.TEMPORAL_ADDRESS },
     stop,
   };

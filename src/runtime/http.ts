@@ -36,7 +36,7 @@ export function buildHttpApp(options: HttpOptions): Express {
  * they are measured and logged too.
  */
 function mountProduct(app: Express, { services, logger }: HttpOptions): void {
-  app.use(createApp({ config: services.config, db: services.db, desk: services.desk, logger }));
+  app.use(createApp({ config: services.config, db: services.db, desk: services.desk, logger, payloadKeys: services.payloadKeys }));
 }
 
 /**

@@ -53,11 +53,11 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     const registry = createMetricsRegistry('support-desk');
     const { sdkMetricsUrl } = installTemporalRuntime(logger, await freePort());
     // The embedded dev server's Web UI is where agents follow a ticket's workflow link.
-    const services = await connectServices({ ...config, TEMPORAL_UI_URL: config.TEMPORAL_UI_URL ?? embedded.temporalUiUrl }, embedded);
+    const services = await connectServices({ ...config, TEMPORAL_UI_URL: embedded.temporalUiUrl, TEMPORAL_UI_UPSTREAM: embedded.temporalUiUpstream }, embedded);
     stops.push(['connections', () => services.close()]);
     registerTicketMetrics(registry, services.db);
 
-    const worker = await startTicketWorker({ config, db: services.db, temporalAddress: embedded.temporalAddress, logger });
+    const worker = await startTicketWorker({ config, db: services.db, temporalAddress: embedded.temporalAddress, payloadKeys: embedded.payloadKeys, logger });
     stops.push(['worker', () => worker.stop()]);
     const mail = startMailDelivery({ db: services.db, config, logger: logger.child({ component: 'mail' }) });
     stops.push(['mail delivery', () => mail.stop()]);

@@ -29,6 +29,11 @@ export interface DevServerOptions {
   onOutput?: (line: string) => void;
   /** Where to write the server's PID while it runs, so that a later start can find it (runtime/leftovers.ts). */
   pidFile?: string;
+  /**
+   * Serve the Web UI under this path (e.g. /temporal), for a proxy that puts it on another origin,
+   * with its remote codec at `uiCodecEndpoint` (npm start: the portal's /codec).
+   */
+  ui?: { publicPath: string; codecEndpoint: string };
 }
 
 export interface DevServer {
@@ -56,6 +61,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     '--log-level',
     'warn',
     ...devServerSearchAttributeFlags(),
+    ...(options.ui ? ['--ui-public-path', options.ui.publicPath, '--ui-codec-endpoint', options.ui.codecEndpoint] : []),
   ];
   if (options.dbFile) {
     mkdirSync(dirname(options.dbFile), { recursive: true });
@@ -117,7 +123,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     await stop();
     throw outcome;
   }
-  return { address, uiUrl: `http://127.0.0.1:${options.uiPort}`, process: child, stop };
+  return { address, uiUrl: `http://127.0.0.1:${options.uiPort}${options.ui?.publicPath ?? ''}`, process: child, stop };
 }
 
 /** Polls until the frontend answers and the namespace is usable. */

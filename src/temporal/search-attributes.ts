@@ -18,6 +18,11 @@ const INDEXED_TYPE: Record<string, TemporalProto.api.enums.v1.IndexedValueType> 
 
 const CLI_TYPE: Record<string, string> = { INT: 'Int', KEYWORD: 'Keyword', BOOL: 'Bool' };
 
+/** The Temporal CLI commands that register the attributes, for ops who do it by hand. */
+export function searchAttributeCommands(namespace: string, keys: readonly { name: string; type: string }[]): string[] {
+  return keys.map((key) => `temporal operator search-attribute create --namespace ${namespace} --name ${key.name} --type ${CLI_TYPE[key.type]}`);
+}
+
 /** `--search-attribute Name=Type` flags for `temporal server start-dev`. */
 export function devServerSearchAttributeFlags(): string[] {
   return TICKET_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE[key.type]}`]);

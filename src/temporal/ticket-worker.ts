@@ -8,7 +8,9 @@ import { createActivities } from '../../activities/index.js';
 import type { Database } from '../db/client.js';
 import type { Config } from '../env.js';
 import type { Logger } from '../observability/logger.js';
-import { ensureSearchAttributes } from './search-attributes.js';
+import { FAILURE_CONVERTER_PATH, ticketDataConverter } from './codec.js';
+import { prepareNamespace } from './namespace.js';
+import type { PayloadKey } from './payload-keys.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
@@ -17,7 +19,9 @@ export interface TicketWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Database;
-  /** A prebuilt workflow bundle (tests build one once); otherwise the workflows are bundled now. */
+  /** What the worker hands Temporal is encrypted with these (codec.ts); null: sent as it is. */
+  payloadKeys: PayloadKey[] | null;
+  /** A prebuilt workflow bundle (tests build one once, with FAILURE_CONVERTER_PATH); otherwise the workflows are bundled now. */
   workflowBundlePath?: string;
   overrides?: Partial<WorkerOptions>;
 }
@@ -28,6 +32,7 @@ export function createTicketWorker(options: TicketWorkerOptions): Promise<Worker
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities({ db: options.db }),
+    dataConverter: options.payloadKeys ? ticketDataConverter(options.payloadKeys) : { failureConverterPath: FAILURE_CONVERTER_PATH },
     ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
     // The SDK sizes its cache from the heap limit (about 2,300 workflows on a 24 GiB machine), and
     // the worker's memory grows with it. Tickets wait for days between changes, so few benefit from
@@ -44,14 +49,14 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-export async function startTicketWorker(options: { config: Config; db: Database; temporalAddress: string; logger: Logger }): Promise<RunningWorker> {
+export async function startTicketWorker(options: { config: Config; db: Database; temporalAddress: string; payloadKeys: PayloadKey[]; logger: Logger }): Promise<RunningWorker> {
   const { config, db, logger } = options;
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
   let worker: Worker;
   try {
-    // The dev server registers them at start; a real cluster may be new.
-    await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
-    worker = await createTicketWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db });
+    // The dev server has both at start; a real cluster may be new.
+    await prepareNamespace(connection, config.TEMPORAL_NAMESPACE, config.TEMPORAL_NAMESPACE_RETENTION);
+    worker = await createTicketWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db, payloadKeys: options.payloadKeys });
   } catch (error) {
     await connection.close();
     throw error;

@@ -9,6 +9,7 @@ import { localPostgresUrl } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { freePort } from '../../src/net.js';
 import { startDevServer } from '../../src/temporal/dev-server.js';
+import { newPayloadKeyText } from '../../src/temporal/payload-keys.js';
 import { answers, launch } from '../helpers/launch.js';
 import { Supervised, type Service } from './supervised.js';
 
@@ -20,6 +21,8 @@ export interface Cluster {
   apiUrl: string;
   databaseUrl: string;
   temporalAddress: string;
+  /** The run's payload keys (PAYLOAD_KEYS format), for a client that reads the workflows. */
+  payloadKeys: string;
   services: Record<ServiceName, Supervised>;
   stop(): Promise<void>;
 }
@@ -35,6 +38,8 @@ export async function startCluster(options: { dir?: string } = {}): Promise<Clus
   const log = (name: string) => join(dir, 'logs', `${name}.log`);
 
   // What the product's entry points read; the same for the worker and the API but their metrics port.
+  // A key of the run's own: the worker and the API encrypt what they hand Temporal, as in production.
+  const payloadKeys = newPayloadKeyText().replace(/#.*\n/g, '').trim();
   const productEnv = {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
@@ -46,6 +51,7 @@ export async function startCluster(options: { dir?: string } = {}): Promise<Clus
     METRICS_PORT: String(metricsPort),
     DATA_DIR: join(dir, 'data'),
     LOG_LEVEL: 'warn',
+    PAYLOAD_KEYS: payloadKeys,
   };
 
   const postgres = new Supervised(
@@ -97,5 +103,5 @@ export async function startCluster(options: { dir?: string } = {}): Promise<Clus
     await stop();
     throw error;
   }
-  return { dir, apiUrl, databaseUrl, temporalAddress, services, stop };
+  return { dir, apiUrl, databaseUrl, temporalAddress, payloadKeys, services, stop };
 }

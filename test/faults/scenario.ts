@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
+import { ticketDataConverter } from '../../src/temporal/codec.js';
+import { parsePayloadKeys } from '../../src/temporal/payload-keys.js';
 import { createDatabase } from '../../src/db/client.js';
 import { startCluster, type ServiceName } from './cluster.js';
 import { STEPS } from './journey.js';
@@ -91,7 +93,7 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<FaultRe
 
     const db = createDatabase(cluster.databaseUrl, { max: 4 });
     const connection = await Connection.connect({ address: cluster.temporalAddress });
-    const client = new Client({ connection, namespace: 'default' });
+    const client = new Client({ connection, namespace: 'default', dataConverter: ticketDataConverter(parsePayloadKeys(cluster.payloadKeys, 'the run')) });
     let result: Awaited<ReturnType<typeof converge>>;
     try {
       result = await converge(() => verify(db.sql, client, runId, journeys), 120_000);

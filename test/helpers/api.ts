@@ -15,6 +15,7 @@ import { users, type UserRole } from '../../src/db/schema.js';
 import { readConfig, type Config } from '../../src/env.js';
 import { freePort } from '../../src/net.js';
 import { startStack, type Stack } from './stack.js';
+import type { PayloadKey } from '../../src/temporal/payload-keys.js';
 import type { TicketPolicy } from '../../workflows/ticket/model.js';
 
 export interface TestApi {
@@ -64,7 +65,9 @@ function makeClient(url: string, options: { address?: string; origin?: string } 
   return new Proxy(trpc, { get: (target, key) => (key === 'cookies' ? jar : Reflect.get(target, key)) }) as typeof trpc & { cookies: Map<string, string> };
 }
 
-export async function startApi(options: { policy?: TicketPolicy; smtpUrl?: string; limits?: Partial<RateLimits> } = {}): Promise<TestApi> {
+export async function startApi(
+  options: { policy?: TicketPolicy; smtpUrl?: string; limits?: Partial<RateLimits>; /** serve /codec with these */ payloadKeys?: PayloadKey[]; temporalUiUpstream?: string } = {},
+): Promise<TestApi> {
   const stack = await startStack({ policy: options.policy });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -74,6 +77,7 @@ export async function startApi(options: { policy?: TicketPolicy; smtpUrl?: strin
     TRUST_PROXY: 'true',
     LOG_LEVEL: 'silent',
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    ...(options.temporalUiUpstream ? { TEMPORAL_UI_UPSTREAM: options.temporalUiUpstream } : {}),
   });
   const app = createApp({
     config,
@@ -81,6 +85,7 @@ export async function startApi(options: { policy?: TicketPolicy; smtpUrl?: strin
     desk: stack.desk,
     logger: pino({ level: 'silent' }),
     limits: { ...ROOMY_LIMITS, ...options.limits },
+    payloadKeys: options.payloadKeys,
     webClient: false,
   });
   const server: Server = createServer(app);

@@ -9,12 +9,16 @@ import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { freePort } from '../../src/net.js';
 import { startDevServer } from '../../src/temporal/dev-server.js';
+import { FAILURE_CONVERTER_PATH } from '../../src/temporal/codec.js';
+import { newPayloadKeyText } from '../../src/temporal/payload-keys.js';
 import { WORKFLOWS_PATH } from '../../src/temporal/ticket-worker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     temporalAddress: string;
+    /** The suite's payload keys (PAYLOAD_KEYS format): every stack encrypts as the product does. */
+    payloadKeys: string;
     workflowBundlePath: string;
     scratchDir: string;
   }
@@ -38,13 +42,14 @@ export default async function setup(project: TestProject) {
         'history.maximumSignalsPerExecution': TEST_SIGNALS_PER_RUN,
       },
     }),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger }),
+    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, failureConverterPath: FAILURE_CONVERTER_PATH, logger: quietLogger }),
   ]);
   await runMigrations(postgres.url);
   const workflowBundlePath = join(scratchDir, 'workflows.js');
   writeFileSync(workflowBundlePath, bundle.code);
 
   project.provide('databaseUrl', postgres.url);
+  project.provide('payloadKeys', newPayloadKeyText().replace(/#.*\n/g, '').trim());
   project.provide('temporalAddress', temporal.address);
   project.provide('workflowBundlePath', workflowBundlePath);
   project.provide('scratchDir', scratchDir);

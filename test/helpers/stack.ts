@@ -5,6 +5,8 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/client.js';
+import { ticketDataConverter } from '../../src/temporal/codec.js';
+import { parsePayloadKeys } from '../../src/temporal/payload-keys.js';
 import { createTicketWorker } from '../../src/temporal/ticket-worker.js';
 import { TicketDesk } from '../../src/tickets/desk.js';
 import { DEFAULT_POLICY, type TicketPolicy } from '../../workflows/ticket/model.js';
@@ -33,7 +35,10 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(options: { policy?: TicketPolicy; worker?: boolean } = {}): Promise<Stack> {
+/** The suite's payload keys (global-setup): the stacks encrypt what they hand Temporal, as the product does. */
+export const suiteKeys = () => parsePayloadKeys(inject('payloadKeys'), 'the suite\'s keys');
+
+export async function startStack(options: { policy?: TicketPolicy; worker?: boolean; /** false: plain payloads (the replay fixtures stay readable). */ encrypted?: boolean } = {}): Promise<Stack> {
   if (!runtimeInstalled) {
     // Refused signals are logged as warnings on purpose; tests provoke many, so show errors only.
     Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -43,7 +48,8 @@ export async function startStack(options: { policy?: TicketPolicy; worker?: bool
   const taskQueue = `test-${randomUUID()}`;
   const db = createDatabase(inject('databaseUrl'));
   const connection = await Connection.connect({ address: inject('temporalAddress') });
-  const client = new Client({ connection, namespace });
+  const payloadKeys = options.encrypted === false ? null : suiteKeys();
+  const client = new Client({ connection, namespace, ...(payloadKeys ? { dataConverter: ticketDataConverter(payloadKeys) } : {}) });
   const desk = new TicketDesk({ client, db, taskQueue, policy: options.policy ?? SLOW_POLICY });
 
   let worker: Worker | null = null;
@@ -63,6 +69,7 @@ export async function startStack(options: { policy?: TicketPolicy; worker?: bool
         namespace,
         taskQueue,
         db,
+        payloadKeys,
         workflowBundlePath: inject('workflowBundlePath'),
       });
       running = worker.run();

@@ -47,6 +47,7 @@ describe('npm run worker and npm run server', () => {
       PORT: String(port),
       METRICS_PORT: String(metricsPort),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      PAYLOAD_KEYS: inject('payloadKeys'),
     };
     const [worker, server] = await Promise.all([
       runEntryPoint('worker.ts', env, () => answers(`http://127.0.0.1:${metricsPort}/healthz`)),

@@ -12,6 +12,7 @@ import { createLogger } from '../../src/observability/logger.js';
 import { createMetricsRegistry } from '../../src/observability/metrics.js';
 import { buildHttpApp, buildMetricsApp, listen, type Listening } from '../../src/runtime/http.js';
 import { connectServices, type Services } from '../../src/runtime/services.js';
+import { suiteKeys } from '../helpers/stack.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'support-desk-readyz-'));
 let postgres: EmbeddedDatabase | undefined;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   pgPort = await freePort();
   postgres = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: pgPort });
   const config = readConfig({ NODE_ENV: 'test', DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: inject('temporalAddress') });
-  services = await connectServices(config, { databaseUrl: postgres.url, temporalAddress: inject('temporalAddress') });
+  services = await connectServices(config, { databaseUrl: postgres.url, temporalAddress: inject('temporalAddress'), payloadKeys: suiteKeys() });
   const registry = createMetricsRegistry('test');
   http = await listen(buildHttpApp({ services, logger: createLogger({ level: 'silent', service: 'test' }), registry }), '127.0.0.1', 0);
   metrics = await listen(buildMetricsApp(registry), '127.0.0.1', 0);

@@ -4,13 +4,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase, localPostgresUrl, type Database } from '../../src/db/client.js';
 import { tickets } from '../../src/db/schema.js';
 import { freePort } from '../../src/net.js';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/runtime/demo.js';
+import { EncryptionCodec } from '../../src/temporal/codec.js';
 import { ticketWorkflowId } from '../../src/temporal/ids.js';
+import { embeddedKeyFile, loadPayloadKeys } from '../../src/temporal/payload-keys.js';
 import { call, signIn } from './api-client.js';
 import type { Launched } from '../helpers/launch.js';
 import { startProductProcess } from './product-process.js';
@@ -29,14 +32,17 @@ afterAll(async () => {
 });
 
 async function pendingTimerSummaries(temporalAddress: string, number: number): Promise<string[]> {
+  const codec = new EncryptionCodec(loadPayloadKeys({}, embeddedKeyFile(dataDir)));
   const connection = await Connection.connect({ address: temporalAddress });
   try {
     const history = await new Client({ connection }).workflow.getHandle(ticketWorkflowId(number)).fetchHistory();
     const started = new Map<string, string>();
     for (const event of history.events ?? []) {
       if (event.timerStartedEventAttributes) {
-        const summary = event.userMetadata?.summary?.data;
-        started.set(event.timerStartedEventAttributes.timerId!, summary ? JSON.parse(Buffer.from(summary).toString()) : '');
+        const summary = event.userMetadata?.summary;
+        // Encrypted like every payload: read with the key npm start made in DATA_DIR.
+        const [decoded] = summary ? await codec.decode([summary as Payload]) : [];
+        started.set(event.timerStartedEventAttributes.timerId!, decoded?.data ? JSON.parse(Buffer.from(decoded.data).toString()) : '');
       }
       const ended = event.timerFiredEventAttributes?.timerId ?? event.timerCanceledEventAttributes?.timerId;
       if (ended) started.delete(ended);
@@ -66,7 +72,8 @@ describe('npm start', () => {
     const temporalAddress = `127.0.0.1:${temporalPort}`;
 
     product = await startProductProcess(env);
-    expect(product.output()).toContain(`Temporal UI       http://127.0.0.1:${uiPort}`);
+    // The dev server's UI, served to agents on the portal's own origin.
+    expect(product.output()).toContain(`Temporal UI       http://localhost:${port}/temporal`);
     expect(product.output()).toContain(`/dev/mailbox`);
     db = createDatabase(localPostgresUrl(pgPort), { max: 2 });
     await ensureDemoAccounts(db);

@@ -20,7 +20,8 @@ const RECORD = process.env.RECORD_HISTORIES === '1';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ policy: FAST_POLICY });
+  // Plain payloads, so that recorded fixtures stay readable JSON for review (and need no key).
+  stack = await startStack({ policy: FAST_POLICY, encrypted: false });
 });
 afterAll(async () => stack?.close());
 

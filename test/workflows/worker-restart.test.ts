@@ -23,7 +23,7 @@ afterAll(async () => stack?.close());
 async function startWorkerProcess(): Promise<Launched> {
   const worker = await launch({
     script: 'test/helpers/worker-process.ts',
-    args: [inject('databaseUrl'), inject('temporalAddress'), stack.taskQueue, inject('workflowBundlePath')],
+    args: [inject('databaseUrl'), inject('temporalAddress'), stack.taskQueue, inject('workflowBundlePath'), inject('payloadKeys')],
     ready: (output) => output.includes('worker ready'),
   });
   workers.add(worker);
