@@ -2,9 +2,9 @@
 // notifications it causes, in one transaction. Idempotent and order-proof: the row only moves to
 // a higher version, and events, comments and notifications are keyed, so a retried or late write
 // changes nothing.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.js';
-import { notifications, projectionFaults, ticketComments, ticketEvents, tickets } from '../src/db/schema.js';
+import { attachments, notifications, projectionFaults, ticketComments, ticketEvents, tickets } from '../src/db/schema.js';
 import { autoCloseAt } from '../workflows/ticket/deadlines.js';
 import type { TicketEffects } from '../workflows/ticket/effects.js';
 import type { TicketState } from '../workflows/ticket/model.js';
@@ -77,10 +77,18 @@ export async function writeProjection(db: Database, given: TicketState, givenEff
             authorName: c.author.name ?? null,
             body: c.body,
             internal: c.internal,
+            attachments: c.attachments ?? [],
             createdAt: new Date(c.at),
           })),
         )
         .onConflictDoNothing();
+      // The uploads now belong to their message: who may fetch each follows from it.
+      for (const c of effects.comments.filter((comment) => comment.attachments?.length)) {
+        await tx
+          .update(attachments)
+          .set({ ticketNumber: state.number, commentSeq: c.seq, internal: c.internal, attachedAt: sql`now()` })
+          .where(and(inArray(attachments.id, c.attachments!.map((a) => a.id)), isNull(attachments.ticketNumber)));
+      }
     }
     if (effects.comments.some((c) => !c.internal)) {
       // Counted from the rows themselves, whatever order writes arrive in: the count requesters

@@ -20,6 +20,20 @@ const duration = (fallbackMs: number) =>
       return z.NEVER;
     });
 
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+/** A size in bytes, written as 20MB, 500KB or a plain number of bytes. */
+const size = (fallbackBytes: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallbackBytes;
+      const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value);
+      if (match && Number(match[1]) > 0) return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]);
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a size (examples: 20MB, 500KB, 1048576)` });
+      return z.NEVER;
+    });
+
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 const schema = z.object({
@@ -67,6 +81,9 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0', ''])
     .optional()
     .transform((value) => value === 'true' || value === '1'),
+  /** The largest file people may attach, and the most one message may bring. */
+  ATTACHMENT_MAX_FILE_SIZE: size(20 * 1024 ** 2),
+  ATTACHMENT_MAX_MESSAGE_SIZE: size(50 * 1024 ** 2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   POLICY_PENDING_REMINDER: duration(DEFAULT_POLICY.pendingReminderMs),
   POLICY_PENDING_AUTO_CLOSE: duration(DEFAULT_POLICY.pendingAutoCloseMs),

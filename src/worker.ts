@@ -4,6 +4,7 @@
 import { createDatabase } from './db/client.js';
 import { loadConfigOrExit } from './env.js';
 import { freePort } from './net.js';
+import { startUploadHousekeeping } from './attachments/housekeeping.js';
 import { startMailDelivery } from './mail/delivery.js';
 import { createLogger } from './observability/logger.js';
 import { createMetricsRegistry } from './observability/metrics.js';
@@ -28,11 +29,13 @@ try {
   // The notification outbox is delivered by the workers; rows are claimed under a lock, so any
   // number of workers share it without sending anything twice.
   const mail = startMailDelivery({ db, config, logger: logger.child({ component: 'mail' }) });
+  const uploads = startUploadHousekeeping(db, logger);
   const metrics = await listen(buildMetricsApp(registry, sdkMetricsUrl), config.HOST, config.METRICS_PORT);
   logger.info({ metrics: `${metrics.url}/metrics` }, 'worker started');
   const stop = async () => {
     await worker.stop();
     await mail.stop();
+    uploads.stop();
     await metrics.close();
     await db.close();
   };

@@ -9,11 +9,12 @@ import type { ApiDeps } from './deps.js';
 import { createContextFactory } from './context.js';
 import { devMailbox } from './dev-mailbox.js';
 import { appRouter } from './router.js';
-import { sameOriginOnly } from './same-origin.js';
+import { fromOwnSite, sameOriginOnly } from './same-origin.js';
+import { attachmentRoutes } from '../attachments/http.js';
 import { securityHeaders } from './security-headers.js';
 import { agentAuthCheck } from './agent-auth.js';
 import { codecEndpoint } from './codec-endpoint.js';
-import { AGENT_AUTH_PATH, CODEC_PATH, TEMPORAL_UI_PATH } from './paths.js';
+import { AGENT_AUTH_PATH, ATTACHMENTS_PATH, CODEC_PATH, TEMPORAL_UI_PATH } from './paths.js';
 import { temporalUi } from './temporal-ui.js';
 import { EncryptionCodec } from '../temporal/codec.js';
 import { RateLimitedError } from '../accounts/errors.js';
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions): express.Express {
   );
 
   app.get(AGENT_AUTH_PATH, agentAuthCheck(deps.db));
+  app.use(ATTACHMENTS_PATH, fromOwnSite(deps.config.publicUrl), attachmentRoutes(deps.db, { maxFileBytes: deps.config.ATTACHMENT_MAX_FILE_SIZE }));
   if (deps.payloadKeys) app.use(CODEC_PATH, codecEndpoint(deps.db, new EncryptionCodec(deps.payloadKeys), deps.config.TEMPORAL_NAMESPACE));
 
   if (!deps.config.SMTP_URL && deps.config.NODE_ENV !== 'production') {

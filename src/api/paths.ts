@@ -8,3 +8,6 @@ export const TEMPORAL_UI_PATH = '/temporal';
 
 /** 204 for a signed-in agent's session, 401 otherwise: for a proxy's auth check (src/api/agent-auth.ts). */
 export const AGENT_AUTH_PATH = '/auth/agent';
+
+/** Files: POST to upload, GET /attachments/:id to fetch (src/attachments/http.ts). */
+export const ATTACHMENTS_PATH = '/attachments';

@@ -54,6 +54,7 @@ export function commentView(row: CommentRow) {
     author: actorView(row.authorId, row.authorKind, row.authorName),
     body: row.body,
     internal: row.internal,
+    attachments: row.attachments,
     createdAt: row.createdAt.toISOString(),
   };
 }

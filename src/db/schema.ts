@@ -1,9 +1,9 @@
 // The Postgres schema, in one place. `npm run db:generate` turns changes into SQL migrations
 // under src/db/migrations, which `npm run migrate` applies.
 import { sql, type SQL } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { NotificationKind, TicketEventKind } from '../../workflows/ticket/effects.js';
-import type { Actor, Person, TicketPolicy, TicketStatus, TicketType } from '../../workflows/ticket/model.js';
+import type { Actor, AttachmentRef, Person, TicketPolicy, TicketStatus, TicketType } from '../../workflows/ticket/model.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -128,9 +128,58 @@ export const ticketComments = pgTable(
     authorName: text('author_name'),
     body: text('body').notNull(),
     internal: boolean('internal').notNull(),
+    /** The files that came with it, as the message named them (the bytes: attachments). */
+    attachments: jsonb('attachments').$type<AttachmentRef[]>().notNull().default([]),
     createdAt: tz('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.ticketNumber, t.seq] })],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Files people attach to a request, a reply or a note. The bytes live in attachment_chunks, a
+ * row per piece, so that neither an upload nor a download holds a whole file in memory; only the
+ * id, name, type and size travel with the message into the ticket's workflow. An upload is
+ * attached to a message when the ticket's projection writes that message; one not attached
+ * within a day is removed (src/attachments/housekeeping.ts).
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    uploaderId: text('uploader_id').notNull(),
+    /** Cleaned of paths and control characters (src/attachments/names.ts). */
+    name: text('name').notNull(),
+    /** Told by the bytes, never by the client (src/attachments/types.ts). */
+    type: text('type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    /** False while the bytes are still arriving: nothing may attach or fetch it yet. */
+    complete: boolean('complete').notNull().default(false),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    ticketNumber: bigint('ticket_number', { mode: 'number' }),
+    /** The comment (its event's seq) the file came with; with internal, who may fetch it. */
+    commentSeq: integer('comment_seq'),
+    internal: boolean('internal'),
+    attachedAt: tz('attached_at'),
+  },
+  (t) => [
+    index('attachments_ticket_idx').on(t.ticketNumber, t.commentSeq).where(sql`${t.ticketNumber} is not null`),
+    index('attachments_unattached_idx').on(t.createdAt).where(sql`${t.ticketNumber} is null`),
+  ],
+);
+
+export const attachmentChunks = pgTable(
+  'attachment_chunks',
+  {
+    attachmentId: text('attachment_id')
+      .notNull()
+      .references(() => attachments.id, { onDelete: 'cascade' }),
+    index: integer('index').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attachmentId, t.index] })],
 );
 
 /** The audit trail: every accepted change, in order, with who did it and when. */

@@ -11,6 +11,7 @@ import { registerTicketMetrics } from '../observability/ticket-metrics.js';
 import { prepareToStart, startEmbeddedServices } from './embedded-services.js';
 import { buildHttpApp, buildMetricsApp, listen } from './http.js';
 import { connectServices } from './services.js';
+import { startUploadHousekeeping } from '../attachments/housekeeping.js';
 import { startMailDelivery } from '../mail/delivery.js';
 import { ensureDemoAccounts } from './demo.js';
 import { ensureWebClient } from '../web/build.js';
@@ -61,6 +62,8 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     stops.push(['worker', () => worker.stop()]);
     const mail = startMailDelivery({ db: services.db, config, logger: logger.child({ component: 'mail' }) });
     stops.push(['mail delivery', () => mail.stop()]);
+    const uploads = startUploadHousekeeping(services.db, logger);
+    stops.push(['upload housekeeping', async () => uploads.stop()]);
     const metrics = await listen(buildMetricsApp(registry, sdkMetricsUrl), config.HOST, config.METRICS_PORT);
     stops.push(['metrics server', () => metrics.close()]);
     const http = await listen(buildHttpApp({ services, logger, registry }), config.HOST, config.PORT);

@@ -199,6 +199,7 @@ function creationContent(ticket: Omit<NewTicket, 'number' | 'policy'>) {
     description: ticket.description.trim(),
     ccs: ticket.ccs.map((p) => p.id).sort(),
     followUpOf: ticket.followUpOf,
+    files: (ticket.descriptionAttachments ?? []).map((file) => file.id),
   };
 }
 

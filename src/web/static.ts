@@ -5,13 +5,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 import express, { type Router } from 'express';
-import { CODEC_PATH, TEMPORAL_UI_PATH } from '../api/paths.js';
+import { ATTACHMENTS_PATH, CODEC_PATH, TEMPORAL_UI_PATH } from '../api/paths.js';
 
 /** Where `npm run web:build` writes the client. */
 export const WEB_DIST_DIR = join(PROJECT_ROOT, 'web', 'dist');
 
 /** Paths that belong to the server, never to the client's routes. */
-const SERVER_PREFIXES = ['/trpc', '/dev/', '/metrics', '/health', '/ready', '/live', CODEC_PATH, TEMPORAL_UI_PATH, '/auth/'];
+const SERVER_PREFIXES = ['/trpc', '/dev/', '/metrics', '/health', '/ready', '/live', CODEC_PATH, TEMPORAL_UI_PATH, ATTACHMENTS_PATH, '/auth/'];
 
 export function webClientRouter(distDir: string = WEB_DIST_DIR): Router {
   const router = express.Router();

@@ -66,7 +66,16 @@ function makeClient(url: string, options: { address?: string; origin?: string } 
 }
 
 export async function startApi(
-  options: { policy?: TicketPolicy; smtpUrl?: string; limits?: Partial<RateLimits>; /** serve /codec with these */ payloadKeys?: PayloadKey[]; temporalUiUpstream?: string } = {},
+  options: {
+    policy?: TicketPolicy;
+    smtpUrl?: string;
+    limits?: Partial<RateLimits>;
+    /** serve /codec with these */
+    payloadKeys?: PayloadKey[];
+    temporalUiUpstream?: string;
+    /** More settings, as src/env.ts reads them. */
+    settings?: Record<string, string>;
+  } = {},
 ): Promise<TestApi> {
   const stack = await startStack({ policy: options.policy });
   const port = await freePort();
@@ -78,6 +87,7 @@ export async function startApi(
     LOG_LEVEL: 'silent',
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...(options.temporalUiUpstream ? { TEMPORAL_UI_UPSTREAM: options.temporalUiUpstream } : {}),
+    ...options.settings,
   });
   const app = createApp({
     config,

@@ -2,12 +2,14 @@
 // API, the Temporal UI or the CLI) is declared once, here: its name and its input. The workflow's
 // definitions (messages.ts), the API's and the desk's types all follow from MessageInputs. Timer
 // commands come from the ticket's own deadlines and are never accepted from outside.
-import type { Actor, Person, SettableStatus } from './model.js';
+import type { Actor, AttachmentRef, Person, SettableStatus } from './model.js';
 
 /** Every message's input besides its `actor`. Adding a message starts here. */
 interface MessageFields {
   reply: {
+    /** May be empty when files come with it. */
     body: string;
+    attachments?: AttachmentRef[];
     /** An internal note, never shown to requesters (agents only). */
     internal?: boolean;
     /** "Submit as": the status the ticket takes with this reply (agents only). */

@@ -1,6 +1,6 @@
 // What an accepted command leaves behind: audit events, comments and notifications.
 // The workflow hands these to the projection activity together with the new state.
-import type { Actor, TicketStatus } from './model.js';
+import type { Actor, AttachmentRef, TicketStatus } from './model.js';
 
 export type TicketEventKind =
   | 'created'
@@ -29,6 +29,7 @@ export interface TicketComment {
   author: Actor;
   body: string;
   internal: boolean;
+  attachments?: AttachmentRef[];
 }
 
 export type NotificationKind =

@@ -66,6 +66,18 @@ export const DEFAULT_POLICY: TicketPolicy = {
   },
 };
 
+/** A file that came with a message: what the ticket keeps of it (the bytes stay in Postgres). */
+export interface AttachmentRef {
+  id: string;
+  name: string;
+  /** The type its bytes say it is. */
+  type: string;
+  size: number;
+}
+
+/** At most this many files come with one message. */
+export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
+
 /** The longest subject and the longest message body (description, reply, note), in characters. */
 export const MAX_SUBJECT_LENGTH = 200;
 export const MAX_BODY_LENGTH = 32_000;
@@ -80,6 +92,8 @@ export interface NewTicket {
   ccs: Person[];
   followUpOf: number | null;
   policy: TicketPolicy;
+  /** Files that came with the description. */
+  descriptionAttachments?: AttachmentRef[];
 }
 
 /** Everything the workflow knows about a ticket: what it was opened with, and where it is now. Times are epoch milliseconds. */

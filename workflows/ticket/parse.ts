@@ -2,8 +2,8 @@
 // already validated there; these come from anyone with the Temporal UI or CLI, so a malformed
 // signal must be refused cleanly instead of failing the workflow task.
 import type { MessageCommand, MessageName } from './commands.js';
-import type { Actor, NewTicket, Person } from './model.js';
-import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES } from './model.js';
+import type { Actor, AttachmentRef, NewTicket, Person } from './model.js';
+import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES } from './model.js';
 import { allStorableText, isStorableText, NOT_TEXT } from './text.js';
 
 export type Parsed = { ok: true; command: MessageCommand } | { ok: false; message: string };
@@ -31,7 +31,9 @@ export function parseMessage(name: MessageName, input: unknown, textRule: TextRu
       if (status !== undefined && !SETTABLE_STATUSES.includes(status as never)) {
         return fail(`"status" must be one of ${SETTABLE_STATUSES.join(', ')}`);
       }
-      return ok({ type: 'reply', actor, body: input.body, internal: input.internal as boolean | undefined, status: status as never });
+      const attachments = parseAttachments(input.attachments);
+      if (typeof attachments === 'string') return fail(attachments);
+      return ok({ type: 'reply', actor, body: input.body, internal: input.internal as boolean | undefined, status: status as never, ...(attachments.length ? { attachments } : {}) });
     }
     case 'setPending':
     case 'putOnHold':
@@ -65,6 +67,20 @@ function parsePerson(raw: unknown): Person | string {
   if (typeof raw.id !== 'string' || raw.id === '') return '"id" must be a non-empty string';
   if (typeof raw.email !== 'string' || !raw.email.includes('@')) return '"email" must be an e-mail address';
   return { id: raw.id, email: raw.email, ...(typeof raw.name === 'string' ? { name: raw.name } : {}) };
+}
+
+/** A message's files, as the API resolved them from uploads (only their id, name, type and size travel). */
+function parseAttachments(raw: unknown): AttachmentRef[] | string {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.length > MAX_ATTACHMENTS_PER_MESSAGE) return `"attachments" must be a list of at most ${MAX_ATTACHMENTS_PER_MESSAGE} files`;
+  const files: AttachmentRef[] = [];
+  for (const file of raw) {
+    if (!isRecord(file) || typeof file.id !== 'string' || typeof file.name !== 'string' || typeof file.type !== 'string' || !Number.isSafeInteger(file.size) || (file.size as number) < 0) {
+      return 'each of "attachments" is {"id", "name", "type", "size"}';
+    }
+    files.push({ id: file.id, name: file.name, type: file.type, size: file.size as number });
+  }
+  return files;
 }
 
 /** What is wrong with a new ticket's fields, or null: checked before a number is used, and at start. */

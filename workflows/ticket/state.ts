@@ -4,7 +4,7 @@
 import { STATUS_OF_MESSAGE, type MessageCommand, type StatusMessage, type TicketCommand } from './commands.js';
 import type { TicketComment, TicketEffects, TicketEvent, TicketNotification, NotificationKind } from './effects.js';
 import { SUPPORT_OPS } from './effects.js';
-import type { Actor, NewTicket, Person, TicketState, TicketStatus } from './model.js';
+import type { Actor, AttachmentRef, NewTicket, Person, TicketState, TicketStatus } from './model.js';
 import { MAX_BODY_LENGTH, STATUS_LABELS } from './model.js';
 import { refusalFor, standingOf } from './permissions.js';
 
@@ -55,11 +55,11 @@ export function createTicket(input: NewTicket, now: number): Accepted {
           kind: 'created',
           fromStatus: null,
           toStatus: 'open',
-          data: { type: input.type, subject: input.subject, followUpOf: input.followUpOf },
+          data: { type: input.type, subject: input.subject, followUpOf: input.followUpOf, ...filesOf(input.descriptionAttachments) },
         },
       ],
       // The description opens the conversation, as in any help desk.
-      comments: [{ seq: 1, at: now, author: actor, body: input.description, internal: false }],
+      comments: [{ seq: 1, at: now, author: actor, body: input.description, internal: false, ...withFiles(input.descriptionAttachments) }],
       notifications,
     },
   };
@@ -132,15 +132,18 @@ function setStatus(change: Change, command: Extract<MessageCommand, { type: Stat
 function reply(change: Change, command: Extract<MessageCommand, { type: 'reply' }>): Outcome {
   const { state } = change;
   const body = command.body.trim();
-  if (body.length === 0) return refuse(state, 'invalid', 'A reply needs some text.');
+  const files = command.attachments ?? [];
+  // A photo of the broken dock is an answer too.
+  if (body.length === 0 && files.length === 0) return refuse(state, 'invalid', 'A reply needs some text or a file.');
   if (body.length > MAX_BODY_LENGTH) return refuse(state, 'invalid', `A reply is at most ${MAX_BODY_LENGTH} characters.`);
   const who = standingOf(state, command.actor);
   const internal = command.internal === true;
-  change.comment(command.actor, body, internal);
+  change.comment(command.actor, body, internal, files);
   if (who === 'agent') {
     if (!internal && state.firstRepliedAt === null) change.state.firstRepliedAt = change.now;
     if (!internal) change.notifyAll('agent_replied');
-    if (command.status !== undefined && command.status !== state.status) change.moveTo(command.status, command.actor, {});
+    // "Submit as Solved" is one e-mail, the reply's (it says the new status), not two; a note tells nobody.
+    if (command.status !== undefined && command.status !== state.status) change.moveTo(command.status, command.actor, {}, { quiet: true });
   } else {
     change.notifyAssigneeOrOps('requester_replied');
     // A requester's answer puts the ticket back in Support Ops' hands.
@@ -208,13 +211,14 @@ class Change {
     return seq;
   }
 
-  comment(author: Actor, body: string, internal: boolean): void {
-    const seq = this.event(author, 'commented', { internal });
-    this.comments.push({ seq, at: this.now, author, body, internal });
+  comment(author: Actor, body: string, internal: boolean, files: AttachmentRef[] = []): void {
+    const seq = this.event(author, 'commented', { internal, ...filesOf(files) });
+    this.comments.push({ seq, at: this.now, author, body, internal, ...withFiles(files) });
     this.state.commentCount += 1;
   }
 
-  moveTo(status: TicketStatus, actor: Actor, data: Record<string, unknown>): void {
+  /** `quiet`: the change travels with a message that already tells people (a reply "submitted as"). */
+  moveTo(status: TicketStatus, actor: Actor, data: Record<string, unknown>, options: { quiet?: boolean } = {}): void {
     const from = this.state.status;
     this.event(actor, 'status_changed', data, from, status);
     this.state.status = status;
@@ -223,6 +227,7 @@ class Change {
     this.state.pendingReminderSentAt = null;
     this.state.solvedAt = status === 'solved' ? this.now : null;
     if (status === 'closed') this.state.closedAt = this.now;
+    if (options.quiet) return;
     if (status === 'solved') this.notifyAll('ticket_solved');
     if (status === 'closed') this.notifyAll('ticket_closed');
   }
@@ -262,6 +267,16 @@ function notify(seq: number, kind: NotificationKind, person: Person): TicketNoti
 
 function notifyOps(seq: number, kind: NotificationKind): TicketNotification {
   return { seq, kind, recipient: SUPPORT_OPS, recipientId: null };
+}
+
+/** The audit trail's note of the files a message brought (nothing when it brought none). */
+function filesOf(files: AttachmentRef[] | undefined): { files?: Array<Pick<AttachmentRef, 'id' | 'name' | 'size'>> } {
+  return files?.length ? { files: files.map(({ id, name, size }) => ({ id, name, size })) } : {};
+}
+
+/** A comment's files, when it has some. */
+function withFiles(files: AttachmentRef[] | undefined): { attachments?: AttachmentRef[] } {
+  return files?.length ? { attachments: files } : {};
 }
 
 function dedupePeople(people: Person[]): Person[] {

@@ -8,8 +8,9 @@ import { ticketComments, ticketEvents, tickets } from '../../db/schema.js';
 import { TicketGoneError, TicketRefusedError } from '../../tickets/errors.js';
 import type { MessageInputs, MessageName, StatusMessage } from '../../../workflows/ticket/commands.js';
 import type { Attempt } from '../../../workflows/ticket/permissions.js';
-import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES, STATUS_LABELS, TICKET_TYPES, type Person } from '../../../workflows/ticket/model.js';
-import { email, id, requestId, requiredText, ticketNumber } from '../inputs.js';
+import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES, STATUS_LABELS, TICKET_TYPES, type Person } from '../../../workflows/ticket/model.js';
+import { email, id, requestId, requiredText, text, ticketNumber } from '../inputs.js';
+import { claimUploads } from '../../attachments/claim.js';
 import { actorOf, requirePermission, visibleTicket, type TicketRow } from '../ticket-access.js';
 import { listInput, listTickets } from '../ticket-list.js';
 import { commentView, eventView, isInternalEvent, ticketView } from '../ticket-views.js';
@@ -19,6 +20,9 @@ const subject = requiredText(MAX_SUBJECT_LENGTH, 'A subject is required.');
 const description = requiredText(MAX_BODY_LENGTH, 'Describe the problem.');
 
 const byNumber = z.object({ number: ticketNumber, requestId: requestId.optional() });
+
+/** Files uploaded first (POST /attachments), sent with the message by their ids. */
+const attachmentIds = z.array(z.uuid('Not an upload id.')).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]);
 
 /** Resolves CC addresses to accounts, making requester accounts for people who have none yet. */
 async function ccPeople(ctx: SignedInContext, emails: string[], exclude: string[]): Promise<Person[]> {
@@ -66,8 +70,17 @@ function statusChange(name: StatusMessage) {
 async function createTicket(
   ctx: SignedInContext,
   requester: UserRow,
-  input: { type: (typeof TICKET_TYPES)[number]; subject: string; description: string; ccEmails: string[]; requestId: string; followUpOf: number | null },
+  input: {
+    type: (typeof TICKET_TYPES)[number];
+    subject: string;
+    description: string;
+    ccEmails: string[];
+    requestId: string;
+    followUpOf: number | null;
+    attachmentIds: string[];
+  },
 ) {
+  const descriptionAttachments = await claimUploads(ctx.deps.db, ctx.me.id, input.attachmentIds, ctx.deps.config.ATTACHMENT_MAX_MESSAGE_SIZE);
   const [organizationId = null] = await organizationIdsOf(ctx.deps.db, requester.id);
   const ccs = await ccPeople(ctx, input.ccEmails, [requester.id]);
   const { number } = await ctx.deps.desk.create({
@@ -79,6 +92,7 @@ async function createTicket(
     organizationId,
     ccs,
     followUpOf: input.followUpOf,
+    ...(descriptionAttachments.length ? { descriptionAttachments } : {}),
   });
   return { number, ticket: await readTicket(ctx, number) };
 }
@@ -93,6 +107,7 @@ export const ticketsRouter = router({
         description,
         ccEmails: z.array(email).max(20).default([]),
         requestId,
+        attachmentIds,
       }),
     )
     .mutation(({ ctx, input }) => createTicket(ctx, ctx.me, { ...input, followUpOf: null })),
@@ -111,6 +126,8 @@ export const ticketsRouter = router({
       /** What the caller may do, so a client can show the right buttons. */
       standing,
       conversation: comments.filter((c) => staff || !c.internal).map(commentView),
+      /** Every file of the conversation the caller may see, oldest first. */
+      files: comments.filter((c) => staff || !c.internal).flatMap((c) => c.attachments.map((file) => ({ ...file, commentSeq: c.seq, internal: c.internal }))),
       audit: events.filter((e) => staff || !isInternalEvent(e)).map(eventView),
       followUps: followUps.map((f) => f.number),
     };
@@ -121,16 +138,20 @@ export const ticketsRouter = router({
   /** A public reply, or an internal note (Support Ops), optionally "submitted as" a new status. */
   reply: signedInProcedure
     .input(
-      byNumber.extend({
-        body: requiredText(MAX_BODY_LENGTH, 'A reply needs some text.'),
-        internal: z.boolean().optional(),
-        status: z.enum(SETTABLE_STATUSES).optional(),
-      }),
+      byNumber
+        .extend({
+          body: text(MAX_BODY_LENGTH).default(''),
+          internal: z.boolean().optional(),
+          status: z.enum(SETTABLE_STATUSES).optional(),
+          attachmentIds,
+        })
+        .refine((reply) => reply.body.length > 0 || reply.attachmentIds.length > 0, { path: ['body'], message: 'A reply needs some text or a file.' }),
     )
     .mutation(async ({ ctx, input }) => {
-      const fields = { body: input.body, internal: input.internal, status: input.status };
-      const row = await ticketToAct(ctx, input.number, { type: 'reply', ...fields });
-      return send(ctx, row.number, 'reply', fields, input.requestId);
+      const check = { body: input.body, internal: input.internal, status: input.status };
+      const row = await ticketToAct(ctx, input.number, { type: 'reply', ...check });
+      const attachments = await claimUploads(ctx.deps.db, ctx.me.id, input.attachmentIds, ctx.deps.config.ATTACHMENT_MAX_MESSAGE_SIZE);
+      return send(ctx, row.number, 'reply', { ...check, ...(attachments.length ? { attachments } : {}) }, input.requestId);
     }),
 
   setPending: statusChange('setPending'),
@@ -175,6 +196,7 @@ export const ticketsRouter = router({
         description,
         subject: subject.optional(),
         type: z.enum(TICKET_TYPES).optional(),
+        attachmentIds,
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -187,12 +209,13 @@ export const ticketsRouter = router({
       const ccEmails = row.ccs.map((p) => p.email);
       if (requester.id !== row.requesterId) ccEmails.push(row.requesterEmail);
       return createTicket(ctx, requester, {
-        type: input.type ?? (row.type as (typeof TICKET_TYPES)[number]),
+        type: input.type ?? row.type,
         subject: input.subject ?? `Follow-up to #${row.number}: ${row.subject}`.slice(0, MAX_SUBJECT_LENGTH),
         description: input.description,
         ccEmails,
         requestId: `follow-up-${row.number}-${input.requestId}`,
         followUpOf: row.number,
+        attachmentIds: input.attachmentIds,
       });
     }),
 });
