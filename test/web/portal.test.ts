@@ -1,11 +1,14 @@
 // The portal in a real browser, as its people use it: a new requester gets access through the
 // e-mailed link and submits a Critical / SEV ticket; an agent works it; the ticket goes Pending,
 // Open, Solved, Open, Solved and Closed; colleagues find it in their tabs; an outsider cannot open
-// it; HTML in it stays text; a list longer than the API counts still pages on. Screenshots of the
-// main pages go to test-artifacts/screenshots/.
+// it; HTML in it stays text; the language follows the browser until the person chooses one, which
+// their account keeps; a list longer than the API counts still pages on. Screenshots of the main
+// pages go to test-artifacts/screenshots/ (every-page.test.ts walks each page in both languages).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COUNT_BEYOND_PAGE } from '../../src/api/ticket-list.js';
+import { eq } from 'drizzle-orm';
+import { users } from '../../src/db/schema.js';
 import type { TicketPolicy } from '../../workflows/ticket/model.js';
 import { insertProjectionTickets } from '../helpers/projection.js';
 import { accessibilityProblems } from './helpers/accessibility.js';
@@ -38,6 +41,7 @@ let number = 0;
 let accounts: {
   requesterEmail: string;
   agent: { email: string; password: string };
+  frenchAgent: { email: string; password: string; id: string };
   colleague: { email: string; password: string };
   cc: { email: string; password: string };
   outsider: { email: string; password: string };
@@ -59,6 +63,12 @@ async function signIn(page: Page, email: string, password: string) {
 
 const badge = (page: Page) => page.getByTestId('status-badge');
 
+/** The language an account keeps (it also decides the language of the person's e-mails). */
+async function languageOf(userId: string) {
+  const [row] = await portal.stack.db.select({ language: users.language }).from(users).where(eq(users.id, userId));
+  return row?.language ?? null;
+}
+
 /** Every main page is kept as a picture and checked for accessibility where it is taken. */
 async function screenshot(page: Page, name: string) {
   await takeScreenshot(page, name);
@@ -75,6 +85,7 @@ describe('web portal and agent console', () => {
     accounts = {
       requesterEmail: provisioned.email,
       agent: await portal.makeUser({ label: 'agent', role: 'agent' }),
+      frenchAgent: await portal.makeUser({ label: 'agnes', role: 'agent' }),
       colleague: await portal.makeUser({ label: 'colleague', organization }),
       cc: await portal.makeUser({ label: 'cc' }),
       outsider: await portal.makeUser({ label: 'outsider' }),
@@ -196,6 +207,8 @@ describe('web portal and agent console', () => {
     await page.getByLabel('Submit as').selectOption('pending');
     await page.getByRole('button', { name: 'Submit as Pending' }).click();
     await badge(page).getByText('Waiting for the requester').waitFor();
+    // Confirmed like any reply, with the status it now has.
+    await page.getByRole('status').getByText('Reply sent. The ticket is now Pending.').waitFor();
     await page.locator('.audit summary').click();
     await screenshot(page, 'agent-ticket.en.desktop');
 
@@ -244,7 +257,7 @@ describe('web portal and agent console', () => {
     const cc = await person();
     await signIn(cc.page, accounts.cc.email, accounts.cc.password);
     await cc.page.getByRole('link', { name: 'My activities' }).click();
-    await cc.page.getByRole('link', { name: "Requests I'm CC'd on" }).click();
+    await cc.page.getByRole('link', { name: 'Requests I\u2019m CC\u2019d on' }).click();
     await cc.page.getByRole('link', { name: HOSTILE_SUBJECT, exact: true }).waitFor();
     await screenshot(cc.page, 'activities-ccd.en.desktop');
 
@@ -275,41 +288,47 @@ describe('web portal and agent console', () => {
     for (const p of people) expect(p.incidents).toEqual([]);
   });
 
-  it('speaks French from the browser and fits a phone', async () => {
+  it('speaks French from the browser until the account has a language, which the person\u2019s menu changes', async () => {
     const fr = await person({ locale: 'fr-FR', viewport: PHONE });
     const { page } = fr;
     // Forgotten password: the same answer whether or not the address has an account.
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
-    await page.getByLabel('Adresse électronique').fill(accounts.colleague.email);
+    await page.getByLabel('Adresse e-mail').fill(accounts.colleague.email);
     await page.getByRole('button', { name: 'Envoyer' }).click();
     await page.getByRole('status').getByText('un e-mail avec un lien pour choisir un nouveau mot de passe').waitFor();
     await screenshot(page, 'forgot-password.fr.phone');
     expect(linkIn(await portal.inbox.waitFor(accounts.colleague.email, /\/reset-password/), '/reset-password')).toContain('token=');
     await page.goto('/sign-in');
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
     await screenshot(page, 'sign-in.fr.phone');
-    await page.getByLabel('Adresse électronique').fill(accounts.agent.email);
-    await page.getByLabel('Mot de passe').fill(accounts.agent.password);
+    // An agent who has never signed in: their account has no language yet, so the browser's applies.
+    await page.getByLabel('Adresse e-mail').fill(accounts.frenchAgent.email);
+    await page.getByLabel('Mot de passe').fill(accounts.frenchAgent.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('heading', { name: 'Comment pouvons-nous vous aider ?' }).waitFor();
     await screenshot(page, 'home.fr.phone');
+    // ...and the account keeps it, for the portal elsewhere and for the e-mails.
+    await expect.poll(() => languageOf(accounts.frenchAgent.id)).toBe('fr');
     await page.goto('/requests/new');
     await page.getByText('Ticket pour tout problème critique nécessitant une résolution immédiate', { exact: false }).waitFor();
+    await page.getByRole('radio', { name: /Critique \/ SEV/ }).waitFor();
     await screenshot(page, 'submit.fr.phone');
     await page.goto('/agent');
     await page.getByRole('link', { name: HOSTILE_SUBJECT, exact: true }).first().waitFor();
     await screenshot(page, 'agent-queue.fr.phone');
     await page.goto(`/tickets/${number}`);
-    await badge(page).getByText('Fermé').waitFor();
+    await badge(page).getByText('Clos').first().waitFor();
     await screenshot(page, 'agent-ticket.fr.phone');
     // Nothing wider than the screen.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
 
-    // The switch changes the language and remembers it.
+    // The language is chosen in the menu under the person's name, and kept on the account.
+    await page.getByRole('button', { name: /menu du compte/ }).click();
     await page.getByRole('button', { name: 'Show in English' }).click();
     await badge(page).getByText('Closed: final.').waitFor();
+    await expect.poll(() => languageOf(accounts.frenchAgent.id)).toBe('en');
 
     const r = requester.page;
     await r.setViewportSize(PHONE);
@@ -318,9 +337,13 @@ describe('web portal and agent console', () => {
     await r.goto(`/tickets/${number}`);
     await screenshot(r, 'ticket-closed.en.phone');
     await r.setViewportSize(DESKTOP);
+    await r.getByRole('button', { name: /account menu/ }).click();
     await r.getByRole('button', { name: 'Afficher en français' }).click();
-    await r.getByText('Fermé : il ne peut plus changer.', { exact: false }).waitFor();
+    await r.getByText('Clos : ce ticket ne peut plus être modifié.', { exact: false }).waitFor();
     await screenshot(r, 'ticket-closed.fr.desktop');
+    // The account's language wins over the browser's (English here), page after page.
+    await r.reload();
+    await r.getByText('Clos : ce ticket ne peut plus être modifié.', { exact: false }).waitFor();
   });
 
   it('says "at least" of a list longer than the API counts, and pages on without a last page number', async () => {

@@ -15,7 +15,8 @@ function newestMtime(path: string): number {
 }
 
 export function ensureWebBuild(): void {
-  const sources = [join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts'), join(ROOT, 'workflows', 'ticket', 'model.ts')];
+  // The portal bundles the ticket's vocabulary and permission table from workflows/ticket too.
+  const sources = [join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts'), join(ROOT, 'workflows', 'ticket')];
   const newestSource = Math.max(...sources.map(newestMtime));
   if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= newestSource) return;
   // vitest sets NODE_ENV=test, which would give React's development build: test the real one.

@@ -1,37 +1,48 @@
 // Every error from the API becomes a sentence a person understands, in their language. The server's
-// codes decide the sentence; a stack trace or a code never reaches the page.
+// code and its typed error data decide the sentence: a refusal's reason and the ticket's status
+// (data.refusal), the fields in error (data.fieldErrors). The server's English message is never
+// shown nor read, so the French portal depends on no English wording.
 import { TRPCClientError } from '@trpc/client';
+import type { AppRouter } from '../../../src/api/router';
 import type { Messages } from '../i18n/en';
 
-/** Field name → message, when the server says which fields are wrong. */
-export type FieldErrors = Record<string, string>;
+/** What a sentence is about, where one code means different things (UNAUTHORIZED at sign-in…). */
+export type ErrorContext = 'signIn' | 'token' | 'password' | 'default';
 
-interface ErrorShape {
-  code?: string;
-  httpStatus?: number;
-  path?: string;
-  fieldErrors?: Record<string, string[] | string | undefined>;
-  zodError?: { fieldErrors?: Record<string, string[] | undefined> };
-  reason?: string;
+function isApiError(error: unknown): error is TRPCClientError<AppRouter> {
+  return error instanceof TRPCClientError;
 }
 
-function shapeOf(error: unknown): { data: ErrorShape; message: string } | null {
-  if (error instanceof TRPCClientError) return { data: (error.data ?? {}) as ErrorShape, message: error.message };
-  return null;
-}
+/** The error's typed data; undefined when no answer came (the request itself failed). */
+const dataOf = (error: unknown) => (isApiError(error) ? error.data : undefined);
 
 export function errorCode(error: unknown): string | undefined {
-  return shapeOf(error)?.data.code;
+  return dataOf(error)?.code;
 }
 
-const STATUS_WORDS = ['Open', 'Pending', 'On-hold', 'Solved', 'Closed'];
+/** The names of the fields the server found wrong (data.fieldErrors). Its messages are English: not shown. */
+export function fieldsInError(error: unknown): ReadonlySet<string> {
+  const fields = dataOf(error)?.fieldErrors ?? {};
+  return new Set(Object.keys(fields).filter((field) => fields[field]?.length));
+}
 
-export function errorMessage(error: unknown, t: Messages, context: 'signIn' | 'token' | 'password' | 'default' = 'default'): string {
-  const shape = shapeOf(error);
-  if (!shape) return t.errors.server;
-  const { data, message } = shape;
-  // No response at all: the fetch itself failed.
-  if (!data.code && !data.httpStatus) return t.errors.network;
+export function errorMessage(error: unknown, t: Messages, context: ErrorContext = 'default'): string {
+  if (!isApiError(error)) return t.errors.server;
+  const data = error.data;
+  // No answer at all: the fetch itself failed.
+  if (!data?.code) return t.errors.network;
+  const { refusal } = data;
+  if (refusal) {
+    switch (refusal.reason) {
+      case 'transition':
+        // The ticket's status is why: named in the reader's words.
+        return refusal.status ? t.errors.refused(t.status[refusal.status]) : t.errors.conflict;
+      case 'forbidden':
+        return t.errors.forbidden;
+      case 'invalid':
+        return t.errors.refusedInput;
+    }
+  }
   switch (data.code) {
     case 'UNAUTHORIZED':
       return context === 'signIn' ? t.errors.badCredentials : context === 'token' ? t.errors.badLink : t.errors.unauthorized;
@@ -39,18 +50,15 @@ export function errorMessage(error: unknown, t: Messages, context: 'signIn' | 't
       return t.errors.forbidden;
     case 'NOT_FOUND':
       return context === 'token' ? t.errors.badLink : t.errors.notFound;
-    case 'CONFLICT': {
-      // The server names the ticket's status in a refused transition; repeat it in the reader's language.
-      const status = STATUS_WORDS.find((word) => new RegExp(`\\b${word}\\b`, 'i').test(message));
-      return status ? t.errors.conflictStatus(status) : t.errors.conflict;
-    }
+    case 'CONFLICT':
+      return t.errors.conflict;
     case 'TOO_MANY_REQUESTS':
       return t.errors.tooMany;
     case 'PAYLOAD_TOO_LARGE':
       return t.errors.tooLarge;
     case 'BAD_REQUEST':
     case 'UNPROCESSABLE_CONTENT':
-      if (context === 'token') return fieldErrors(error).password ? t.errors.weakPassword : t.errors.badLink;
+      if (context === 'token') return fieldsInError(error).has('password') ? t.errors.weakPassword : t.errors.badLink;
       if (context === 'password') return t.errors.weakPassword;
       return t.errors.badInput;
     case 'TIMEOUT':
@@ -60,17 +68,4 @@ export function errorMessage(error: unknown, t: Messages, context: 'signIn' | 't
     default:
       return t.errors.server;
   }
-}
-
-/** The server's per-field messages, when it sent them (zod's flattened errors). */
-export function fieldErrors(error: unknown): FieldErrors {
-  const shape = shapeOf(error);
-  const raw = shape?.data.fieldErrors ?? shape?.data.zodError?.fieldErrors;
-  if (!raw) return {};
-  const out: FieldErrors = {};
-  for (const [field, value] of Object.entries(raw)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first) out[field] = first;
-  }
-  return out;
 }

@@ -1,85 +1,79 @@
-// What only agents see beside a ticket: assignment, status actions, the SLA with its deadline and
-// the link to the ticket's workflow in the Temporal UI.
+// What only Support Ops see beside a ticket: assignment, status actions, the SLA with its deadline
+// and the link to the ticket's workflow in the Temporal UI.
 import { useId, useState, type FormEvent } from 'react';
-import type { Me, TicketView } from '../api/views';
+import { STATUS_MESSAGES, STATUS_OF_MESSAGE } from '../../../workflows/ticket/commands';
 import { api } from '../api/client';
-import { errorMessage } from '../api/errors';
+import type { Agent, Me, PortalConfig, Ticket } from '../api/types';
 import { useI18n } from '../i18n';
+import { useAction } from '../lib/use-action';
 import { useAsync } from '../lib/use-async';
-import { ErrorNote } from './Alert';
+import type { TicketPermissions } from '../lib/ticket-permissions';
+import { ApiError } from './ApiError';
+import { personLabel, PersonName } from './PersonName';
 import { SlaState } from './SlaState';
 
-export function AgentPanel({ ticket, me, onChanged }: { ticket: TicketView; me: Me; onChanged(): void }) {
+/** An agent's name in the "Assign to" list; the address is added only to tell two namesakes apart. */
+function choiceLabel(agent: Agent, all: Agent[]): string {
+  const namesake = agent.name && all.some((other) => other.id !== agent.id && other.name === agent.name);
+  return namesake ? `${agent.name} (${agent.email})` : personLabel(agent);
+}
+
+export function AgentPanel({ ticket, me, portal, permissions, onChanged }: { ticket: Ticket; me: Me; portal: PortalConfig | null; permissions: TicketPermissions; onChanged(): void }) {
   const { t } = useI18n();
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   const id = useId();
   const closed = ticket.status === 'closed';
-  const agents = useAsync(() => api.users.agents(), []);
+  const agents = useAsync(() => api.users.agents.query(), []);
   const [chosen, setChosen] = useState('');
+  const action = useAction();
+
+  async function run(work: () => Promise<unknown>) {
+    await action.run(work);
+    // Refused or not, the page shows the ticket as it now is.
+    onChanged();
+  }
 
   async function assignChosen(event: FormEvent) {
     event.preventDefault();
-    if (chosen) await run(() => api.tickets.assign(ticket.number, chosen));
+    if (chosen) await run(() => api.tickets.assign.mutate({ number: ticket.number, assigneeId: chosen }));
+    setChosen('');
   }
 
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError('');
-    try {
-      await action();
-      return true;
-    } catch (err) {
-      setError(errorMessage(err, t));
-      return false;
-    } finally {
-      setBusy(false);
-      onChanged();
-    }
-  }
-
-  const statusActions = [
-    { label: t.ticket.setPending, show: ticket.status !== 'pending', run: () => api.tickets.setPending(ticket.number) },
-    { label: t.ticket.putOnHold, show: ticket.status !== 'on-hold', run: () => api.tickets.putOnHold(ticket.number) },
-    { label: t.ticket.solve, show: ticket.status !== 'solved', run: () => api.tickets.solve(ticket.number) },
-    { label: t.ticket.reopen, show: ticket.status !== 'open', run: () => api.tickets.reopen(ticket.number) },
-  ];
+  const others = (agents.data ?? []).filter((a) => a.id !== ticket.assignee?.id);
+  const statusActions = STATUS_MESSAGES.filter((name) => permissions.may(name) && STATUS_OF_MESSAGE[name] !== ticket.status);
 
   return (
     <>
-      <ErrorNote>{error}</ErrorNote>
+      <ApiError error={action.error} />
       <section aria-labelledby={`${id}-assign`} className="side-section">
         <h2 id={`${id}-assign`}>{t.ticket.assignment}</h2>
-        <p data-testid="assignee">{ticket.assignee ? ticket.assignee.name || ticket.assignee.email : t.ticket.unassigned}</p>
-        {!closed && (
+        <p data-testid="assignee">{ticket.assignee ? <PersonName person={ticket.assignee} /> : t.ticket.unassigned}</p>
+        {!closed && permissions.may('assign') && (
           <>
             <div className="actions">
               {ticket.assignee?.id !== me.id && (
-                <button type="button" disabled={busy} onClick={() => run(() => api.tickets.assign(ticket.number, me.id))}>
+                <button type="button" disabled={action.busy} onClick={() => run(() => api.tickets.assign.mutate({ number: ticket.number, assigneeId: me.id }))}>
                   {t.ticket.assignToMe}
                 </button>
               )}
               {ticket.assignee && (
-                <button type="button" disabled={busy} onClick={() => run(() => api.tickets.assign(ticket.number, null))}>
+                <button type="button" disabled={action.busy} onClick={() => run(() => api.tickets.assign.mutate({ number: ticket.number, assigneeId: null }))}>
                   {t.ticket.unassign}
                 </button>
               )}
             </div>
-            {agents.data && agents.data.length > 1 && (
+            {others.length > 0 && (
               <form onSubmit={assignChosen} className="inline-form" noValidate>
                 <label htmlFor={`${id}-assignee`}>{t.ticket.assignTo}</label>
                 <div className="inline-form__row">
-                  <select id={`${id}-assignee`} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+                  <select id={`${id}-assignee`} value={chosen} onChange={(e) => setChosen(e.target.value)} translate="no">
                     <option value="">—</option>
-                    {agents.data
-                      .filter((a) => a.id !== ticket.assignee?.id)
-                      .map((a) => (
-                        <option key={a.id} value={a.id}>
-                          {a.name ? `${a.name} <${a.email}>` : a.email}
-                        </option>
-                      ))}
+                    {others.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {choiceLabel(a, others)}
+                      </option>
+                    ))}
                   </select>
-                  <button type="submit" disabled={busy || !chosen}>
+                  <button type="submit" disabled={action.busy || !chosen}>
                     {t.ticket.assign}
                   </button>
                 </div>
@@ -88,17 +82,15 @@ export function AgentPanel({ ticket, me, onChanged }: { ticket: TicketView; me: 
           </>
         )}
       </section>
-      {!closed && (
+      {!closed && statusActions.length > 0 && (
         <section aria-labelledby={`${id}-status`} className="side-section">
           <h2 id={`${id}-status`}>{t.ticket.actions}</h2>
           <div className="actions actions--wrap">
-            {statusActions
-              .filter((action) => action.show)
-              .map((action) => (
-                <button key={action.label} type="button" disabled={busy} onClick={() => run(action.run)}>
-                  {action.label}
-                </button>
-              ))}
+            {statusActions.map((name) => (
+              <button key={name} type="button" disabled={action.busy} onClick={() => run(() => api.tickets[name].mutate({ number: ticket.number }))}>
+                {t.statusAction[name]}
+              </button>
+            ))}
           </div>
         </section>
       )}
@@ -107,10 +99,9 @@ export function AgentPanel({ ticket, me, onChanged }: { ticket: TicketView; me: 
         <p data-testid="sla">
           <SlaState ticket={ticket} />
         </p>
-        {me.temporalUiUrl && (
+        {portal?.temporalUiUrl && (
           <p>
-            <a
-              href={`${me.temporalUiUrl}/namespaces/${encodeURIComponent(me.temporalNamespace)}/workflows/ticket-${ticket.number}`} target="_blank" rel="noreferrer noopener">
+            <a href={`${portal.temporalUiUrl}/namespaces/${encodeURIComponent(portal.temporalNamespace)}/workflows/ticket-${ticket.number}`} target="_blank" rel="noreferrer noopener">
               {t.ticket.temporal}
             </a>
           </p>

@@ -1,36 +1,37 @@
 // The audit trail: every accepted change, in order, who did it and when.
 import type { TicketStatus } from '../../../workflows/ticket/model';
-import type { EventView } from '../api/views';
+import type { AuditEvent } from '../api/types';
 import { useI18n } from '../i18n';
-import { formatDateTime, isoOf } from '../lib/format';
+import { ActorName, personLabel } from './PersonName';
+import { When } from './When';
 
-export function AuditTrail({ events }: { events: EventView[] }) {
-  const { t, lang } = useI18n();
+/** A person as the event's data holds them (the workflow's Person), or nothing. */
+function personIn(value: unknown): string | null {
+  const person = value as { email?: string; name?: string } | null | undefined;
+  return person?.email ? personLabel({ email: person.email, name: person.name }) : null;
+}
+
+export function AuditTrail({ events }: { events: AuditEvent[] }) {
+  const { t } = useI18n();
   const statusWord = (s: TicketStatus | null) => (s ? t.status[s] : '—');
-  const personOf = (value: unknown) => {
-    const p = value as { email?: string; name?: string } | null | undefined;
-    return p ? p.name || p.email || '' : null;
-  };
-  function describe(event: EventView): string {
+  function describe(event: AuditEvent): string {
     switch (event.kind) {
       case 'created':
-        return t.event.created;
+        return t.event.created();
       case 'commented':
-        return event.data.internal === true ? t.event.noted : t.event.commented;
+        return t.event.commented(event.data.internal === true);
       case 'status_changed':
         return t.event.status_changed(statusWord(event.fromStatus), statusWord(event.toStatus));
       case 'assigned':
-        return t.event.assigned(personOf(event.data.assignee ?? event.data.to));
+        return t.event.assigned(personIn(event.data.to));
       case 'cc_added':
-        return t.event.cc_added(personOf(event.data.person) ?? '');
+        return t.event.cc_added(personIn(event.data.person) ?? '—');
       case 'cc_removed':
-        return t.event.cc_removed(personOf(event.data.person) ?? String(event.data.personId ?? ''));
+        return t.event.cc_removed(personIn(event.data.person) ?? '—');
       case 'pending_reminder_sent':
-        return t.event.pending_reminder_sent;
+        return t.event.pending_reminder_sent();
       case 'sla_breached':
-        return t.event.sla_breached;
-      default:
-        return t.event.other(event.kind);
+        return t.event.sla_breached();
     }
   }
   return (
@@ -42,8 +43,11 @@ export function AuditTrail({ events }: { events: EventView[] }) {
         <ol className="audit-list">
           {events.map((event) => (
             <li key={event.seq}>
-              <time dateTime={isoOf(event.at)}>{formatDateTime(event.at, lang)}</time>{' '}
-              <strong>{event.actor.kind === 'system' ? t.ticket.system : event.actor.name || event.actor.kind}</strong> {describe(event)}
+              <When at={event.at} />{' '}
+              <strong>
+                <ActorName actor={event.actor} />
+              </strong>{' '}
+              {describe(event)}
             </li>
           ))}
         </ol>

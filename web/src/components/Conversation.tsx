@@ -1,11 +1,13 @@
 // The conversation, oldest first. Bodies are plain text: React renders them as text, and CSS keeps
 // their line breaks. Internal notes (agents only) look unlike public replies and say what they are.
-import type { CommentView } from '../api/views';
+import type { TicketComment } from '../api/types';
 import { useI18n } from '../i18n';
-import { formatDateTime, isoOf, type Instant } from '../lib/format';
+import type { Instant } from '../lib/format';
+import { ActorName } from './PersonName';
+import { When } from './When';
 
-export function Conversation({ description, requester, createdAt, comments }: { description: string; requester: string; createdAt: Instant; comments: CommentView[] }) {
-  const { t, lang } = useI18n();
+export function Conversation({ description, requester, createdAt, comments }: { description: string; requester: string; createdAt: Instant; comments: TicketComment[] }) {
+  const { t } = useI18n();
   const opensWithDescription = comments[0]?.body === description;
   return (
     <section aria-labelledby="conversation-title" className="conversation">
@@ -15,9 +17,9 @@ export function Conversation({ description, requester, createdAt, comments }: { 
         {!opensWithDescription && (
           <li className="message">
             <p className="message__meta">
-              <strong>{requester}</strong> · <time dateTime={isoOf(createdAt)}>{formatDateTime(createdAt, lang)}</time>
+              <strong translate="no">{requester}</strong> · <When at={createdAt} />
             </p>
-            <div className="message__body" data-testid="ticket-description">
+            <div className="message__body" data-testid="ticket-description" translate="no">
               {description}
             </div>
           </li>
@@ -26,10 +28,12 @@ export function Conversation({ description, requester, createdAt, comments }: { 
           <li key={comment.seq} className={comment.internal ? 'message message--internal' : `message message--${comment.author.kind}`}>
             <p className="message__meta">
               {comment.internal && <span className="tag tag--internal">{t.ticket.internalNote}</span>}
-              <strong>{comment.author.kind === 'system' ? t.ticket.system : comment.author.name || comment.author.kind}</strong> ·{' '}
-              <time dateTime={isoOf(comment.at)}>{formatDateTime(comment.at, lang)}</time>
+              <strong>
+                <ActorName actor={comment.author} />
+              </strong>{' '}
+              · <When at={comment.createdAt} />
             </p>
-            <div className="message__body" data-testid={index === 0 && opensWithDescription ? 'ticket-description' : undefined}>
+            <div className="message__body" data-testid={index === 0 && opensWithDescription ? 'ticket-description' : undefined} translate="no">
               {comment.body}
             </div>
           </li>

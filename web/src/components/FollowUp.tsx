@@ -1,38 +1,41 @@
 // On a Closed ticket the reply box gives way to a follow-up: a new ticket linked to this one.
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
+import { MAX_BODY_LENGTH } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
-import { errorMessage } from '../api/errors';
+import { fieldsInError } from '../api/errors';
 import { useI18n } from '../i18n';
 import { newRequestId } from '../lib/request-id';
-import { ErrorNote } from './Alert';
+import { useAction } from '../lib/use-action';
+import { useErrorFocus } from '../lib/use-error-focus';
+import { ApiError } from './ApiError';
+import { Field } from './Field';
 
 export function FollowUp({ number }: { number: number }) {
   const { t } = useI18n();
   const [, navigate] = useLocation();
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [empty, setEmpty] = useState(false);
+  const action = useAction();
+  const { ref, focusFirstError } = useErrorFocus<HTMLFormElement>();
+  // One id per follow-up being written: sending it twice makes one ticket.
   const requestId = useRef(newRequestId());
-  const id = useId();
+  const bodyError = empty ? t.ticket.emptyBody : fieldsInError(action.error).has('description') ? t.ticket.bodyInvalid : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setEmpty(!body.trim());
     if (!body.trim()) {
-      setError(t.ticket.emptyBody);
+      action.clear();
+      focusFirstError();
       return;
     }
-    setBusy(true);
-    setError('');
-    try {
-      const created = await api.tickets.followUp(number, body.trim(), requestId.current);
-      navigate(`/tickets/${created}`);
-    } catch (err) {
-      setError(errorMessage(err, t));
-    } finally {
-      setBusy(false);
-    }
+    const ok = await action.run(async () => {
+      const created = await api.tickets.followUp.mutate({ number, description: body.trim(), requestId: requestId.current });
+      navigate(`/tickets/${created.number}`);
+    });
+    if (!ok) focusFirstError();
   }
 
   return (
@@ -43,15 +46,22 @@ export function FollowUp({ number }: { number: number }) {
           {t.ticket.followUp}
         </button>
       ) : (
-        <form onSubmit={submit} noValidate>
-          <label htmlFor={`${id}-body`}>{t.ticket.followUpText}</label>
-          <textarea id={`${id}-body`} rows={5} value={body} onChange={(e) => setBody(e.target.value)} autoFocus />
-          <ErrorNote>{error}</ErrorNote>
+        <form ref={ref} onSubmit={submit} noValidate>
+          <Field label={t.ticket.followUpText} error={bodyError}>
+            <textarea rows={5} maxLength={MAX_BODY_LENGTH} value={body} onChange={(e) => setBody(e.target.value)} autoFocus />
+          </Field>
+          {!bodyError && <ApiError error={action.error} />}
           <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
+            <button type="submit" className="primary" disabled={action.busy}>
               {t.ticket.followUp}
             </button>
-            <button type="button" onClick={() => setOpen(false)}>
+            <button
+              type="button"
+              onClick={() => {
+                setOpen(false);
+                action.clear();
+              }}
+            >
               {t.common.cancel}
             </button>
           </div>

@@ -1,13 +1,16 @@
-// The frame of every page: skip link, header with navigation, language switch and account, main area.
+// The frame of every page: skip link, header with navigation and the person's menu (or, before
+// signing in, the language switch), main area.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../i18n';
 import { isAgent, useSession } from '../session';
+import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from './UserMenu';
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { t, lang, setLang } = useI18n();
-  const { me, signOut } = useSession();
-  const [location, navigate] = useLocation();
+  const { t, lang } = useI18n();
+  const { me, chooseLanguage } = useSession();
+  const [location] = useLocation();
   const current = (path: string) => (location === path ? 'page' : undefined);
   // After moving to another page, keyboard and screen-reader users start at its content, as
   // they would after a full page load (but not on the first load, where the browser decides).
@@ -49,32 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </nav>
           )}
           <div className="header-tools">
-            <button
-              type="button"
-              className="link-button"
-              lang={lang === 'en' ? 'fr' : 'en'}
-              aria-label={t.switchLanguageLabel}
-              onClick={() => setLang(lang === 'en' ? 'fr' : 'en')}
-            >
-              {t.switchLanguage}
-            </button>
-            {me && (
-              <>
-                <span className="who" title={t.nav.signedInAs(me.email)}>
-                  {me.name || me.email}
-                </span>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={async () => {
-                    await signOut();
-                    navigate('/sign-in');
-                  }}
-                >
-                  {t.nav.signOut}
-                </button>
-              </>
-            )}
+            {me ? <UserMenu me={me} /> : <LanguageSwitch current={lang} onSwitch={chooseLanguage} className="link-button" />}
           </div>
         </div>
       </header>

@@ -1,6 +1,9 @@
 // Previous / next page, with the current page announced.
 import { useI18n } from '../i18n';
 
+/** How many tickets a page of a list holds. */
+export const PAGE_SIZE = 20;
+
 export function Pager({ page, total, pageSize, hasMore, onPage }: { page: number; total: number | null; pageSize: number; hasMore: boolean; onPage(page: number): void }) {
   const { t } = useI18n();
   const pages = total === null ? null : Math.max(1, Math.ceil(total / pageSize));

@@ -1,65 +1,65 @@
-// Answering a ticket. Requesters write a reply (warned first when it will reopen a Solved ticket).
-// Agents choose a public reply or an internal note, told apart by words, colour and border, and
-// may send the reply "as" another status.
+// Answering a ticket. Requesters and CC'd users write a reply (warned first when it will reopen a
+// Solved ticket). Support Ops choose a public reply or an internal note, told apart by words, colour
+// and border, and may send the reply "as" another status. Each kind of message is confirmed once sent.
 import { useId, useState, type FormEvent } from 'react';
-import { SETTABLE_STATUSES, type SettableStatus, type TicketStatus } from '../../../workflows/ticket/model';
+import { MAX_BODY_LENGTH, SETTABLE_STATUSES, type SettableStatus, type TicketStatus } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
-import { errorMessage } from '../api/errors';
+import { fieldsInError } from '../api/errors';
 import { useI18n } from '../i18n';
-import { ErrorNote, SuccessNote } from './Alert';
+import { useAction } from '../lib/use-action';
+import { useErrorFocus } from '../lib/use-error-focus';
+import { SuccessNote } from './Alert';
+import { ApiError } from './ApiError';
 
-export function ReplyBox({ number, status, agent, onSent }: { number: number; status: TicketStatus; agent: boolean; onSent(): void }) {
+type Sent = { kind: 'reply' } | { kind: 'note' } | { kind: 'status'; status: SettableStatus };
+
+/** `asSupport`: may write internal notes and change the status with the reply. */
+export function ReplyBox({ number, status, asSupport, onSent }: { number: number; status: TicketStatus; asSupport: boolean; onSent(): void }) {
   const { t } = useI18n();
   const [kind, setKind] = useState<'public' | 'internal'>('public');
   const [body, setBody] = useState('');
   const [submitAs, setSubmitAs] = useState<SettableStatus | ''>('');
-  const [error, setError] = useState('');
-  const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [empty, setEmpty] = useState(false);
+  const [sent, setSent] = useState<Sent | null>(null);
+  const action = useAction();
+  const { ref, focusFirstError } = useErrorFocus<HTMLFormElement>();
   const id = useId();
-  const internal = agent && kind === 'internal';
-  const reopens = !agent && status === 'solved';
+  const internal = asSupport && kind === 'internal';
+  const reopens = !asSupport && status === 'solved';
+  const bodyError = empty ? t.ticket.emptyBody : fieldsInError(action.error).has('body') ? t.ticket.bodyInvalid : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSent(false);
+    setSent(null);
+    setEmpty(!body.trim());
     if (!body.trim()) {
-      setError(t.ticket.emptyBody);
+      action.clear();
+      focusFirstError();
       return;
     }
-    setBusy(true);
-    setError('');
-    try {
-      const sentBody = body;
-      await api.tickets.reply(number, sentBody, {
-        ...(internal && { internal: true }),
-        ...(agent && submitAs && { status: submitAs }),
-      });
+    const sentBody = body;
+    const newStatus = asSupport && submitAs ? submitAs : undefined;
+    const ok = await action.run(() => api.tickets.reply.mutate({ number, body: sentBody, ...(internal && { internal: true }), ...(newStatus && { status: newStatus }) }));
+    if (ok) {
       // Clear only what was sent: the next message may already be on its way in.
       setBody((current) => (current === sentBody ? '' : current));
       setSubmitAs('');
-      setSent(true);
-      onSent();
-    } catch (err) {
-      setError(errorMessage(err, t));
-      onSent();
-    } finally {
-      setBusy(false);
+      setSent(newStatus ? { kind: 'status', status: newStatus } : internal ? { kind: 'note' } : { kind: 'reply' });
+    } else {
+      focusFirstError();
     }
+    // Refused or not, the page shows the ticket as it now is.
+    onSent();
   }
 
   const label = internal ? t.ticket.yourNote : t.ticket.yourReply;
-  const button = submitAs
-    ? t.ticket.submitAsButton(t.status[submitAs])
-    : internal
-      ? t.ticket.addNote
-      : reopens
-        ? t.ticket.replyAndReopen
-        : t.ticket.reply;
+  const button = submitAs ? t.ticket.submitAsButton(t.status[submitAs]) : internal ? t.ticket.addNote : reopens ? t.ticket.replyAndReopen : t.ticket.reply;
+  const confirmation = !sent ? null : sent.kind === 'status' ? t.ticket.sentWithStatus(t.status[sent.status]) : sent.kind === 'note' ? t.ticket.noteAdded : t.ticket.replySent;
+  const describedBy = [asSupport && `${id}-hint`, reopens && `${id}-warning`, bodyError && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
   return (
-    <form className={internal ? 'reply reply--internal' : 'reply'} onSubmit={submit} noValidate>
-      {agent && (
+    <form ref={ref} className={internal ? 'reply reply--internal' : 'reply'} onSubmit={submit} noValidate>
+      {asSupport && (
         <fieldset className="reply-kind">
           <legend>{t.ticket.replyKind}</legend>
           <label className={kind === 'public' ? 'toggle toggle--on' : 'toggle'}>
@@ -77,26 +77,38 @@ export function ReplyBox({ number, status, agent, onSent }: { number: number; st
           {t.ticket.solvedWarning}
         </p>
       )}
-      <label htmlFor={`${id}-body`}>{label}</label>
-      {agent && (
-        <p className="hint" id={`${id}-hint`}>
-          {internal ? t.ticket.internalNoteHint : t.ticket.publicReplyHint}
-        </p>
-      )}
-      <textarea
-        id={`${id}-body`}
-        name="body"
-        rows={5}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        aria-describedby={[agent ? `${id}-hint` : '', reopens ? `${id}-warning` : ''].filter(Boolean).join(' ') || undefined}
-      />
-      <ErrorNote>{error}</ErrorNote>
-      {sent && <SuccessNote>{t.ticket.sent}</SuccessNote>}
+      <div className={bodyError ? 'field field--invalid' : 'field'}>
+        <label htmlFor={`${id}-body`}>{label}</label>
+        {asSupport && (
+          <p className="hint" id={`${id}-hint`}>
+            {internal ? t.ticket.internalNoteHint : t.ticket.publicReplyHint}
+          </p>
+        )}
+        {bodyError && (
+          <p className="field-error" id={`${id}-error`}>
+            {bodyError}
+          </p>
+        )}
+        <textarea
+          id={`${id}-body`}
+          name="body"
+          rows={5}
+          maxLength={MAX_BODY_LENGTH}
+          value={body}
+          onChange={(e) => {
+            setBody(e.target.value);
+            setSent(null);
+          }}
+          aria-describedby={describedBy}
+          aria-invalid={bodyError ? true : undefined}
+        />
+      </div>
+      {!bodyError && <ApiError error={action.error} />}
+      {confirmation && <SuccessNote>{confirmation}</SuccessNote>}
       <div className="actions">
-        {agent && (
-          <label>
-            {t.ticket.submitAs}{' '}
+        {asSupport && (
+          <label className="submit-as">
+            {t.ticket.submitAs}
             <select name="submitAs" value={submitAs} onChange={(e) => setSubmitAs(e.target.value as SettableStatus | '')}>
               <option value="">{t.ticket.keepStatus(t.status[status])}</option>
               {SETTABLE_STATUSES.filter((s) => s !== status).map((s) => (
@@ -107,7 +119,7 @@ export function ReplyBox({ number, status, agent, onSent }: { number: number; st
             </select>
           </label>
         )}
-        <button type="submit" className={internal ? 'primary primary--internal' : 'primary'} disabled={busy}>
+        <button type="submit" className={internal ? 'primary primary--internal' : 'primary'} disabled={action.busy}>
           {button}
         </button>
       </div>

@@ -1,56 +1,64 @@
 // A list of tickets. A table on wide screens; at phone width the CSS lays each row out as a card.
 import { Link } from 'wouter';
-import { TYPE_LABELS } from '../../../workflows/ticket/model';
-import type { TicketSummary } from '../api/views';
+import type { Ticket } from '../api/types';
 import { useI18n } from '../i18n';
-import { formatShort, isoOf } from '../lib/format';
+import { PersonName } from './PersonName';
 import { SlaState } from './SlaState';
 import { StatusPill } from './StatusBadge';
+import { When } from './When';
 
-export function TicketTable({ items, caption, agentColumns = false }: { items: TicketSummary[]; caption: string; agentColumns?: boolean }) {
-  const { t, lang } = useI18n();
-  if (items.length === 0) return <p className="empty">{t.activities.empty}</p>;
+/** `agentColumns`: the assignee and the SLA too; `ownRequests`: the reader's own, so no requester column. */
+export function TicketTable({ items, caption, agentColumns = false, ownRequests = false, empty }: { items: Ticket[]; caption: string; agentColumns?: boolean; ownRequests?: boolean; empty?: string }) {
+  const { t } = useI18n();
+  if (items.length === 0) return <p className="empty">{empty ?? t.activities.empty}</p>;
   return (
-    <table className="ticket-table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.activities.number}</th>
-          <th scope="col">{t.activities.subject}</th>
-          <th scope="col">{t.activities.type}</th>
-          <th scope="col">{t.activities.status}</th>
-          <th scope="col">{t.activities.requester}</th>
-          {agentColumns && <th scope="col">{t.activities.assignee}</th>}
-          {agentColumns && <th scope="col">{t.activities.sla}</th>}
-          <th scope="col">{t.activities.updated}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((ticket) => (
-          <tr key={ticket.number} className={ticket.type === 'critical' ? 'row--critical' : undefined}>
-            <td data-label={t.activities.number}>#{ticket.number}</td>
-            <td data-label={t.activities.subject}>
-              <Link href={`/tickets/${ticket.number}`}>{ticket.subject}</Link>
-            </td>
-            <td data-label={t.activities.type}>{TYPE_LABELS[ticket.type]}</td>
-            <td data-label={t.activities.status}>
-              <StatusPill status={ticket.status} />
-            </td>
-            <td data-label={t.activities.requester}>{ticket.requester.name || ticket.requester.email}</td>
-            {agentColumns && (
-              <td data-label={t.activities.assignee}>{ticket.assignee ? ticket.assignee.name || ticket.assignee.email : t.queue.nobody}</td>
-            )}
-            {agentColumns && (
-              <td data-label={t.activities.sla}>
-                <SlaState ticket={ticket} compact />
-              </td>
-            )}
-            <td data-label={t.activities.updated}>
-              <time dateTime={isoOf(ticket.updatedAt)}>{formatShort(ticket.updatedAt, lang)}</time>
-            </td>
+    // The frame whose width decides between a table and cards (styles.css, container "tickets").
+    <div className="ticket-list">
+      <table className="ticket-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.activities.number}</th>
+            <th scope="col">{t.activities.subject}</th>
+            <th scope="col">{t.activities.type}</th>
+            <th scope="col">{t.activities.status}</th>
+            {!ownRequests && <th scope="col">{t.activities.requester}</th>}
+            {agentColumns && <th scope="col">{t.activities.assignee}</th>}
+            {agentColumns && <th scope="col">{t.activities.sla}</th>}
+            <th scope="col">{t.activities.updated}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((ticket) => (
+            <tr key={ticket.number} className={ticket.type === 'critical' ? 'row--critical' : undefined}>
+              <td data-label={t.activities.number}>#{ticket.number}</td>
+              <td data-label={t.activities.subject} className="ticket-table__subject">
+                <Link href={`/tickets/${ticket.number}`} translate="no">
+                  {ticket.subject}
+                </Link>
+              </td>
+              <td data-label={t.activities.type}>{t.typeName[ticket.type]}</td>
+              <td data-label={t.activities.status}>
+                <StatusPill status={ticket.status} />
+              </td>
+              {!ownRequests && (
+                <td data-label={t.activities.requester}>
+                  <PersonName person={ticket.requester} />
+                </td>
+              )}
+              {agentColumns && <td data-label={t.activities.assignee}>{ticket.assignee ? <PersonName person={ticket.assignee} /> : t.queue.nobody}</td>}
+              {agentColumns && (
+                <td data-label={t.activities.sla}>
+                  <SlaState ticket={ticket} />
+                </td>
+              )}
+              <td data-label={t.activities.updated}>
+                <When at={ticket.updatedAt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

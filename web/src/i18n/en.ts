@@ -1,11 +1,34 @@
 // English wording. The portal guide's labels (Submit a request, My activities, the tab, type and
-// status names) are the words people know: they stay exactly as the guide writes them.
+// status names) are the words people know: they stay exactly as the guide writes them. fr.ts says
+// the same in the words French-speaking Zendesk users know. Names of the languages themselves, said
+// in their own language, are in languages.ts, so that neither catalogue holds the other's words.
+//
+// Imports carry their .js extension: test/web reads the catalogues with Node's resolution too.
+import type { StatusMessage } from '../../../workflows/ticket/commands.js';
+import type { TicketEventKind } from '../../../workflows/ticket/effects.js';
+import type { Actor, TicketStatus, TicketType } from '../../../workflows/ticket/model.js';
+
+/** What the status badge says, for one kind of reader: whose hands the ticket is in, what comes next. */
+interface BadgeTexts {
+  open: string;
+  pending(when: string | null): string;
+  'on-hold': string;
+  solved(when: string | null): string;
+  closed: string;
+}
+
+// The requester and the people in CC may both answer, and a reply reopens a Solved ticket.
+const participantBadge: BadgeTexts = {
+  open: 'In the hands of the Support Ops team: we are looking into it and will answer here.',
+  pending: (when) => (when ? `Waiting for your answer: closes automatically on ${when} if we hear nothing.` : 'Waiting for your answer.'),
+  'on-hold': 'An internal team is investigating. It is in the hands of the Support Ops team.',
+  solved: (when) => (when ? `Solved: closes automatically on ${when}. Replying reopens it.` : 'Solved. Replying reopens it.'),
+  closed: 'Closed: it can no longer change. You can make a follow-up.',
+};
+
 export const en = {
-  lang: 'en',
   appName: 'Support Ops',
   skipToContent: 'Skip to content',
-  switchLanguage: 'Français',
-  switchLanguageLabel: 'Afficher en français',
   nav: {
     main: 'Main menu',
     home: 'Home',
@@ -13,7 +36,8 @@ export const en = {
     activities: 'My activities',
     queue: 'Agent console',
     signOut: 'Sign out',
-    signedInAs: (who: string) => `Signed in as ${who}`,
+    /** Read after the person's name on the button that opens their menu. */
+    accountMenu: 'account menu',
   },
   common: {
     loading: 'Loading…',
@@ -26,7 +50,7 @@ export const en = {
     page: (n: number, of: number) => `Page ${n} of ${of}`,
     pageOnly: (n: number) => `Page ${n}`,
     required: 'Required',
-    back: 'Back',
+    badEmail: 'Enter an e-mail address, such as name@example.com.',
   },
   auth: {
     signInTitle: 'Sign in',
@@ -45,7 +69,6 @@ export const en = {
     confirmPassword: 'Repeat the password',
     mismatch: 'The two passwords are not the same.',
     setPassword: 'Set password',
-    passwordSet: 'Your password is set. You can sign in now.',
     missingToken: 'This link is incomplete. Open the link from the e-mail again, or ask for a new one.',
     forgotTitle: 'Forgotten password',
     forgotIntro: 'Enter your e-mail. If it has an account, we will send a link to choose a new password.',
@@ -54,11 +77,18 @@ export const en = {
   },
   home: {
     title: 'How can we help?',
-    submitText: 'Creates a new ticket, assigned to the Support Ops team for investigation.',
+    submitText: 'Creates a new ticket, assigned to the Support Ops team, who will investigate it.',
     checkTitle: 'Check your existing requests',
     checkText: 'See your current and past requests.',
     agentTitle: 'Agent console',
     agentText: 'Work the queues: unassigned, assigned to you, SLA breached, Critical / SEV first.',
+    waiting: 'Waiting for your answer',
+    nothingWaiting: 'No request is waiting for your answer.',
+    assigned: 'Assigned to you',
+    nothingAssigned: 'No ticket in Support Ops’ hands is assigned to you.',
+    recent: 'Your recent requests',
+    noRequests: 'You have not submitted any request yet.',
+    seeAll: 'See all',
   },
   submit: {
     title: 'Submit a request',
@@ -72,24 +102,32 @@ export const en = {
     sending: 'Submitting…',
     chooseType: 'Choose the type of request.',
     badEmail: (email: string) => `"${email}" is not an e-mail address.`,
-    fieldInvalid: 'Check this field: it is empty or too long.',
+    fieldInvalid: 'Check this field: it is empty, too long, or holds characters that cannot be sent.',
     ccsInvalid: 'One of these addresses is not a valid e-mail address.',
     doneTitle: 'Your request has been received',
     done: (n: number) => `Your ticket number is #${n}. We have sent you a confirmation by e-mail.`,
     open: 'Open the ticket',
     another: 'Submit another request',
   },
-  types: {
+  /** The four types, as the guide names them. */
+  typeName: {
+    critical: 'Critical / SEV',
+    feature_request: 'Feature request',
+    hardware_issue: 'Hardware issue',
+    software_issue: 'Software issue',
+  } satisfies Record<TicketType, string>,
+  /** When to choose each type, in the guide's words. */
+  typeHelp: {
     critical: 'Ticket for any critical problem that needs immediate resolution: problems that affect a large number of consumers and for which there is no workaround, such as a widespread infrastructure outage, subscription payments that cannot be processed, bikes that cannot be rented, or a severe performance degradation for consumers or agents.',
     feature_request: 'For requests for new features or feedback on the products. Use it when a new or missing feature should be added.',
     hardware_issue: 'To report any problem you have with hardware.',
     software_issue: 'To report any problem you have with software.',
-  },
+  } satisfies Record<TicketType, string>,
   activities: {
     title: 'My activities',
     tabs: 'Views',
     mine: 'My requests',
-    ccd: "Requests I'm CC'd on",
+    ccd: 'Requests I\u2019m CC\u2019d on',
     organization: 'Organization requests',
     mineText: 'Tickets you submitted.',
     ccdText: 'Tickets of other users on which you are CC\u2019d.',
@@ -105,11 +143,11 @@ export const en = {
     updated: 'Updated',
     sla: 'SLA',
     /** With exact false, at least n: the API stops counting a little past the page. */
-    results: (n: number, exact: boolean) => (!exact ? `${n.toLocaleString('en')}+ requests` : n === 1 ? '1 request' : `${n.toLocaleString('en')} requests`),
+    results: (n: number, exact: boolean): string => (!exact ? `${n.toLocaleString('en')}+ requests` : n === 1 ? '1 request' : `${n.toLocaleString('en')} requests`),
   },
   queue: {
     title: 'Agent console',
-    filters: 'Filters',
+    filters: 'Queues',
     all: 'All tickets',
     unassigned: 'Unassigned',
     mine: 'Assigned to me',
@@ -125,32 +163,44 @@ export const en = {
     'on-hold': 'On-hold',
     solved: 'Solved',
     closed: 'Closed',
-  },
-  // What the badge says: whose hands the ticket is in and what happens next.
+  } satisfies Record<TicketStatus, string>,
+  /** The agent's buttons that change the status, one per message. */
+  statusAction: {
+    setPending: 'Set Pending',
+    putOnHold: 'Put On-hold',
+    solve: 'Solve',
+    reopen: 'Reopen',
+  } satisfies Record<StatusMessage, string>,
+  /** The badge, by how the reader stands to the ticket: each is told what is true for them. */
   badge: {
-    requester: {
-      open: 'In the hands of the Support Ops team: we are looking into it and will answer here.',
-      pending: (when: string | null) =>
-        when ? `Waiting for your answer: closes automatically on ${when} if we hear nothing.` : 'Waiting for your answer.',
-      'on-hold': 'An internal team is investigating. It is in the hands of the Support Ops team.',
-      solved: (when: string | null) =>
-        when ? `Solved: closes automatically on ${when}. Replying reopens it.` : 'Solved. Replying reopens it.',
-      closed: 'Closed: it can no longer change. You can make a follow-up.',
-    },
     agent: {
       open: 'In the hands of Support Ops.',
-      pending: (when: string | null) =>
-        when ? `Waiting for the requester: closes automatically on ${when} without an answer.` : 'Waiting for the requester.',
+      pending: (when) => (when ? `Waiting for the requester: closes automatically on ${when} without an answer.` : 'Waiting for the requester.'),
       'on-hold': 'An internal team is investigating. In the hands of Support Ops.',
-      solved: (when: string | null) => (when ? `Solved: closes automatically on ${when}.` : 'Solved.'),
+      solved: (when) => (when ? `Solved: closes automatically on ${when}.` : 'Solved.'),
       closed: 'Closed: final.',
     },
-  },
+    requester: participantBadge,
+    cc: {
+      ...participantBadge,
+      pending: (when) =>
+        when
+          ? `Waiting for an answer from the requester (you may answer too): closes automatically on ${when} if nobody answers.`
+          : 'Waiting for an answer from the requester (you may answer too).',
+    },
+    // Colleagues read their organization's tickets but do not take part: no "your answer", no "reply".
+    colleague: {
+      open: 'In the hands of the Support Ops team.',
+      pending: (when) => (when ? `Waiting for the requester’s answer: closes automatically on ${when} without one.` : 'Waiting for the requester’s answer.'),
+      'on-hold': 'An internal team is investigating. It is in the hands of the Support Ops team.',
+      solved: (when) => (when ? `Solved: closes automatically on ${when}.` : 'Solved.'),
+      closed: 'Closed: it can no longer change. You can make a follow-up.',
+    },
+  } satisfies Record<'agent' | 'requester' | 'cc' | 'colleague', BadgeTexts>,
   ticket: {
-    title: (n: number, subject: string) => `#${n} ${subject}`,
     requestedBy: (who: string, when: string) => `Requested by ${who} on ${when}`,
     followUpOf: (n: number) => `Follow-up of #${n}`,
-    followUps: 'Follow-ups',
+    followUps: 'Follow-ups:',
     colleagueNote: 'You see this ticket because it comes from your organization. Only its requester and the people in CC can answer it.',
     conversation: 'Conversation',
     internalNote: 'Internal note',
@@ -167,6 +217,11 @@ export const en = {
     submitAsButton: (s: string) => `Submit as ${s}`,
     solvedWarning: 'This ticket is Solved. Replying to it will reopen it.',
     replyAndReopen: 'Reply and reopen',
+    replySent: 'Reply sent.',
+    noteAdded: 'Internal note added.',
+    sentWithStatus: (s: string) => `Reply sent. The ticket is now ${s}.`,
+    emptyBody: 'Write a message first.',
+    bodyInvalid: 'This message cannot be sent as it is: it is too long or holds characters that cannot be sent.',
     markSolved: 'Mark as Solved',
     closedNote: 'This ticket is Closed: it accepts no more replies. Make a follow-up to continue.',
     followUp: 'Make a follow-up',
@@ -183,10 +238,7 @@ export const en = {
     assignTo: 'Assign to',
     assign: 'Assign',
     actions: 'Status',
-    setPending: 'Set Pending',
-    putOnHold: 'Put On-hold',
-    solve: 'Solve',
-    reopen: 'Reopen',
+    side: 'About this ticket',
     sla: 'SLA',
     slaDue: (when: string) => `First reply due by ${when}.`,
     slaMet: (when: string) => `Met: first reply on ${when}.`,
@@ -194,32 +246,35 @@ export const en = {
     slaNone: 'No target.',
     temporal: 'Open the workflow in the Temporal UI',
     audit: 'Audit trail',
-    sent: 'Sent.',
-    emptyBody: 'Write a message first.',
-    you: 'you',
-    system: 'Support desk',
     notFound: 'This ticket does not exist, or you do not have access to it.',
   },
+  /** Who wrote a message or made a change, when their account has no name. */
+  actor: {
+    agent: 'Support Ops',
+    requester: 'Requester',
+    system: 'Support desk',
+  } satisfies Record<Actor['kind'], string>,
+  /** The audit trail's lines, after the name of who did it. */
   event: {
-    created: 'created the ticket',
-    commented: 'wrote a public reply',
-    noted: 'added an internal note',
+    created: (): string => 'created the ticket',
+    commented: (internal: boolean): string => (internal ? 'added an internal note' : 'wrote a public reply'),
     status_changed: (from: string, to: string) => `changed the status from ${from} to ${to}`,
-    assigned: (to: string | null) => (to ? `assigned it to ${to}` : 'removed the assignee'),
+    assigned: (to: string | null): string => (to ? `assigned it to ${to}` : 'removed the assignee'),
     cc_added: (who: string) => `added ${who} to CC`,
     cc_removed: (who: string) => `removed ${who} from CC`,
-    pending_reminder_sent: 'reminded the requester',
-    sla_breached: 'recorded an SLA breach',
-    other: (kind: string) => kind,
-  },
+    pending_reminder_sent: (): string => 'reminded the requester',
+    sla_breached: (): string => 'recorded an SLA breach',
+  } satisfies Record<TicketEventKind, unknown>,
   errors: {
     network: 'The server could not be reached. Check your connection and try again.',
     unauthorized: 'You are not signed in, or your session has ended. Please sign in again.',
     badCredentials: 'That e-mail and password do not match. Try again, or ask for a new password.',
-    forbidden: 'Only Support Ops agents can do that.',
+    forbidden: 'You are not allowed to do that.',
     notFound: 'This does not exist, or you do not have access to it.',
-    conflict: 'The ticket’s status does not allow that. The page now shows its current status.',
-    conflictStatus: (status: string) => `This ticket is ${status}, which does not allow that. The page now shows its current status.`,
+    conflict: 'The ticket has changed in the meantime and does not allow that. The page now shows it as it is.',
+    /** A refused change, with the status the server gave as the reason. */
+    refused: (status: string) => `This ticket is ${status}, which does not allow that. The page now shows its current status.`,
+    refusedInput: 'The ticket does not accept that. Check what you entered.',
     tooMany: 'Too many attempts. Wait a few minutes, then try again.',
     badInput: 'Some fields need attention.',
     badLink: 'This link is no longer valid: it was already used or it has expired. Ask for a new one.',

@@ -1,18 +1,21 @@
-// The language: taken from the browser, changed with the switch in the header and remembered.
+// The language the portal speaks: first the one remembered in this browser, else the browser's
+// own preference. A signed-in person's account has the last word (session.tsx), so that the portal
+// and their e-mails speak the same language on every device.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type Messages } from './en';
 import { fr } from './fr';
+import { isLang, type Lang } from './languages';
 
-export type Lang = 'en' | 'fr';
+export type { Lang } from './languages';
 const dictionaries: Record<Lang, Messages> = { en, fr };
 const STORAGE_KEY = 'lang';
 
 function initialLang(): Lang {
   const saved = localStorage.getItem(STORAGE_KEY);
-  if (saved === 'en' || saved === 'fr') return saved;
+  if (isLang(saved)) return saved;
   for (const tag of navigator.languages ?? [navigator.language]) {
     const base = tag.toLowerCase().slice(0, 2);
-    if (base === 'fr' || base === 'en') return base;
+    if (isLang(base)) return base;
   }
   return 'en';
 }

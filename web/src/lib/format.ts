@@ -1,52 +1,54 @@
-// Dates in the viewer's own time zone and language, through Intl. The API sends instants
-// (Date objects or ISO strings, depending on the transport); both are accepted.
-export type Instant = Date | string | number | null | undefined;
+// The one way the portal writes a moment: in the viewer's own time zone and their variant of the
+// chosen language, with the month in words and the year always there, so that no one reads
+// 12/1 as 12 January or December 1 (en-GB "1 Dec 2026, 07:38", en-US "Dec 1, 2026, 7:38 AM",
+// fr "1 déc. 2026, 07:38"). The ticket page, the lists and the sentences all use it.
+import type { Lang } from '../i18n/languages';
 
-export function toDate(value: Instant): Date | null {
-  if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(value);
+/** What the API sends for a moment (an ISO string), or nothing. */
+export type Instant = string | null | undefined;
+
+function toDate(value: Instant): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
 /**
- * The browser's own variant of the chosen language (en-GB writes 25 November 13:28, en-US
- * November 25 1:28 PM), or the bare language when the browser prefers another one.
+ * The browser's own variant of the chosen language (en-GB writes 1 Dec 2026, 07:38, en-US
+ * Dec 1, 2026, 7:38 AM), or the bare language when the browser prefers another one.
  */
-export function localeFor(lang: string): string {
-  const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+function localeFor(lang: Lang): string {
+  const languages = navigator.languages ?? [navigator.language];
   return languages.find((tag) => tag.toLowerCase().split('-')[0] === lang) ?? lang;
 }
 
-const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${lang}:${JSON.stringify(options)}`;
-  let format = cache.get(key);
+const formatters = new Map<Lang, Intl.DateTimeFormat>();
+function formatterFor(lang: Lang): Intl.DateTimeFormat {
+  let format = formatters.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(localeFor(lang), options);
-    cache.set(key, format);
+    format = new Intl.DateTimeFormat(localeFor(lang), { dateStyle: 'medium', timeStyle: 'short' });
+    formatters.set(lang, format);
   }
   return format;
 }
 
-/** "2 December at 14:05", the way the badge and the conversation say when. */
-export function formatDateTime(value: Instant, lang: string): string {
+/**
+ * The moment as its date (with what the language writes before the time: "1 déc. 2026,") and its
+ * time of day ("12:26"), so that a narrow column may break between the two but not inside them.
+ * Joined by a space they are formatInstant's text.
+ */
+export function instantParts(value: Instant, lang: Lang): { date: string; time: string } | null {
   const date = toDate(value);
-  if (!date) return '';
-  const sameYear = date.getFullYear() === new Date().getFullYear();
-  return formatter(lang, {
-    day: 'numeric',
-    month: 'long',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  if (!date) return null;
+  const parts = formatterFor(lang).formatToParts(date);
+  const timeStarts = parts.findIndex((part) => part.type === 'hour' || part.type === 'dayPeriod');
+  const text = (from: number, to?: number) => parts.slice(from, to).map((part) => part.value).join('');
+  return timeStarts <= 0 ? { date: text(0).trim(), time: '' } : { date: text(0, timeStarts).trim(), time: text(timeStarts).trim() };
 }
 
-/** Compact form for tables. */
-export function formatShort(value: Instant, lang: string): string {
-  const date = toDate(value);
-  if (!date) return '';
-  return formatter(lang, { dateStyle: 'short', timeStyle: 'short' }).format(date);
+export function formatInstant(value: Instant, lang: Lang): string {
+  const parts = instantParts(value, lang);
+  return parts ? [parts.date, parts.time].filter(Boolean).join(' ') : '';
 }
 
 /** Machine-readable value for <time dateTime>. */

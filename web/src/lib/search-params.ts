@@ -9,3 +9,12 @@ export function withChanges(prev: URLSearchParams, changes: Record<string, strin
   }
   return next;
 }
+
+/** The parameter when it is one of `values` (a hand-edited address may hold anything), else undefined. */
+export function oneOf<T extends string>(params: URLSearchParams, key: string, values: readonly T[]): T | undefined {
+  const value = params.get(key);
+  return (values as readonly (string | null)[]).includes(value) ? (value as T) : undefined;
+}
+
+/** The page number in the address, 1 when absent or not a page number. */
+export const pageOf = (params: URLSearchParams): number => Math.max(1, Math.floor(Number(params.get('page'))) || 1);

@@ -1,4 +1,5 @@
-// Re-runs a loader when the server says a relevant ticket changed, so pages stay current without a reload.
+// Re-runs a loader when the server says a relevant ticket changed (live.changes, server-sent
+// events), so pages stay current without a reload.
 import { useEffect, useRef } from 'react';
 import { api } from '../api/client';
 
@@ -8,6 +9,11 @@ export function useLive(filter: { number?: number }, onChange: () => void, enabl
   const number = filter.number;
   useEffect(() => {
     if (!enabled) return;
-    return api.live.changes(number === undefined ? {} : { number }, () => callback.current());
+    const subscription = api.live.changes.subscribe(number === undefined ? {} : { number }, {
+      onData: () => callback.current(),
+      // The feed is a convenience: when it drops, httpSubscriptionLink reconnects by itself.
+      onError: () => {},
+    });
+    return () => subscription.unsubscribe();
   }, [number, enabled]);
 }

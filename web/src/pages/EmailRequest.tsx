@@ -3,35 +3,30 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client';
-import { errorMessage } from '../api/errors';
-import { ErrorNote, SuccessNote } from '../components/Alert';
+import { fieldsInError } from '../api/errors';
+import { SuccessNote } from '../components/Alert';
+import { ApiError } from '../components/ApiError';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n';
+import { useAction } from '../lib/use-action';
+import { useErrorFocus } from '../lib/use-error-focus';
 import { useTitle } from '../lib/use-title';
 
 export function EmailRequest({ purpose }: { purpose: 'access' | 'reset' }) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
-  const [error, setError] = useState('');
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { ref, focusFirstError } = useErrorFocus<HTMLFormElement>();
   const title = purpose === 'access' ? t.auth.requestAccessTitle : t.auth.forgotTitle;
   useTitle(title);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError('');
-    setBusy(true);
-    try {
-      const address = email.trim();
-      if (purpose === 'access') await api.auth.requestAccess(address);
-      else await api.auth.requestPasswordReset(address);
-      setDone(true);
-    } catch (err) {
-      setError(errorMessage(err, t));
-    } finally {
-      setBusy(false);
-    }
+    const address = email.trim();
+    const ok = await action.run(() => (purpose === 'access' ? api.auth.requestAccess.mutate({ email: address }) : api.auth.requestPasswordReset.mutate({ email: address })));
+    if (ok) setDone(true);
+    else focusFirstError();
   }
 
   return (
@@ -40,13 +35,13 @@ export function EmailRequest({ purpose }: { purpose: 'access' | 'reset' }) {
       {done ? (
         <SuccessNote>{purpose === 'access' ? t.auth.requestAccessDone : t.auth.forgotDone}</SuccessNote>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form ref={ref} onSubmit={submit} noValidate>
           <p>{purpose === 'access' ? t.auth.requestAccessIntro : t.auth.forgotIntro}</p>
-          <ErrorNote>{error}</ErrorNote>
-          <Field label={t.common.email}>
+          <ApiError error={action.error} />
+          <Field label={t.common.email} error={fieldsInError(action.error).has('email') ? t.common.badEmail : undefined}>
             <input type="email" name="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
           </Field>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={action.busy}>
             {t.common.send}
           </button>
         </form>

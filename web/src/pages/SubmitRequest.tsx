@@ -1,19 +1,36 @@
 // Submit a request: the four types with the guide's descriptions, subject, description and CCs.
-// Errors are shown beside the field they concern; the confirmation gives the ticket number.
+// Errors are shown beside the field they concern and the keyboard is taken to the first of them;
+// the confirmation gives the ticket number.
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { TICKET_TYPES, TYPE_LABELS, type TicketType } from '../../../workflows/ticket/model';
+import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, TICKET_TYPES, type TicketType } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
-import { errorMessage, fieldErrors } from '../api/errors';
-import { ErrorNote } from '../components/Alert';
+import { fieldsInError } from '../api/errors';
+import { ApiError } from '../components/ApiError';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n';
 import { newRequestId } from '../lib/request-id';
+import { useAction } from '../lib/use-action';
+import { useErrorFocus } from '../lib/use-error-focus';
 import { useTitle } from '../lib/use-title';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-type Errors = Partial<Record<'type' | 'subject' | 'description' | 'ccs' | 'form', string>>;
+/** What the form itself found wrong before sending (the server's findings come with its error). */
+interface Problems {
+  type?: boolean;
+  subject?: boolean;
+  description?: boolean;
+  /** The first CC address that is not one. */
+  badCc?: string;
+}
+
+function splitEmails(text: string): string[] {
+  return text
+    .split(/[,;\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
 
 export function SubmitRequest() {
   const { t } = useI18n();
@@ -21,37 +38,40 @@ export function SubmitRequest() {
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [ccs, setCcs] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<Problems>({});
   const [created, setCreated] = useState<number | null>(null);
+  const action = useAction();
+  const { ref, focusFirstError } = useErrorFocus<HTMLFormElement>();
   // One id per filled-in form: a retry of the same form is the same request.
   const requestId = useRef(newRequestId());
-  const formRef = useRef<HTMLFormElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
   useTitle(t.submit.title);
 
-  function validate(): Errors {
-    const found: Errors = {};
-    if (!type) found.type = t.submit.chooseType;
-    if (!subject.trim()) found.subject = t.common.required;
-    if (!description.trim()) found.description = t.common.required;
-    const bad = splitEmails(ccs).find((email) => !EMAIL.test(email));
-    if (bad) found.ccs = t.submit.badEmail(bad);
-    return found;
-  }
+  // Said in the reader's language at render time: the server's own words are English.
+  const server = fieldsInError(action.error);
+  const errors = {
+    type: problems.type || server.has('type') ? t.submit.chooseType : undefined,
+    subject: problems.subject ? t.common.required : server.has('subject') ? t.submit.fieldInvalid : undefined,
+    description: problems.description ? t.common.required : server.has('description') ? t.submit.fieldInvalid : undefined,
+    ccs: problems.badCc ? t.submit.badEmail(problems.badCc) : server.has('ccEmails') ? t.submit.ccsInvalid : undefined,
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length) {
-      // Take the keyboard to the first field that needs attention.
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const found: Problems = {
+      type: !type,
+      subject: !subject.trim(),
+      description: !description.trim(),
+      badCc: splitEmails(ccs).find((email) => !EMAIL.test(email)),
+    };
+    setProblems(found);
+    if (found.type || found.subject || found.description || found.badCc) {
+      action.clear();
+      focusFirstError();
       return;
     }
-    setBusy(true);
-    try {
-      const number = await api.tickets.create({
+    const ok = await action.run(async () => {
+      const { number } = await api.tickets.create.mutate({
         type: type as TicketType,
         subject: subject.trim(),
         description: description.trim(),
@@ -60,19 +80,17 @@ export function SubmitRequest() {
       });
       setCreated(number);
       requestAnimationFrame(() => doneRef.current?.focus());
-    } catch (err) {
-      const fields = fieldErrors(err);
-      setErrors({
-        form: errorMessage(err, t),
-        // The server's own words are English; say the same in the reader's language.
-        ...(fields.subject && { subject: t.submit.fieldInvalid }),
-        ...(fields.description && { description: t.submit.fieldInvalid }),
-        ...(fields.ccEmails && { ccs: t.submit.ccsInvalid }),
-        ...(fields.type && { type: t.submit.chooseType }),
-      });
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!ok) focusFirstError();
+  }
+
+  function startAgain() {
+    requestId.current = newRequestId();
+    setCreated(null);
+    setType('');
+    setSubject('');
+    setDescription('');
+    setCcs('');
   }
 
   if (created !== null) {
@@ -88,17 +106,7 @@ export function SubmitRequest() {
           <Link href={`/tickets/${created}`} className="button primary">
             {t.submit.open}
           </Link>
-          <button
-            type="button"
-            onClick={() => {
-              requestId.current = newRequestId();
-              setCreated(null);
-              setType('');
-              setSubject('');
-              setDescription('');
-              setCcs('');
-            }}
-          >
+          <button type="button" onClick={startAgain}>
             {t.submit.another}
           </button>
         </p>
@@ -109,8 +117,8 @@ export function SubmitRequest() {
   return (
     <section className="card">
       <h1>{t.submit.title}</h1>
-      <form ref={formRef} onSubmit={submit} noValidate>
-        <ErrorNote>{errors.form}</ErrorNote>
+      <form ref={ref} onSubmit={submit} noValidate>
+        <ApiError error={action.error} />
         <fieldset className={errors.type ? 'types field--invalid' : 'types'} aria-describedby={errors.type ? 'type-error' : undefined}>
           <legend>{t.submit.type}</legend>
           {errors.type && (
@@ -129,32 +137,25 @@ export function SubmitRequest() {
                 onChange={() => setType(value)}
               />
               <span>
-                <strong>{TYPE_LABELS[value]}</strong>
-                <span className="type-option__text">{t.types[value]}</span>
+                <strong>{t.typeName[value]}</strong>
+                <span className="type-option__text">{t.typeHelp[value]}</span>
               </span>
             </label>
           ))}
         </fieldset>
         <Field label={t.submit.subject} error={errors.subject}>
-          <input type="text" name="subject" maxLength={200} required value={subject} onChange={(e) => setSubject(e.target.value)} />
+          <input type="text" name="subject" maxLength={MAX_SUBJECT_LENGTH} required value={subject} onChange={(e) => setSubject(e.target.value)} />
         </Field>
         <Field label={t.submit.description} hint={t.submit.descriptionHint} error={errors.description}>
-          <textarea name="description" rows={8} required value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea name="description" rows={8} maxLength={MAX_BODY_LENGTH} required value={description} onChange={(e) => setDescription(e.target.value)} />
         </Field>
         <Field label={t.submit.ccs} hint={t.submit.ccsHint} error={errors.ccs}>
           <input type="text" name="ccs" inputMode="email" autoComplete="off" value={ccs} onChange={(e) => setCcs(e.target.value)} />
         </Field>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t.submit.sending : t.submit.send}
+        <button type="submit" className="primary" disabled={action.busy}>
+          {action.busy ? t.submit.sending : t.submit.send}
         </button>
       </form>
     </section>
   );
-}
-
-function splitEmails(text: string): string[] {
-  return text
-    .split(/[,;\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }

@@ -1,0 +1,30 @@
+// The API's shapes, named for the pages, exactly as the router infers them: a field the API adds
+// (src/api/ticket-views.ts) reaches the pages with no second definition and no mapping.
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../../src/api/router';
+
+type Outputs = inferRouterOutputs<AppRouter>;
+type Inputs = inferRouterInputs<AppRouter>;
+
+/** The signed-in person. */
+export type Me = NonNullable<Outputs['auth']['me']>;
+/** Server settings the portal shows (where the Temporal UI is, for Support Ops). */
+export type PortalConfig = Outputs['portalConfig']['get'];
+
+/** A ticket page's whole content: the ticket, its conversation, audit trail and follow-ups. */
+export type TicketDetail = Outputs['tickets']['get'];
+/** A ticket, in the page and in the lists alike. */
+export type Ticket = TicketDetail['ticket'];
+export type TicketComment = TicketDetail['conversation'][number];
+export type AuditEvent = TicketDetail['audit'][number];
+/** How the reader stands to a ticket, which decides what they may do (workflows/ticket/permissions.ts). */
+export type Standing = TicketDetail['standing'];
+/** Someone on a ticket: requester, assignee, CC'd. */
+export type Person = Ticket['requester'];
+
+/** A Support Ops member a ticket can be assigned to. */
+export type Agent = Outputs['users']['agents'][number];
+
+export type TicketList = Outputs['tickets']['list'];
+export type ListQuery = Inputs['tickets']['list'];
+export type ListView = NonNullable<ListQuery['view']>;
