@@ -19,6 +19,7 @@ export default defineConfig({
     proxy: {
       '/trpc': { target: apiTarget, changeOrigin: false },
       '/dev': { target: apiTarget, changeOrigin: false },
+      '/attachments': { target: apiTarget, changeOrigin: false },
     },
   },
 });

@@ -118,7 +118,7 @@ describe('after a refused submit, the keyboard', () => {
 
     await page.goto(`/tickets/${await newTicket()}`);
     await page.getByRole('button', { name: en.ticket.reply }).click();
-    await page.getByText(en.ticket.emptyBody).waitFor();
+    await page.getByText(en.ticket.emptyReply).waitFor();
     await expect(focused(page)).resolves.toEqual({ tag: 'textarea', name: 'body', role: null, invalid: 'true' });
   });
 });

@@ -38,13 +38,15 @@ export const SHARED_WORDS = new Set([
   'audit',
   'long',
   'moment',
+  // French for queues (les files d'attente), English for what French calls fichiers.
+  'files',
 ]);
 
 /**
  * Sample values for a catalogue function's parameters (a count, a name, a date, a flag), so that
  * every branch is taken: truthy and falsy, one and many. None of them is a word.
  */
-const SAMPLES: unknown[][] = [[7, 7], [0, 0], [1, 1], ['§', '§']];
+const SAMPLES: unknown[][] = [[7, 7, 7], [0, 0, 0], [1, 1, 1], ['§', '§', '§']];
 
 /** Every text a catalogue can produce, each with the path of its entry (functions once per sample). */
 export function catalogueTexts(catalogue: Messages): { path: string; text: string }[] {

@@ -10,6 +10,7 @@ import { TicketDesk } from '../../../src/tickets/desk.js';
 import { SLOW_POLICY } from '../../helpers/stack.js';
 import { startApi, type ApiClient, type TestApi } from '../../helpers/api.js';
 import { eventually } from '../../helpers/wait.js';
+import { png, uploadAs } from './files.js';
 import { serveWithWebClient, type WebServer } from '../../hostile/helpers/web-server.js';
 import type { TicketStatus } from '../../../workflows/ticket/model.js';
 
@@ -27,7 +28,10 @@ export interface DeskFixture {
   api: TestApi;
   web: WebServer;
   people: Record<Role, Someone>;
-  /** A ticket of the requester's in each status: CC'd, assigned, answered, with an internal note. */
+  /**
+   * A ticket of the requester's in each status: CC'd, assigned, answered, with an internal note;
+   * the open one with files (a picture, a log with a long unbroken name, a file on the note).
+   */
   tickets: Record<Exclude<TicketStatus, 'on-hold'>, number>;
   close(): Promise<void>;
 }
@@ -35,6 +39,7 @@ export interface DeskFixture {
 // Long, unbroken words and names, as people write them: the pages must wrap them, not widen.
 const SUBJECT = 'Station-Gare-de-Lyon-Nord: dock-4 refuses every returned bike since 07:00';
 const LONG_NAME = 'Bartholomew-Featherstonehaugh-Worthington';
+const LONG_FILE_NAME = 'Station-Gare-de-Lyon-Nord_dock-4_controller-log_2026-12-01T07-00-00.txt';
 
 export async function startDeskFixture(): Promise<DeskFixture> {
   const api = await startApi();
@@ -57,7 +62,7 @@ export async function startDeskFixture(): Promise<DeskFixture> {
   await someone(LONG_NAME, { role: 'agent' });
 
   const { requester, agent, cc } = people;
-  const create = async (subject: string, type: 'critical' | 'software_issue' = 'software_issue') =>
+  const create = async (subject: string, type: 'critical' | 'software_issue' = 'software_issue', attachmentIds: string[] = []) =>
     (
       await requester.api.tickets.create.mutate({
         type,
@@ -65,11 +70,17 @@ export async function startDeskFixture(): Promise<DeskFixture> {
         description: 'Every bike returned to dock 4 is refused; the screen says "unknown bike".\nThe other docks work.',
         ccEmails: [cc.email],
         requestId: randomUUID(),
+        attachmentIds,
       })
     ).number;
-  const open = await create(SUBJECT, 'critical');
+  const files = [
+    await uploadAs(api.url, requester.cookie, { name: 'dock-4-screen.png', mimeType: 'image/png', buffer: png(640, 360) }),
+    await uploadAs(api.url, requester.cookie, { name: LONG_FILE_NAME, mimeType: 'text/plain', buffer: Buffer.from('07:00:01 dock 4 refused bike 1042\n'.repeat(200)) }),
+  ];
+  const open = await create(SUBJECT, 'critical', files);
   await agent.api.tickets.assign.mutate({ number: open, assigneeId: agent.id });
-  await agent.api.tickets.reply.mutate({ number: open, body: 'Probably the dock firmware again.', internal: true });
+  const trace = await uploadAs(api.url, agent.cookie, { name: 'firmware-trace.log', mimeType: 'text/plain', buffer: Buffer.from('fw 3.1.4 dock 4 panic\n') });
+  await agent.api.tickets.reply.mutate({ number: open, body: 'Probably the dock firmware again.', internal: true, attachmentIds: [trace] });
   const pending = await create('The app shows no bikes at Bastille');
   await agent.api.tickets.reply.mutate({ number: pending, body: 'Which version of the app do you use?', status: 'pending' });
   const solved = await create('Payment refused for a monthly subscription');

@@ -17,6 +17,10 @@ export type TicketDetail = Outputs['tickets']['get'];
 export type Ticket = TicketDetail['ticket'];
 export type TicketComment = TicketDetail['conversation'][number];
 export type AuditEvent = TicketDetail['audit'][number];
+/** A file that came with a message: id, name, type (told by its bytes) and size. */
+export type Attachment = TicketComment['attachments'][number];
+/** One of the ticket's files, with the message it came with (`commentSeq`) and whether that is an internal note. */
+export type TicketFile = TicketDetail['files'][number];
 /** How the reader stands to a ticket, which decides what they may do (workflows/ticket/permissions.ts). */
 export type Standing = TicketDetail['standing'];
 /** Someone on a ticket: requester, assignee, CC'd. */

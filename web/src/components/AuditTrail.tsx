@@ -1,9 +1,16 @@
-// The audit trail: every accepted change, in order, who did it and when.
+// The audit trail: every accepted change, in order, who did it and when, and the files a message
+// brought (their names, as the event recorded them).
 import type { TicketStatus } from '../../../workflows/ticket/model';
 import type { AuditEvent } from '../api/types';
 import { useI18n } from '../i18n';
 import { ActorName, personLabel } from './PersonName';
 import { When } from './When';
+
+/** The files an event's message brought (data.files: id, name, size), or none. */
+function filesIn(value: unknown): { id: string; name: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((file): file is { id: string; name: string } => typeof file?.id === 'string' && typeof file?.name === 'string');
+}
 
 /** A person as the event's data holds them (the workflow's Person), or nothing. */
 function personIn(value: unknown): string | null {
@@ -41,15 +48,32 @@ export function AuditTrail({ events }: { events: AuditEvent[] }) {
           <h2 id="audit-title">{t.ticket.audit}</h2>
         </summary>
         <ol className="audit-list">
-          {events.map((event) => (
-            <li key={event.seq}>
-              <When at={event.at} />{' '}
-              <strong>
-                <ActorName actor={event.actor} />
-              </strong>{' '}
-              {describe(event)}
-            </li>
-          ))}
+          {events.map((event) => {
+            const files = filesIn(event.data.files);
+            return (
+              <li key={event.seq}>
+                <When at={event.at} />{' '}
+                <strong>
+                  <ActorName actor={event.actor} />
+                </strong>{' '}
+                {describe(event)}
+                {files.length > 0 && (
+                  <>
+                    {' '}
+                    {t.eventFiles(files.length)}{' '}
+                    {files.map((file, index) => (
+                      <span key={file.id}>
+                        {index > 0 && ', '}
+                        <span className="audit-file" translate="no">
+                          {file.name}
+                        </span>
+                      </span>
+                    ))}
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ol>
       </details>
     </section>

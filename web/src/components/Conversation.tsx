@@ -1,10 +1,15 @@
 // The conversation, oldest first. Bodies are plain text: React renders them as text, and CSS keeps
 // their line breaks. Internal notes (agents only) look unlike public replies and say what they are.
+// A message's files follow its text: pictures as thumbnails, other files as download links.
 import type { TicketComment } from '../api/types';
 import { useI18n } from '../i18n';
 import type { Instant } from '../lib/format';
+import { MessageFiles } from './MessageFiles';
 import { ActorName } from './PersonName';
 import { When } from './When';
+
+/** The id of a message on the page, for links to it (the console's list of files). */
+export const messageAnchor = (seq: number): string => `message-${seq}`;
 
 export function Conversation({ description, requester, createdAt, comments }: { description: string; requester: string; createdAt: Instant; comments: TicketComment[] }) {
   const { t } = useI18n();
@@ -25,7 +30,7 @@ export function Conversation({ description, requester, createdAt, comments }: { 
           </li>
         )}
         {comments.map((comment, index) => (
-          <li key={comment.seq} className={comment.internal ? 'message message--internal' : `message message--${comment.author.kind}`}>
+          <li key={comment.seq} id={messageAnchor(comment.seq)} className={comment.internal ? 'message message--internal' : `message message--${comment.author.kind}`}>
             <p className="message__meta">
               {comment.internal && <span className="tag tag--internal">{t.ticket.internalNote}</span>}
               <strong>
@@ -33,9 +38,12 @@ export function Conversation({ description, requester, createdAt, comments }: { 
               </strong>{' '}
               · <When at={comment.createdAt} />
             </p>
-            <div className="message__body" data-testid={index === 0 && opensWithDescription ? 'ticket-description' : undefined} translate="no">
-              {comment.body}
-            </div>
+            {comment.body && (
+              <div className="message__body" data-testid={index === 0 && opensWithDescription ? 'ticket-description' : undefined} translate="no">
+                {comment.body}
+              </div>
+            )}
+            <MessageFiles files={comment.attachments} />
           </li>
         ))}
       </ol>

@@ -1,6 +1,7 @@
 // Answering a ticket. Requesters and CC'd users write a reply (warned first when it will reopen a
 // Solved ticket). Support Ops choose a public reply or an internal note, told apart by words, colour
 // and border, and may send the reply "as" another status. Each kind of message is confirmed once sent.
+// Any of them may bring files (a photo of the broken dock is an answer too, even without text).
 import { useId, useState, type FormEvent } from 'react';
 import { MAX_BODY_LENGTH, SETTABLE_STATUSES, type SettableStatus, type TicketStatus } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
@@ -8,8 +9,10 @@ import { fieldsInError } from '../api/errors';
 import { useI18n } from '../i18n';
 import { useAction } from '../lib/use-action';
 import { useErrorFocus } from '../lib/use-error-focus';
+import { useUploads } from '../lib/use-uploads';
 import { SuccessNote } from './Alert';
 import { ApiError } from './ApiError';
+import { AttachFiles } from './AttachFiles';
 
 type Sent = { kind: 'reply' } | { kind: 'note' } | { kind: 'status'; status: SettableStatus };
 
@@ -21,28 +24,38 @@ export function ReplyBox({ number, status, asSupport, onSent }: { number: number
   const [submitAs, setSubmitAs] = useState<SettableStatus | ''>('');
   const [empty, setEmpty] = useState(false);
   const [sent, setSent] = useState<Sent | null>(null);
+  // Sending was tried while a file was not ready: said beside the files until they are.
+  const [triedEarly, setTriedEarly] = useState(false);
+  const uploads = useUploads();
   const action = useAction();
   const { ref, focusFirstError } = useErrorFocus<HTMLFormElement>();
   const id = useId();
   const internal = asSupport && kind === 'internal';
   const reopens = !asSupport && status === 'solved';
-  const bodyError = empty ? t.ticket.emptyBody : fieldsInError(action.error).has('body') ? t.ticket.bodyInvalid : null;
+  const bodyError = empty ? t.ticket.emptyReply : fieldsInError(action.error).has('body') ? t.ticket.bodyInvalid : null;
+  const filesError = triedEarly && uploads.notReady ? t.files.notReady[uploads.notReady] : fieldsInError(action.error).has('attachmentIds') ? t.files.refused : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSent(null);
-    setEmpty(!body.trim());
-    if (!body.trim()) {
+    const nothing = !body.trim() && uploads.files.length === 0;
+    setEmpty(nothing);
+    setTriedEarly(uploads.notReady !== null);
+    if (nothing || uploads.notReady) {
       action.clear();
       focusFirstError();
       return;
     }
     const sentBody = body;
+    const files = uploads.ids;
     const newStatus = asSupport && submitAs ? submitAs : undefined;
-    const ok = await action.run(() => api.tickets.reply.mutate({ number, body: sentBody, ...(internal && { internal: true }), ...(newStatus && { status: newStatus }) }));
+    const ok = await action.run(() =>
+      api.tickets.reply.mutate({ number, body: sentBody, ...(files.length > 0 && { attachmentIds: files }), ...(internal && { internal: true }), ...(newStatus && { status: newStatus }) }),
+    );
     if (ok) {
       // Clear only what was sent: the next message may already be on its way in.
       setBody((current) => (current === sentBody ? '' : current));
+      uploads.sent(files);
       setSubmitAs('');
       setSent(newStatus ? { kind: 'status', status: newStatus } : internal ? { kind: 'note' } : { kind: 'reply' });
     } else {
@@ -58,7 +71,7 @@ export function ReplyBox({ number, status, asSupport, onSent }: { number: number
   const describedBy = [asSupport && `${id}-hint`, reopens && `${id}-warning`, bodyError && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
   return (
-    <form ref={ref} className={internal ? 'reply reply--internal' : 'reply'} onSubmit={submit} noValidate>
+    <form ref={ref} className={internal ? 'reply reply--internal' : 'reply'} onSubmit={submit} noValidate {...uploads.formProps}>
       {asSupport && (
         <fieldset className="reply-kind">
           <legend>{t.ticket.replyKind}</legend>
@@ -103,7 +116,8 @@ export function ReplyBox({ number, status, asSupport, onSent }: { number: number
           aria-invalid={bodyError ? true : undefined}
         />
       </div>
-      {!bodyError && <ApiError error={action.error} />}
+      <AttachFiles uploads={uploads} error={filesError} />
+      {!bodyError && !filesError && <ApiError error={action.error} />}
       {confirmation && <SuccessNote>{confirmation}</SuccessNote>}
       <div className="actions">
         {asSupport && (

@@ -221,6 +221,7 @@ export const en = {
     noteAdded: 'Internal note added.',
     sentWithStatus: (s: string) => `Reply sent. The ticket is now ${s}.`,
     emptyBody: 'Write a message first.',
+    emptyReply: 'Write a message or add a file first.',
     bodyInvalid: 'This message cannot be sent as it is: it is too long or holds characters that cannot be sent.',
     markSolved: 'Mark as Solved',
     closedNote: 'This ticket is Closed: it accepts no more replies. Make a follow-up to continue.',
@@ -248,6 +249,41 @@ export const en = {
     audit: 'Audit trail',
     notFound: 'This ticket does not exist, or you do not have access to it.',
   },
+  /** Files sent with a message: adding them, and how they are shown. */
+  files: {
+    label: 'Files (optional)',
+    /** The limits, already written as sizes ("20 MB"). */
+    limits: (maxFiles: number, perFile: string, perMessage: string) =>
+      `Up to ${maxFiles} files, ${perFile} each and ${perMessage} in all. Choose them, drop them here, or paste a screenshot.`,
+    choose: 'Add files',
+    dropHere: 'Drop the files to add them.',
+    pending: 'Files to send',
+    uploading: (percent: number) => `Uploading: ${percent}%`,
+    ready: 'Added',
+    remove: 'Remove',
+    retry: 'Try again',
+    problem: {
+      tooLarge: (limit: string) => `Not added: a file may be at most ${limit}.`,
+      tooMany: (max: number) => `Not added: a message may bring at most ${max} files.`,
+      tooMuch: (limit: string) => `Not added: the files of one message may come to at most ${limit} in all.`,
+      /** The server refused it as too large (its own limit may be lower than the one said above). */
+      refusedSize: 'Not added: the server refuses a file this large.',
+      signedOut: 'Not added: your session has ended. Sign in again, then add the file.',
+      failed: 'The upload failed. Check your connection and try again.',
+    },
+    notReady: {
+      uploading: 'Wait until every file has been added.',
+      problem: 'Some files could not be added: remove them (or try again) before sending.',
+    },
+    /** The server would not take the files named by the message (one already sent or gone, or too much in all). */
+    refused: 'These files could not be sent with the message: remove them and add them again.',
+    /** The agent console's list of every file of the ticket. */
+    ofTicket: 'Files',
+    none: 'No files.',
+    bytes: (n: string) => `${n}\u00a0bytes`,
+    kilobytes: (n: string) => `${n}\u00a0KB`,
+    megabytes: (n: string) => `${n}\u00a0MB`,
+  },
   /** Who wrote a message or made a change, when their account has no name. */
   actor: {
     agent: 'Support Ops',
@@ -265,6 +301,8 @@ export const en = {
     pending_reminder_sent: (): string => 'reminded the requester',
     sla_breached: (): string => 'recorded an SLA breach',
   } satisfies Record<TicketEventKind, unknown>,
+  /** After an event's line, the files its message brought (their names follow). */
+  eventFiles: (count: number): string => (count === 1 ? 'with the file' : `with ${count} files:`),
   errors: {
     network: 'The server could not be reached. Check your connection and try again.',
     unauthorized: 'You are not signed in, or your session has ended. Please sign in again.',

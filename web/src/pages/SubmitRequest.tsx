@@ -1,4 +1,4 @@
-// Submit a request: the four types with the guide's descriptions, subject, description and CCs.
+// Submit a request: the four types with the guide's descriptions, subject, description, CCs and files.
 // Errors are shown beside the field they concern and the keyboard is taken to the first of them;
 // the confirmation gives the ticket number.
 import { useRef, useState, type FormEvent } from 'react';
@@ -13,6 +13,8 @@ import { newRequestId } from '../lib/request-id';
 import { useAction } from '../lib/use-action';
 import { useErrorFocus } from '../lib/use-error-focus';
 import { useTitle } from '../lib/use-title';
+import { useUploads } from '../lib/use-uploads';
+import { AttachFiles } from '../components/AttachFiles';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -23,6 +25,8 @@ interface Problems {
   description?: boolean;
   /** The first CC address that is not one. */
   badCc?: string;
+  /** A file was still uploading, or could not be added. */
+  files?: boolean;
 }
 
 function splitEmails(text: string): string[] {
@@ -40,6 +44,7 @@ export function SubmitRequest() {
   const [ccs, setCcs] = useState('');
   const [problems, setProblems] = useState<Problems>({});
   const [created, setCreated] = useState<number | null>(null);
+  const uploads = useUploads();
   const action = useAction();
   const { ref, focusFirstError } = useErrorFocus<HTMLFormElement>();
   // One id per filled-in form: a retry of the same form is the same request.
@@ -54,6 +59,7 @@ export function SubmitRequest() {
     subject: problems.subject ? t.common.required : server.has('subject') ? t.submit.fieldInvalid : undefined,
     description: problems.description ? t.common.required : server.has('description') ? t.submit.fieldInvalid : undefined,
     ccs: problems.badCc ? t.submit.badEmail(problems.badCc) : server.has('ccEmails') ? t.submit.ccsInvalid : undefined,
+    files: problems.files && uploads.notReady ? t.files.notReady[uploads.notReady] : server.has('attachmentIds') ? t.files.refused : undefined,
   };
 
   async function submit(event: FormEvent) {
@@ -63,13 +69,15 @@ export function SubmitRequest() {
       subject: !subject.trim(),
       description: !description.trim(),
       badCc: splitEmails(ccs).find((email) => !EMAIL.test(email)),
+      files: uploads.notReady !== null,
     };
     setProblems(found);
-    if (found.type || found.subject || found.description || found.badCc) {
+    if (found.type || found.subject || found.description || found.badCc || found.files) {
       action.clear();
       focusFirstError();
       return;
     }
+    const files = uploads.ids;
     const ok = await action.run(async () => {
       const { number } = await api.tickets.create.mutate({
         type: type as TicketType,
@@ -77,7 +85,9 @@ export function SubmitRequest() {
         description: description.trim(),
         ccEmails: splitEmails(ccs),
         requestId: requestId.current,
+        ...(files.length > 0 && { attachmentIds: files }),
       });
+      uploads.sent(files);
       setCreated(number);
       requestAnimationFrame(() => doneRef.current?.focus());
     });
@@ -117,7 +127,7 @@ export function SubmitRequest() {
   return (
     <section className="card">
       <h1>{t.submit.title}</h1>
-      <form ref={ref} onSubmit={submit} noValidate>
+      <form ref={ref} onSubmit={submit} noValidate {...uploads.formProps}>
         <ApiError error={action.error} />
         <fieldset className={errors.type ? 'types field--invalid' : 'types'} aria-describedby={errors.type ? 'type-error' : undefined}>
           <legend>{t.submit.type}</legend>
@@ -152,6 +162,7 @@ export function SubmitRequest() {
         <Field label={t.submit.ccs} hint={t.submit.ccsHint} error={errors.ccs}>
           <input type="text" name="ccs" inputMode="email" autoComplete="off" value={ccs} onChange={(e) => setCcs(e.target.value)} />
         </Field>
+        <AttachFiles uploads={uploads} error={errors.files} />
         <button type="submit" className="primary" disabled={action.busy}>
           {action.busy ? t.submit.sending : t.submit.send}
         </button>

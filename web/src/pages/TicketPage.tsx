@@ -14,6 +14,7 @@ import { personLabel } from '../components/PersonName';
 import { ReplyBox } from '../components/ReplyBox';
 import { RequesterSolve } from '../components/RequesterSolve';
 import { StatusBadge } from '../components/StatusBadge';
+import { TicketFiles } from '../components/TicketFiles';
 import { useI18n } from '../i18n';
 import { formatInstant } from '../lib/format';
 import { permissionsOn } from '../lib/ticket-permissions';
@@ -97,6 +98,7 @@ export function TicketPage() {
             <RequesterSolve number={ticket.number} offered={!closed && ticket.status !== 'solved' && may.may('solve')} onDone={detail.reload} />
           )}
           <CcManager number={ticket.number} ccs={ticket.ccs} permissions={closed ? null : may} onChanged={detail.reload} />
+          {standing === 'agent' && <TicketFiles files={detail.data.files} conversation={detail.data.conversation} />}
         </aside>
       </div>
     </article>
