@@ -6,7 +6,8 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.js';
 import { attachments, notifications, projectionFaults, ticketComments, ticketEvents, tickets } from '../src/db/schema.js';
 import { autoCloseAt } from '../workflows/ticket/deadlines.js';
-import type { TicketEffects } from '../workflows/ticket/effects.js';
+import type { TicketMailPayload } from '../src/mail/templates.js';
+import type { TicketComment, TicketEffects, TicketNotification } from '../workflows/ticket/effects.js';
 import type { TicketState } from '../workflows/ticket/model.js';
 import { withStorableText } from '../workflows/ticket/text.js';
 
@@ -127,13 +128,38 @@ export async function writeProjection(db: Database, given: TicketState, givenEff
             ticketNumber: state.number,
             recipient: n.recipient,
             recipientId: n.recipientId,
-            payload: { subject: state.subject, status: state.status, type: state.type },
+            payload: mailPayload(state, n, effects.comments),
           })),
         )
         .onConflictDoNothing();
     }
     if (options.clearsFault) await tx.delete(projectionFaults).where(eq(projectionFaults.ticketNumber, state.number));
   });
+}
+
+/**
+ * What the notification's e-mail says: the ticket's facts at that version and, when a public
+ * message caused it (the request, a reply), that message. An internal note's text never
+ * reaches an outbox row, whoever reads it.
+ */
+function mailPayload(state: TicketState, notification: TicketNotification, comments: TicketComment[]): TicketMailPayload {
+  const cause = comments.find((c) => c.seq === notification.seq && !c.internal);
+  const closesAt = autoCloseAt(state);
+  return {
+    subject: state.subject,
+    status: state.status,
+    type: state.type,
+    autoCloseAt: closesAt === null ? null : new Date(closesAt).toISOString(),
+    firstReplyDueAt: state.firstRepliedAt === null ? new Date(state.firstReplyDueAt).toISOString() : null,
+    ...(cause
+      ? { message: { author: authorName(state, cause), body: cause.body, files: (cause.attachments ?? []).map((file) => file.name) } }
+      : {}),
+  };
+}
+
+function authorName(state: TicketState, comment: TicketComment): string {
+  if (comment.author.name) return comment.author.name;
+  return comment.author.id === state.requester.id ? (state.requester.name ?? state.requester.email) : 'Support Ops';
 }
 
 /** Records that the ticket's projection is stuck, for the product to show (metrics, console). */

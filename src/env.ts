@@ -3,6 +3,7 @@
 import { msToNumber } from '@temporalio/common/lib/time.js';
 import { z } from 'zod';
 import { DEFAULT_POLICY, type TicketPolicy } from '../workflows/ticket/model.js';
+import { LANGUAGES } from './db/schema.js';
 
 const duration = (fallbackMs: number) =>
   z
@@ -33,6 +34,15 @@ const size = (fallbackBytes: number) =>
       ctx.addIssue({ code: 'custom', message: `"${value}" is not a size (examples: 20MB, 500KB, 1048576)` });
       return z.NEVER;
     });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
@@ -76,6 +86,22 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('Support Ops <support@localhost>'),
   // Any user@host, local hosts included: the default itself (and compose's) is one.
   SUPPORT_OPS_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'not an e-mail address (user@host)').default('support-ops@localhost'),
+  /**
+   * The support mailbox, read for answers by e-mail: imap://user:password@host:143 or imaps://…:993
+   * (a folder after the port: /INBOX by default). Unset: e-mails ask people to answer in the portal.
+   */
+  IMAP_URL: z.string().url().refine((url) => /^imaps?:\/\//.test(url), 'an imap:// or imaps:// URL').optional(),
+  /** The support mailbox's address, where answers go (with a "+token"); MAIL_FROM's address when unset. */
+  REPLY_ADDRESS: z.string().regex(/^[^\s@+]+@[^\s@]+$/, 'an e-mail address without "+" (user@host)').optional(),
+  /** How often the support mailbox is read. */
+  IMAP_POLL_INTERVAL: duration(60_000),
+  /** The language of e-mails to people who have not chosen one, and to Support Ops' address. */
+  DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('en'),
+  /** The time zone dates are written in, in e-mails. */
+  MAIL_TIME_ZONE: z
+    .string()
+    .default('Europe/Paris')
+    .refine(isTimeZone, 'not a time zone (examples: Europe/Paris, UTC, America/Montreal)'),
   /** "true" behind a reverse proxy: client addresses (for rate limits) come from X-Forwarded-For. */
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0', ''])

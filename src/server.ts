@@ -5,6 +5,7 @@ import { loadConfigOrExit } from './env.js';
 import { createLogger } from './observability/logger.js';
 import { createMetricsRegistry } from './observability/metrics.js';
 import { buildHttpApp, buildMetricsApp, listen } from './runtime/http.js';
+import { startConfiguredMailboxReader } from './mail/inbound/mailbox.js';
 import { connectServices, externalEndpoints } from './runtime/services.js';
 import { stopOnSignals } from './runtime/shutdown.js';
 
@@ -17,8 +18,11 @@ try {
   const registry = createMetricsRegistry('api');
   const metrics = await listen(buildMetricsApp(registry), config.HOST, config.METRICS_PORT);
   const http = await listen(buildHttpApp({ services, logger, registry }), config.HOST, config.PORT);
+  // Answers by e-mail, when a support mailbox is set: every API process reads, one at a time.
+  const mailbox = startConfiguredMailboxReader({ db: services.db, desk: services.desk, config, logger: logger.child({ component: 'mailbox' }) });
   logger.info({ url: http.url, metrics: `${metrics.url}/metrics` }, 'API listening');
   stopOnSignals(async () => {
+    await mailbox?.stop();
     await http.close();
     await metrics.close();
     await services.close();

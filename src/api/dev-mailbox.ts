@@ -4,6 +4,7 @@ import { desc } from 'drizzle-orm';
 import type { RequestHandler } from 'express';
 import type { Database } from '../db/client.js';
 import { notifications } from '../db/schema.js';
+import { mailContextOf, type MailConfig } from '../mail/delivery.js';
 import { recipientAddress, renderMail } from '../mail/templates.js';
 import { styleHash } from './security-headers.js';
 
@@ -16,15 +17,17 @@ const escape = (text: string) =>
 
 const linkify = (html: string) => html.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
 
-export function devMailbox(db: Database, config: { publicUrl: string; SUPPORT_OPS_EMAIL: string }): RequestHandler {
+export function devMailbox(db: Database, config: MailConfig): RequestHandler {
   return async (_req, res, next) => {
     try {
       const rows = await db.select().from(notifications).orderBy(desc(notifications.id)).limit(100);
-      const items = rows.map((row) => {
-        const mail = renderMail(row, config.publicUrl);
+      const items = [];
+      for (const row of rows) {
+        // Each e-mail as its reader gets it, in their language.
+        const mail = renderMail(row, await mailContextOf(db, row, config));
         const to = recipientAddress(row.recipient, config.SUPPORT_OPS_EMAIL);
-        return `<article><h2>${escape(mail.subject)}</h2><p class="meta">To ${escape(to)} · ${row.createdAt.toISOString()}</p><pre>${linkify(escape(mail.text))}</pre></article>`;
-      });
+        items.push(`<article><h2>${escape(mail.subject)}</h2><p class="meta">To ${escape(to)} · ${row.createdAt.toISOString()}</p><pre>${linkify(escape(mail.text))}</pre></article>`);
+      }
       res
         .type('html')
         .set('Cache-Control', 'no-store')

@@ -8,9 +8,11 @@
 //                  putOnHold, solve, reopen, assign, addCc, removeCc, followUp
 //   users          agents (Support Ops); list, create, update, revokeSessions (admins)
 //   organizations  list, members (members and admins); create, rename, addMember, removeMember (admins)
+//   inbound        suspended, release, discard: e-mails the desk would not add by itself (Support Ops)
 //   live           changes: which visible tickets changed, for pages to reload
 //   portalConfig   get: settings the web client shows
 import { authRouter } from './routers/auth.js';
+import { inboundRouter } from './routers/inbound.js';
 import { liveRouter } from './routers/live.js';
 import { organizationsRouter } from './routers/organizations.js';
 import { portalConfigRouter } from './routers/portal-config.js';
@@ -23,6 +25,7 @@ export const appRouter = router({
   tickets: ticketsRouter,
   users: usersRouter,
   organizations: organizationsRouter,
+  inbound: inboundRouter,
   live: liveRouter,
   // The web client's settings (where the Temporal UI is).
   portalConfig: portalConfigRouter,

@@ -203,6 +203,9 @@ export const ticketEvents = pgTable(
 /** E-mails about an account rather than a ticket, queued in the same outbox. */
 export type AccountMailKind = 'set_password' | 'reset_password';
 
+/** The answer to an e-mail the desk could not take as a ticket reply (src/mail/inbound/). */
+export type InboundMailKind = 'reply_refused';
+
 /**
  * The notification outbox. Rows are queued in the same transaction as the change that causes
  * them and delivered later; `dedupeKey` makes a retried write queue nothing twice.
@@ -213,7 +216,7 @@ export const notifications = pgTable(
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
     dedupeKey: text('dedupe_key').notNull(),
     /** A ticket's notification kinds, and the account e-mails' (access, reset). */
-    kind: text('kind').$type<NotificationKind | AccountMailKind>().notNull(),
+    kind: text('kind').$type<NotificationKind | AccountMailKind | InboundMailKind>().notNull(),
     ticketNumber: bigint('ticket_number', { mode: 'number' }),
     recipient: text('recipient').notNull(),
     recipientId: text('recipient_id'),
@@ -328,3 +331,57 @@ export const rateLimits = pgTable('rate_limits', {
   windowStart: tz('window_start').notNull(),
   count: integer('count').notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// E-mail in: answers to the desk's e-mails, read from the support mailbox (src/mail/inbound/).
+
+/**
+ * A person's token for answering one ticket by e-mail: the "+token" of the Reply-To address in
+ * the e-mails they get about it. It says who answers which ticket without trusting From.
+ */
+export const replyTokens = pgTable(
+  'reply_tokens',
+  {
+    token: text('token').primaryKey(),
+    ticketNumber: bigint('ticket_number', { mode: 'number' }).notNull(),
+    userId: text('user_id').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('reply_tokens_ticket_user_idx').on(t.ticketNumber, t.userId)],
+);
+
+export const INBOUND_OUTCOMES = ['added', 'suspended', 'refused', 'ignored', 'released', 'discarded'] as const;
+/**
+ * added: became a reply; suspended: kept for an agent to release or discard (the sender or the
+ * ticket could not be trusted); refused: answered with why (a Closed ticket, too large);
+ * ignored: an automatic message (out of office, bounce) that gets no answer; released and
+ * discarded: what an agent decided for a suspended one.
+ */
+export type InboundOutcome = (typeof INBOUND_OUTCOMES)[number];
+
+/** Every e-mail read from the support mailbox, once: the Message-ID keeps a re-read from counting twice. */
+export const inboundMessages = pgTable(
+  'inbound_messages',
+  {
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
+    messageId: text('message_id').notNull(),
+    fromAddress: text('from_address').notNull(),
+    subject: text('subject').notNull(),
+    receivedAt: tz('received_at').notNull().defaultNow(),
+    outcome: text('outcome').$type<InboundOutcome>().notNull(),
+    /** Why it was suspended, refused or ignored, for the agent who looks at it. */
+    reason: text('reason'),
+    ticketNumber: bigint('ticket_number', { mode: 'number' }),
+    userId: text('user_id'),
+    /** The reply's text once the quoted history and signature are cut off. */
+    body: text('body').notNull().default(''),
+    /** The e-mail as received, kept while suspended so that an agent can release it with its files. */
+    raw: bytea('raw'),
+    decidedBy: text('decided_by'),
+    decidedAt: tz('decided_at'),
+  },
+  (t) => [
+    uniqueIndex('inbound_messages_message_id_idx').on(t.messageId),
+    index('inbound_messages_suspended_idx').on(t.receivedAt).where(sql`${t.outcome} = 'suspended'`),
+  ],
+);

@@ -1,13 +1,16 @@
 // Delivers the notification outbox. Each row is claimed under a row lock (FOR UPDATE SKIP
 // LOCKED), so several processes can run this loop and none sends what another is sending; the
-// row is marked sent in the same transaction. Failures are retried with growing delays.
-import { createHash } from 'node:crypto';
-import { and, asc, eq, isNull, lt, lte, sql } from 'drizzle-orm';
+// row is marked sent in the same transaction. Failures are retried with growing delays. Each
+// e-mail is written in its reader's language, as they set it on their account, when it is sent.
+import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
-import { notifications } from '../db/schema.js';
-import { recipientAddress, renderMail } from './templates.js';
+import { notifications, users, type Language } from '../db/schema.js';
+import { SUPPORT_OPS } from '../../workflows/ticket/effects.js';
+import { replyTokenFor } from './reply-tokens.js';
+import { isAnswerable, recipientAddress, renderMail, type MailContext } from './templates.js';
+import { replyAddress, threadHeaders } from './threading.js';
 
 export const MAX_ATTEMPTS = 8;
 
@@ -15,6 +18,12 @@ export interface MailConfig {
   SMTP_URL?: string;
   MAIL_FROM: string;
   SUPPORT_OPS_EMAIL: string;
+  DEFAULT_LANGUAGE: Language;
+  MAIL_TIME_ZONE: string;
+  /** Set when the support mailbox is read: answers by e-mail then reach the ticket. */
+  IMAP_URL?: string;
+  /** The support mailbox's address; MAIL_FROM's when unset. */
+  REPLY_ADDRESS?: string;
   publicUrl: string;
 }
 
@@ -35,7 +44,18 @@ export interface MailDelivery {
 /** 30 s, 1 min, 2 min, … capped at an hour. */
 export const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 
-type Sender = (mail: { to: string; subject: string; text: string; messageId: string }) => Promise<void>;
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+  inReplyTo?: string;
+  references?: string[];
+  replyTo?: string;
+  headers: Record<string, string>;
+}
+
+type Sender = (mail: OutgoingMail) => Promise<void>;
 
 function smtpSender(config: MailConfig & { SMTP_URL: string }): { send: Sender; close(): void } {
   const transport: Transporter = nodemailer.createTransport(config.SMTP_URL, {
@@ -49,6 +69,53 @@ function smtpSender(config: MailConfig & { SMTP_URL: string }): { send: Sender; 
       await transport.sendMail({ from: config.MAIL_FROM, ...mail });
     },
     close: () => transport.close(),
+  };
+}
+
+type Queries = Pick<Database, 'select' | 'insert'>;
+
+/** The language an outbox row's reader reads: their account's, else the desk's default. */
+export async function languageOf(db: Queries, row: { recipient: string; recipientId: string | null }, fallback: Language): Promise<Language> {
+  if (row.recipient === SUPPORT_OPS) return fallback;
+  const [user] = await db
+    .select({ language: users.language })
+    .from(users)
+    .where(row.recipientId ? or(eq(users.id, row.recipientId), eq(users.email, row.recipient)) : eq(users.email, row.recipient))
+    .limit(1);
+  return user?.language ?? fallback;
+}
+
+/** The context an outbox row is rendered in, for its reader (the development mailbox uses it too). */
+export async function mailContextOf(db: Queries, row: OutboxRecord, config: MailConfig): Promise<MailContext> {
+  return {
+    publicUrl: config.publicUrl,
+    language: await languageOf(db, row, config.DEFAULT_LANGUAGE),
+    timeZone: config.MAIL_TIME_ZONE,
+    repliesByMail: config.IMAP_URL !== undefined,
+  };
+}
+
+type OutboxRecord = typeof notifications.$inferSelect;
+
+/** The e-mail an outbox row becomes: words, threading headers and, for people on the ticket, a Reply-To with their token. */
+async function compose(db: Queries, row: OutboxRecord, config: MailConfig): Promise<OutgoingMail> {
+  const context = await mailContextOf(db, row, config);
+  const mail = renderMail(row, context);
+  const thread = threadHeaders(row, { from: config.MAIL_FROM, publicUrl: config.publicUrl });
+  const answerable = context.repliesByMail && row.ticketNumber !== null && row.recipientId !== null && isAnswerable(row.kind);
+  const replyTo = answerable ? replyAddress(config.REPLY_ADDRESS ?? config.MAIL_FROM, await replyTokenFor(db, row.ticketNumber!, row.recipientId!)) : undefined;
+  return {
+    to: recipientAddress(row.recipient, config.SUPPORT_OPS_EMAIL),
+    subject: mail.subject,
+    text: mail.text,
+    ...thread,
+    ...(replyTo ? { replyTo } : {}),
+    headers: {
+      // Written by the desk, not a person: out-of-office replies and auto-responders stay quiet (RFC 3834).
+      'Auto-Submitted': 'auto-generated',
+      'X-Auto-Response-Suppress': 'All',
+      ...(row.ticketNumber !== null ? { 'X-Ticket-Number': String(row.ticketNumber) } : {}),
+    },
   };
 }
 
@@ -72,12 +139,9 @@ export function startMailDelivery(options: MailDeliveryOptions): MailDelivery {
         .limit(1)
         .for('update', { skipLocked: true });
       if (!row) return false;
-      const to = recipientAddress(row.recipient, config.SUPPORT_OPS_EMAIL);
-      const mail = renderMail(row, config.publicUrl);
-      // The same Message-ID on a resend lets mail systems drop a duplicate.
-      const messageId = `<${createHash('sha256').update(row.dedupeKey).digest('hex').slice(0, 32)}@support-desk>`;
+      const outgoing = await compose(tx, row, config);
       try {
-        await send({ to, subject: mail.subject, text: mail.text, messageId });
+        await send(outgoing);
         // Once mailed, the link need not sit in the database too.
         const payload = smtp && typeof row.payload.url === 'string' ? { ...row.payload, url: undefined } : row.payload;
         await tx

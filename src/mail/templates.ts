@@ -1,12 +1,39 @@
-// The words of every e-mail the desk sends: one template per outbox kind. Ticket mails name the
-// ticket number in the subject and link to the ticket, so that a person can act from their inbox.
-import { SUPPORT_OPS } from '../../workflows/ticket/effects.js';
-import { STATUS_LABELS, TYPE_LABELS, type TicketStatus, type TicketType } from '../../workflows/ticket/model.js';
+// Renders an outbox row into the e-mail its reader gets, in their language: what happened, the
+// public message that caused it (never an internal note: the projection only writes public
+// ones), what they need to do and by when, and where to answer. The words live in words/.
+import type { Language } from '../db/schema.js';
+import { SUPPORT_OPS, type NotificationKind } from '../../workflows/ticket/effects.js';
+import { TICKET_STATUSES, TICKET_TYPES, type TicketStatus, type TicketType } from '../../workflows/ticket/model.js';
+import { en, type MailWords, type TicketFacts } from './words/en.js';
+import { fr } from './words/fr.js';
+
+export const MAIL_WORDS: Record<Language, MailWords> = { en, fr };
 
 export interface OutboxRow {
   kind: string;
   ticketNumber: number | null;
   payload: Record<string, unknown>;
+}
+
+/** What the projection writes with a ticket notification, for its e-mail. */
+export type TicketMailPayload = {
+  subject: string;
+  status: TicketStatus;
+  type: TicketType;
+  /** ISO instants. */
+  autoCloseAt?: string | null;
+  firstReplyDueAt?: string | null;
+  /** The public message that caused the e-mail, as its readers see it in the portal. */
+  message?: { author: string; body: string; files: string[] };
+};
+
+export interface MailContext {
+  publicUrl: string;
+  language: Language;
+  /** Where dates are read: the team's time zone. */
+  timeZone: string;
+  /** Whether a reply to the e-mail reaches the ticket (a support mailbox is read). */
+  repliesByMail: boolean;
 }
 
 export interface RenderedMail {
@@ -16,90 +43,74 @@ export interface RenderedMail {
 
 export const ticketUrl = (publicUrl: string, number: number) => `${publicUrl}/tickets/${number}`;
 
-const SIGNATURE = '\n\n— Support Ops';
+/** The kinds whose reader may answer: people on the ticket, not Support Ops' group address. */
+const ANSWERABLE: ReadonlySet<string> = new Set<NotificationKind>(['ticket_created', 'agent_replied', 'requester_replied', 'pending_reminder', 'ticket_solved']);
 
-type TicketTemplate = (t: { number: number; subject: string; type: string; status: string; url: string }) => RenderedMail;
+export const isAnswerable = (kind: string) => ANSWERABLE.has(kind);
 
-const ticketTemplates: Record<string, TicketTemplate> = {
-  ticket_created: (t) => ({
-    subject: `[#${t.number}] Request received: ${t.subject}`,
-    text:
-      `Your request #${t.number} "${t.subject}" (${t.type}) has been created and assigned to Support Ops for investigation.\n` +
-      `Keep this number: you can follow the ticket and answer at ${t.url}`,
-  }),
-  critical_created: (t) => ({
-    subject: `[#${t.number}] Critical / SEV ticket opened: ${t.subject}`,
-    text: `A Critical / SEV ticket needs immediate attention: #${t.number} "${t.subject}".\nOpen it: ${t.url}`,
-  }),
-  agent_replied: (t) => ({
-    subject: `[#${t.number}] Support Ops replied: ${t.subject}`,
-    text: `Support Ops replied on ticket #${t.number} "${t.subject}" (now ${t.status}).\nRead and answer: ${t.url}`,
-  }),
-  requester_replied: (t) => ({
-    subject: `[#${t.number}] New reply from the requester: ${t.subject}`,
-    text: `The requester replied on ticket #${t.number} "${t.subject}" (now ${t.status}).\nOpen it: ${t.url}`,
-  }),
-  pending_reminder: (t) => ({
-    subject: `[#${t.number}] Reminder: we are waiting for your answer: ${t.subject}`,
-    text:
-      `Support Ops needs more information from you on ticket #${t.number} "${t.subject}".\n` +
-      `Without an answer the ticket will be closed automatically. Answer here: ${t.url}`,
-  }),
-  ticket_solved: (t) => ({
-    subject: `[#${t.number}] Solved: ${t.subject}`,
-    text:
-      `Ticket #${t.number} "${t.subject}" is now Solved.\n` +
-      `If the problem is not solved, reply on the ticket to reopen it; otherwise it will be closed automatically.\n${t.url}`,
-  }),
-  ticket_closed: (t) => ({
-    subject: `[#${t.number}] Closed: ${t.subject}`,
-    text:
-      `Ticket #${t.number} "${t.subject}" is now Closed and accepts no more replies.\n` +
-      `If you need more help on this subject, open a follow-up request from the ticket: ${t.url}`,
-  }),
-  sla_breached: (t) => ({
-    subject: `[#${t.number}] First-reply target missed: ${t.subject}`,
-    text: `Ticket #${t.number} "${t.subject}" (${t.type}) has had no first reply within its target.\nOpen it: ${t.url}`,
-  }),
-};
+export function formatInstant(iso: unknown, words: MailWords, timeZone: string): string | null {
+  if (typeof iso !== 'string' || Number.isNaN(Date.parse(iso))) return null;
+  return new Intl.DateTimeFormat(words.locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  }).format(new Date(iso));
+}
 
-const label = <K extends string>(labels: Record<K, string>, value: unknown) => labels[value as K] ?? String(value ?? '');
+const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T => (values.includes(value as T) ? (value as T) : fallback);
+
+export function renderMail(row: OutboxRow, context: MailContext): RenderedMail {
+  const words = MAIL_WORDS[context.language];
+  const payload = row.payload;
+  if (row.kind === 'set_password' || row.kind === 'reset_password') {
+    const url = typeof payload.url === 'string' ? payload.url : words.linkGone;
+    const until = formatInstant(payload.expiresAt, words, context.timeZone) ?? '';
+    const mail = row.kind === 'set_password' ? words.setPassword : words.resetPassword;
+    return { subject: mail.subject, text: `${mail.text(url, until)}\n\n${words.signature}` };
+  }
+  if (row.kind === 'reply_refused' && row.ticketNumber !== null) {
+    const refused = words.refusedReply;
+    const reason = payload.reason;
+    const text =
+      reason === 'closed'
+        ? refused.closed(row.ticketNumber, ticketUrl(context.publicUrl, row.ticketNumber))
+        : reason === 'tooLarge'
+          ? refused.tooLarge(String(payload.limit ?? ''))
+          : refused.notAllowed(row.ticketNumber);
+    return { subject: refused.subject(String(payload.originalSubject ?? `#${row.ticketNumber}`)), text: `${text}\n\n${words.signature}` };
+  }
+  if (row.ticketNumber === null) return { subject: 'Support desk', text: `${JSON.stringify(payload)}\n\n${words.signature}` };
+  const kind = row.kind as NotificationKind;
+  const template = words.ticket[kind] ?? words.ticket.agent_replied;
+  const facts: TicketFacts = {
+    number: row.ticketNumber,
+    subject: String(payload.subject ?? ''),
+    type: oneOf(TICKET_TYPES, payload.type, 'software_issue'),
+    status: oneOf(TICKET_STATUSES, payload.status, 'open'),
+    url: ticketUrl(context.publicUrl, row.ticketNumber),
+    autoCloseAt: formatInstant(payload.autoCloseAt, words, context.timeZone),
+    firstReplyDueAt: formatInstant(payload.firstReplyDueAt, words, context.timeZone),
+  };
+  const message = (payload as Partial<TicketMailPayload>).message;
+  const answerable = context.repliesByMail && isAnswerable(kind);
+  const parts = [
+    answerable ? words.replyAbove : null,
+    template.lead(facts),
+    message?.body ? `${words.quoted(message.author)}\n\n${message.body}` : null,
+    message?.files.length ? words.files(message.files) : null,
+    template.action(facts),
+    answerable ? words.replyByMail(facts.url) : words.replyOnline(facts.url),
+    words.signature,
+  ];
+  return { subject: template.subject(facts), text: parts.filter((part): part is string => part !== null).join('\n\n') };
+}
 
 /** Where an outbox row's e-mail goes: Support Ops rows go to the configured team address. */
 export function recipientAddress(recipient: string, supportOpsEmail: string): string {
   return recipient === SUPPORT_OPS ? supportOpsEmail : recipient;
-}
-
-export function renderMail(row: OutboxRow, publicUrl: string): RenderedMail {
-  const payload = row.payload;
-  if (row.kind === 'set_password' || row.kind === 'reset_password') {
-    const url = typeof payload.url === 'string' ? payload.url : '(this link has been used or removed)';
-    const until = typeof payload.expiresAt === 'string' ? new Date(payload.expiresAt).toUTCString() : 'soon';
-    const mail =
-      row.kind === 'set_password'
-        ? {
-            subject: 'Your Support desk access: set your password',
-            text: `You asked for access to the Support desk. Follow this link to set your password:\n${url}\n\nThe link works once and expires ${until}.`,
-          }
-        : {
-            subject: 'Reset your Support desk password',
-            text: `Someone (hopefully you) asked to reset your Support desk password. Follow this link to choose a new one:\n${url}\n\nThe link works once and expires ${until}. If you did not ask, ignore this e-mail.`,
-          };
-    return { subject: mail.subject, text: mail.text + SIGNATURE };
-  }
-  if (row.ticketNumber !== null) {
-    const template = ticketTemplates[row.kind];
-    const facts = {
-      number: row.ticketNumber,
-      subject: String(payload.subject ?? ''),
-      type: label<TicketType>(TYPE_LABELS, payload.type),
-      status: label<TicketStatus>(STATUS_LABELS, payload.status),
-      url: ticketUrl(publicUrl, row.ticketNumber),
-    };
-    const mail = template
-      ? template(facts)
-      : { subject: `[#${facts.number}] Update: ${facts.subject}`, text: `Ticket #${facts.number} "${facts.subject}" changed.\n${facts.url}` };
-    return { subject: mail.subject, text: mail.text + SIGNATURE };
-  }
-  return { subject: 'Support desk notification', text: `${JSON.stringify(payload)}${SIGNATURE}` };
 }

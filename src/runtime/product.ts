@@ -13,6 +13,7 @@ import { buildHttpApp, buildMetricsApp, listen } from './http.js';
 import { connectServices } from './services.js';
 import { startUploadHousekeeping } from '../attachments/housekeeping.js';
 import { startMailDelivery } from '../mail/delivery.js';
+import { startConfiguredMailboxReader } from '../mail/inbound/mailbox.js';
 import { ensureDemoAccounts } from './demo.js';
 import { ensureWebClient } from '../web/build.js';
 import { startTicketWorker } from '../temporal/ticket-worker.js';
@@ -62,6 +63,8 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     stops.push(['worker', () => worker.stop()]);
     const mail = startMailDelivery({ db: services.db, config, logger: logger.child({ component: 'mail' }) });
     stops.push(['mail delivery', () => mail.stop()]);
+    const mailbox = startConfiguredMailboxReader({ db: services.db, desk: services.desk, config, logger: logger.child({ component: 'mailbox' }) });
+    if (mailbox) stops.push(['support mailbox reader', () => mailbox.stop()]);
     const uploads = startUploadHousekeeping(services.db, logger);
     stops.push(['upload housekeeping', async () => uploads.stop()]);
     const metrics = await listen(buildMetricsApp(registry, sdkMetricsUrl), config.HOST, config.METRICS_PORT);

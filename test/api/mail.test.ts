@@ -65,30 +65,61 @@ describe('without SMTP', () => {
 });
 
 describe('templates', () => {
-  it('every ticket notice names the ticket number in its subject and links to the ticket', () => {
-    const payload = { subject: 'Dock 4 offline', status: 'pending', type: 'hardware_issue' };
-    const expected: Record<string, RegExp> = {
-      ticket_created: /Request received/,
-      critical_created: /Critical/,
-      agent_replied: /Support Ops replied/,
-      requester_replied: /reply from the requester/,
-      pending_reminder: /Reminder/,
-      ticket_solved: /Solved/,
-      ticket_closed: /Closed/,
-      sla_breached: /target missed/,
-    };
-    for (const [kind, subject] of Object.entries(expected)) {
-      const mail = renderMail({ kind, ticketNumber: 42, payload }, 'https://desk.example');
-      expect(mail.subject).toMatch(/^\[#42\] /);
-      expect(mail.subject).toMatch(subject);
-      expect(mail.subject).toContain('Dock 4 offline');
-      expect(mail.text).toContain(ticketUrl('https://desk.example', 42));
+  const context = (language: 'en' | 'fr') => ({ publicUrl: 'https://desk.example', language, timeZone: 'Europe/Paris', repliesByMail: false });
+  const payload = { subject: 'Dock 4 offline', status: 'pending', type: 'hardware_issue', autoCloseAt: '2026-12-05T13:03:00.000Z' };
+  const kinds: Record<string, { en: RegExp; fr: RegExp }> = {
+    ticket_created: { en: /Request received/, fr: /Demande reçue/ },
+    critical_created: { en: /Critical/, fr: /Critique/ },
+    agent_replied: { en: /Support Ops replied/, fr: /Réponse de Support Ops/ },
+    requester_replied: { en: /reply from the requester/, fr: /réponse du demandeur/ },
+    pending_reminder: { en: /Reminder/, fr: /Rappel/ },
+    ticket_solved: { en: /Solved/, fr: /Résolu/ },
+    ticket_closed: { en: /Closed/, fr: /Clos/ },
+    sla_breached: { en: /target missed/, fr: /Objectif de première réponse dépassé/ },
+  };
+
+  it('every ticket notice names the ticket number in its subject and links to the ticket, in English and in French', () => {
+    for (const [kind, subjects] of Object.entries(kinds)) {
+      for (const language of ['en', 'fr'] as const) {
+        const mail = renderMail({ kind, ticketNumber: 42, payload }, context(language));
+        expect(mail.subject).toMatch(/^\[#42\] /);
+        expect(mail.subject).toMatch(subjects[language]);
+        expect(mail.subject).toContain('Dock 4 offline');
+        expect(mail.text).toContain(ticketUrl('https://desk.example', 42));
+      }
     }
-    const closed = renderMail({ kind: 'ticket_closed', ticketNumber: 42, payload }, 'https://desk.example');
+    const closed = renderMail({ kind: 'ticket_closed', ticketNumber: 42, payload }, context('en'));
     expect(closed.text).toMatch(/follow-up/);
-    const reset = renderMail({ kind: 'reset_password', ticketNumber: null, payload: { url: 'https://desk.example/reset-password?token=abc', expiresAt: new Date().toISOString() } }, 'https://desk.example');
+    expect(renderMail({ kind: 'ticket_closed', ticketNumber: 42, payload }, context('fr')).text).toMatch(/demande de suivi/);
+  });
+
+  it('a Pending ticket says to answer and by when, in the reader\u2019s language and the team\u2019s time zone', () => {
+    const english = renderMail({ kind: 'agent_replied', ticketNumber: 42, payload }, context('en'));
+    expect(english.text).toContain('Answer to keep the ticket open: without an answer it closes on Saturday, 5 December 2026 at 14:03 CET.');
+    const french = renderMail({ kind: 'pending_reminder', ticketNumber: 42, payload }, context('fr'));
+    expect(french.text).toContain('sans réponse, il sera clos le samedi 5 décembre 2026 à 14:03 UTC+1.');
+    expect(french.text).not.toMatch(/\b(the|ticket is|answer)\b/);
+  });
+
+  it('quotes the public message that caused the e-mail, and asks for an answer by e-mail only when the mailbox is read', () => {
+    const message = { author: 'Ada', body: 'Please send a photo of the dock.', files: ['dock.jpg'] };
+    const byPortal = renderMail({ kind: 'agent_replied', ticketNumber: 42, payload: { ...payload, message } }, context('en'));
+    expect(byPortal.text).toContain('Ada wrote:\n\nPlease send a photo of the dock.');
+    expect(byPortal.text).toContain('dock.jpg');
+    expect(byPortal.text).not.toContain('above this line');
+    const byMail = renderMail({ kind: 'agent_replied', ticketNumber: 42, payload: { ...payload, message } }, { ...context('fr'), repliesByMail: true });
+    expect(byMail.text.split('\n')[0]).toBe('##- Veuillez écrire votre réponse au-dessus de cette ligne -##');
+    expect(byMail.text).toContain('Répondez à cet e-mail');
+  });
+
+  it('account e-mails carry their link, in both languages', () => {
+    const link = { url: 'https://desk.example/reset-password?token=abc', expiresAt: new Date().toISOString() };
+    const reset = renderMail({ kind: 'reset_password', ticketNumber: null, payload: link }, context('en'));
     expect(reset.subject).toMatch(/Reset/);
-    expect(reset.text).toContain('https://desk.example/reset-password?token=abc');
+    expect(reset.text).toContain(link.url);
+    const french = renderMail({ kind: 'set_password', ticketNumber: null, payload: link }, context('fr'));
+    expect(french.subject).toMatch(/mot de passe/);
+    expect(french.text).toContain(link.url);
   });
 });
 

@@ -1,0 +1,69 @@
+// inbound.*: the e-mails the desk read from the support mailbox but would not add by itself
+// (suspended: the sender or the ticket could not be trusted). Support Ops look at each one and
+// release it onto a ticket, as its sender's reply, or discard it.
+import { TRPCError } from '@trpc/server';
+import { and, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { findUserByEmail } from '../../accounts/users.js';
+import { inboundMessages } from '../../db/schema.js';
+import { parseIncoming } from '../../mail/inbound/parse.js';
+import { addReply } from '../../mail/inbound/receive.js';
+import { ticketNumber } from '../inputs.js';
+import { visibleTicket } from '../ticket-access.js';
+import { router, staffProcedure, type SignedInContext } from '../trpc.js';
+
+const byId = z.object({ id: z.number().int().positive() });
+
+async function suspendedOne(ctx: SignedInContext, id: number) {
+  const [row] = await ctx.deps.db
+    .select()
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.id, id), eq(inboundMessages.outcome, 'suspended')));
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'There is no such suspended e-mail: it may have been released or discarded already.' });
+  return row;
+}
+
+export const inboundRouter = router({
+  /** Suspended e-mails, newest first, with why each one was kept aside. */
+  suspended: staffProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.deps.db.select().from(inboundMessages).where(eq(inboundMessages.outcome, 'suspended')).orderBy(desc(inboundMessages.receivedAt)).limit(200);
+    return rows.map((row) => ({
+      id: row.id,
+      from: row.fromAddress,
+      subject: row.subject,
+      receivedAt: row.receivedAt.toISOString(),
+      reason: row.reason ?? '',
+      ticketNumber: row.ticketNumber,
+      body: row.body,
+    }));
+  }),
+
+  /** Adds it to a ticket (the one it seemed to answer, or another) as its sender's reply. */
+  release: staffProcedure.input(byId.extend({ number: ticketNumber.optional() })).mutation(async ({ ctx, input }) => {
+    const row = await suspendedOne(ctx, input.id);
+    const number = input.number ?? row.ticketNumber;
+    if (number === null) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Say which ticket this e-mail answers.' });
+    const sender = await findUserByEmail(ctx.deps.db, row.fromAddress);
+    if (!sender || sender.disabledAt) throw new TRPCError({ code: 'BAD_REQUEST', message: `${row.fromAddress} has no account: a reply needs a person on the ticket.` });
+    try {
+      await visibleTicket(ctx.deps.db, sender, number);
+    } catch {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `${row.fromAddress} does not take part in ticket #${number}: add them in CC first.` });
+    }
+    if (!row.raw) throw new TRPCError({ code: 'CONFLICT', message: 'This e-mail was not kept whole, so it cannot be released.' });
+    const mail = await parseIncoming(row.raw);
+    // The record keeps the Message-ID it was suspended under (a mail without one got a digest).
+    const result = await addReply(ctx.deps, { ...mail, messageId: row.messageId }, number, sender, null, ctx.me.id);
+    if (result.outcome !== 'released') throw new TRPCError({ code: 'CONFLICT', message: `Not added: ${result.reason ?? result.outcome}.` });
+    return { number };
+  }),
+
+  discard: staffProcedure.input(byId).mutation(async ({ ctx, input }) => {
+    await suspendedOne(ctx, input.id);
+    await ctx.deps.db
+      .update(inboundMessages)
+      .set({ outcome: 'discarded', raw: null, decidedBy: ctx.me.id, decidedAt: new Date() })
+      .where(eq(inboundMessages.id, input.id));
+    return { ok: true };
+  }),
+});
