@@ -2,7 +2,7 @@
 // sign in, forgotten password. Answers never tell whether an address has an account.
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { users } from '../db/schema.js';
+import { users, type Language } from '../db/schema.js';
 import { BadCredentialsError, InvalidFieldError, InvalidLinkError, RateLimitedError } from './errors.js';
 import { pruneAccountsSometimes } from './housekeeping.js';
 import { consumeLink, issueLink, retireLinks } from './links.js';
@@ -43,21 +43,21 @@ async function spendLinkBudget(deps: AccessDeps, email: string, client: ClientIn
  * "Request access": a link to set a password. Someone who already has one gets a reset link
  * instead, which does the same thing, so that the answer is the same either way.
  */
-export async function requestAccess(deps: AccessDeps, rawEmail: string, client: ClientInfo): Promise<void> {
+export async function requestAccess(deps: AccessDeps, rawEmail: string, client: ClientInfo, language?: Language): Promise<void> {
   const email = normalizeEmail(rawEmail);
   await spendLinkBudget(deps, email, client);
   const user = await findUserByEmail(deps.db, email);
   if (user?.disabledAt) return;
-  await issueLink(deps.db, deps.publicUrl, user?.passwordHash ? 'reset' : 'access', email);
+  await issueLink(deps.db, deps.publicUrl, user?.passwordHash ? 'reset' : 'access', email, language);
 }
 
 /** "Forgotten password": only accounts get a link; nobody learns which addresses are accounts. */
-export async function requestPasswordReset(deps: AccessDeps, rawEmail: string, client: ClientInfo): Promise<void> {
+export async function requestPasswordReset(deps: AccessDeps, rawEmail: string, client: ClientInfo, language?: Language): Promise<void> {
   const email = normalizeEmail(rawEmail);
   await spendLinkBudget(deps, email, client);
   const user = await findUserByEmail(deps.db, email);
   if (!user || user.disabledAt) return;
-  await issueLink(deps.db, deps.publicUrl, user.passwordHash ? 'reset' : 'access', email);
+  await issueLink(deps.db, deps.publicUrl, user.passwordHash ? 'reset' : 'access', email, language);
 }
 
 /**

@@ -28,6 +28,8 @@ export class InvalidFieldError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    /** What is wrong, as a word a client can say in its reader's language (data.problem). */
+    readonly problem: string | null = null,
   ) {
     super(message);
     this.name = 'InvalidFieldError';

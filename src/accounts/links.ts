@@ -2,7 +2,7 @@
 // holds a random secret; the table keeps its hash; following it once uses it up.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { accountTokens, notifications, type TokenPurpose } from '../db/schema.js';
+import { accountTokens, notifications, type Language, type TokenPurpose } from '../db/schema.js';
 import { hashSecret, newSecret } from './secrets.js';
 import { normalizeEmail } from './users.js';
 
@@ -30,7 +30,8 @@ export function linkUrl(publicUrl: string, purpose: TokenPurpose, secret: string
  * Records a new link and queues the e-mail that carries it, in one transaction. Returns the URL
  * (for the users command, which prints it).
  */
-export async function issueLink(db: Database, publicUrl: string, purpose: TokenPurpose, email: string): Promise<string> {
+/** `language`: the one the link was asked for in, for its e-mail when the address has no account yet. */
+export async function issueLink(db: Database, publicUrl: string, purpose: TokenPurpose, email: string, language?: Language): Promise<string> {
   const secret = newSecret();
   const tokenHash = hashSecret(secret);
   const address = normalizeEmail(email);
@@ -42,7 +43,7 @@ export async function issueLink(db: Database, publicUrl: string, purpose: TokenP
       dedupeKey: `account:${purpose}:${tokenHash}`,
       kind: LINK_MAIL_KINDS[purpose],
       recipient: address,
-      payload: { url, expiresAt: expiresAt.toISOString() },
+      payload: { url, expiresAt: expiresAt.toISOString(), ...(language ? { language } : {}) },
     });
   });
   return url;

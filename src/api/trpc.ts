@@ -16,6 +16,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     let fieldErrors: Record<string, string[]> | null = null;
+    let problem: string | null = null;
     let message = shape.message;
     if (cause instanceof ZodError) {
       fieldErrors = z.flattenError(cause).fieldErrors as Record<string, string[]>;
@@ -23,6 +24,7 @@ const t = initTRPC.context<Context>().create({
       message = cause.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
     } else if (cause instanceof InvalidFieldError) {
       fieldErrors = { [cause.field]: [cause.message] };
+      problem = cause.problem;
     } else if (error.code === 'PAYLOAD_TOO_LARGE') {
       // tRPC's own message is the bare code; say what to do about it.
       message = `The request is too large: send less text (a reply is at most ${MAX_BODY_LENGTH.toLocaleString('en')} characters).`;
@@ -31,7 +33,7 @@ const t = initTRPC.context<Context>().create({
     }
     const { stack: _stack, ...data } = shape.data;
     // A refused transition keeps its meaning for the client, which says it in its own words.
-    return { ...shape, message, data: { ...data, fieldErrors, refusal: refusalOf(cause) } };
+    return { ...shape, message, data: { ...data, fieldErrors, problem, refusal: refusalOf(cause) } };
   },
 });
 

@@ -3,8 +3,7 @@
 // (as thumbnails in the conversation); everything else, HTML and SVG above all, is a download.
 import { fileTypeFromBuffer } from 'file-type';
 
-/** Shown inline: a browser renders these as pictures and nothing else. */
-const SAFE_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp']);
+import { INLINE_IMAGE_TYPES } from '../../workflows/ticket/model.js';
 
 /** How many first bytes tell the type. */
 export const SNIFF_BYTES = 4100;
@@ -25,4 +24,4 @@ function looksLikeText(head: Buffer): boolean {
   return broken <= 1;
 }
 
-export const isShownInline = (type: string) => SAFE_IMAGES.has(type);
+export const isShownInline = (type: string) => INLINE_IMAGE_TYPES.includes(type);

@@ -6,7 +6,7 @@ import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
-import { notifications, users, type Language } from '../db/schema.js';
+import { LANGUAGES, notifications, users, type Language } from '../db/schema.js';
 import { SUPPORT_OPS } from '../../workflows/ticket/effects.js';
 import { replyTokenFor } from './reply-tokens.js';
 import { isAnswerable, recipientAddress, renderMail, type MailContext } from './templates.js';
@@ -74,15 +74,16 @@ function smtpSender(config: MailConfig & { SMTP_URL: string }): { send: Sender; 
 
 type Queries = Pick<Database, 'select' | 'insert'>;
 
-/** The language an outbox row's reader reads: their account's, else the desk's default. */
-export async function languageOf(db: Queries, row: { recipient: string; recipientId: string | null }, fallback: Language): Promise<Language> {
+/** The language an outbox row's reader reads: their account's, else the one the e-mail was asked in, else the desk's default. */
+export async function languageOf(db: Queries, row: { recipient: string; recipientId: string | null; payload: Record<string, unknown> }, fallback: Language): Promise<Language> {
   if (row.recipient === SUPPORT_OPS) return fallback;
+  const asked = LANGUAGES.find((language) => language === row.payload.language);
   const [user] = await db
     .select({ language: users.language })
     .from(users)
     .where(row.recipientId ? or(eq(users.id, row.recipientId), eq(users.email, row.recipient)) : eq(users.email, row.recipient))
     .limit(1);
-  return user?.language ?? fallback;
+  return user?.language ?? asked ?? fallback;
 }
 
 /** The context an outbox row is rendered in, for its reader (the development mailbox uses it too). */

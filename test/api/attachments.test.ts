@@ -126,6 +126,12 @@ describe('attachments', () => {
     const parts = await Promise.all([0, 1, 2, 3].map((i) => upload(requester, `part-${i}.bin`, randomBytes(MAX_FILE - 10))));
     const tooMuch = await failure(requester.api.tickets.create.mutate({ type: 'software_issue', subject: 'Logs', description: 'All four.', requestId: requestId(), attachmentIds: parts.map((p) => p.body.id) }));
     expect(tooMuch.data?.fieldErrors?.attachmentIds?.[0]).toMatch(/together/);
+    // The client says it in its own words: the problem is a word, not an English sentence to parse.
+    expect(tooMuch.data?.problem).toBe('filesTooLarge');
+    const again = await failure(requester.api.tickets.create.mutate({ type: 'software_issue', subject: 'Logs', description: 'Again.', requestId: requestId(), attachmentIds: [randomUUID()] }));
+    expect(again.data?.problem).toBe('filesGone');
+    // The portal learns the limits the server is configured with.
+    expect((await requester.api.portalConfig.get.query()).attachmentLimits).toEqual({ maxFiles: 10, maxFileBytes: MAX_FILE, maxMessageBytes: api.config.ATTACHMENT_MAX_MESSAGE_SIZE });
   });
 
   it("an upload is its uploader's alone until sent, and removed after a day unsent", async () => {

@@ -88,6 +88,15 @@ describe('ticket e-mails', () => {
     expect(mails[1].text).toMatch(/répondez pour rouvrir le ticket ; sinon il sera clos le/);
   });
 
+  it('an access link asked from the French portal comes in French to an address without an account', async () => {
+    const address = `nouveau-${Date.now()}@example.test`;
+    await api.client().auth.requestAccess.mutate({ email: address, language: 'fr' });
+    await deliver();
+    const [mail] = inbox.to(address);
+    expect(mail.subject).toBe('Votre accès au support : choisissez votre mot de passe');
+    expect(mail.text).toMatch(/Le lien ne sert qu’une fois et expire le \p{L}+ \d{1,2} \p{L}+ 20\d\d/u);
+  });
+
   it('a ticket\u2019s e-mails thread together: one root referenced by all, a Message-ID of their own, from the sender\u2019s domain', async () => {
     const requester = await api.signedIn({ label: 'thread' });
     const agent = await api.signedIn({ role: 'agent', label: 'threader' });

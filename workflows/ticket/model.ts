@@ -75,6 +75,12 @@ export interface AttachmentRef {
   size: number;
 }
 
+/**
+ * The only files shown inline (as thumbnails in the conversation): raster images a browser renders
+ * as pictures and nothing else. Everything else, HTML and SVG above all, is a download.
+ */
+export const INLINE_IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp'];
+
 /** At most this many files come with one message. */
 export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
 

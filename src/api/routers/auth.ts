@@ -29,13 +29,14 @@ export async function meView(db: Database, user: UserRow) {
 const accessDeps = (deps: ApiDeps) => ({ db: deps.db, publicUrl: deps.config.publicUrl, limits: deps.limits });
 
 export const authRouter = router({
-  requestAccess: publicProcedure.input(z.object({ email })).mutation(async ({ ctx, input }) => {
-    await requestAccess(accessDeps(ctx.deps), input.email, ctx.client);
+  /** `language`: the portal's, so that the e-mail with the link reads like the page it was asked from. */
+  requestAccess: publicProcedure.input(z.object({ email, language: z.enum(LANGUAGES).optional() })).mutation(async ({ ctx, input }) => {
+    await requestAccess(accessDeps(ctx.deps), input.email, ctx.client, input.language);
     return { ok: true as const, message: LINK_SENT };
   }),
 
-  requestPasswordReset: publicProcedure.input(z.object({ email })).mutation(async ({ ctx, input }) => {
-    await requestPasswordReset(accessDeps(ctx.deps), input.email, ctx.client);
+  requestPasswordReset: publicProcedure.input(z.object({ email, language: z.enum(LANGUAGES).optional() })).mutation(async ({ ctx, input }) => {
+    await requestPasswordReset(accessDeps(ctx.deps), input.email, ctx.client, input.language);
     return { ok: true as const, message: LINK_SENT };
   }),
 
