@@ -7,7 +7,8 @@ import { pino, type Logger } from 'pino';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../accounts/rate-limit.js';
 import type { ApiDeps } from './deps.js';
 import { createContextFactory } from './context.js';
-import { devMailbox } from './dev-mailbox.js';
+import { DEV_MAILBOX_PATH, devMailbox } from './dev-mailbox.js';
+import { hasDevMailbox } from '../mail/delivery.js';
 import { appRouter } from './router.js';
 import { fromOwnSite, sameOriginOnly } from './same-origin.js';
 import { attachmentRoutes } from '../attachments/http.js';
@@ -71,9 +72,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use(ATTACHMENTS_PATH, fromOwnSite(deps.config.publicUrl), attachmentRoutes(deps.db, { maxFileBytes: deps.config.ATTACHMENT_MAX_FILE_SIZE }));
   if (deps.payloadKeys) app.use(CODEC_PATH, codecEndpoint(deps.db, new EncryptionCodec(deps.payloadKeys), deps.config.TEMPORAL_NAMESPACE));
 
-  if (!deps.config.SMTP_URL && deps.config.NODE_ENV !== 'production') {
-    app.get('/dev/mailbox', devMailbox(deps.db, deps.config));
-  }
+  if (hasDevMailbox(deps.config)) app.use(DEV_MAILBOX_PATH, fromOwnSite(deps.config.publicUrl), devMailbox(deps));
   // Last, so that the client's page routes never shadow the API.
   if (options.webClient !== false) app.use(webClientRouter(options.webClient));
   return app;

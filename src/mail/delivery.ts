@@ -24,8 +24,15 @@ export interface MailConfig {
   IMAP_URL?: string;
   /** The support mailbox's address; MAIL_FROM's when unset. */
   REPLY_ADDRESS?: string;
+  NODE_ENV: 'development' | 'production' | 'test';
   publicUrl: string;
 }
+
+/** Without SMTP, outside production, e-mails are kept in the development mailbox page (and can be answered there). */
+export const hasDevMailbox = (config: Pick<MailConfig, 'SMTP_URL' | 'NODE_ENV'>) => !config.SMTP_URL && config.NODE_ENV !== 'production';
+
+/** Whether answering an e-mail reaches the ticket: a support mailbox is read, or the development mailbox answers. */
+export const answersByMail = (config: Pick<MailConfig, 'SMTP_URL' | 'NODE_ENV' | 'IMAP_URL'>) => config.IMAP_URL !== undefined || hasDevMailbox(config);
 
 export interface MailDeliveryOptions {
   db: Database;
@@ -92,7 +99,7 @@ export async function mailContextOf(db: Queries, row: OutboxRecord, config: Mail
     publicUrl: config.publicUrl,
     language: await languageOf(db, row, config.DEFAULT_LANGUAGE),
     timeZone: config.MAIL_TIME_ZONE,
-    repliesByMail: config.IMAP_URL !== undefined,
+    repliesByMail: answersByMail(config),
   };
 }
 

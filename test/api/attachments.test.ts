@@ -111,6 +111,7 @@ describe('attachments', () => {
 
   it('a file over the limit is refused while it streams, and nothing of it is kept; so are files over the per-message limit', async () => {
     const before = (await api.stack.db.execute<{ n: number }>(sql`select count(*)::int as n from attachments where uploader_id = ${requester.user.id}`))[0].n;
+    const piecesBefore = (await api.stack.db.execute<{ n: number }>(sql`select count(*)::int as n from attachment_chunks`))[0].n;
     const big = await upload(requester, 'video.mp4', randomBytes(MAX_FILE + 1));
     expect(big.status).toBe(413);
     expect(big.body.message).toMatch(/at most/);
@@ -122,6 +123,8 @@ describe('attachments', () => {
     if (streamed instanceof Response) expect(streamed.status).toBe(413);
     const after = (await api.stack.db.execute<{ n: number }>(sql`select count(*)::int as n from attachments where uploader_id = ${requester.user.id}`))[0].n;
     expect(after).toBe(before);
+    // Not a piece of them either: the unfinished COPY was rolled back.
+    expect((await api.stack.db.execute<{ n: number }>(sql`select count(*)::int as n from attachment_chunks`))[0].n).toBe(piecesBefore);
 
     const parts = await Promise.all([0, 1, 2, 3].map((i) => upload(requester, `part-${i}.bin`, randomBytes(MAX_FILE - 10))));
     const tooMuch = await failure(requester.api.tickets.create.mutate({ type: 'software_issue', subject: 'Logs', description: 'All four.', requestId: requestId(), attachmentIds: parts.map((p) => p.body.id) }));

@@ -99,6 +99,77 @@ describe('an answer by e-mail', () => {
     expect((await requester.api.tickets.get.query({ number })).conversation).toHaveLength(conversation.length);
   });
 
+  it('from a phone mail app (HTML only, Latin-1, a signature, an inline logo and a photo) lands as the text and the photo', async () => {
+    const { requester, number, mail } = await ticketWithAgentReply();
+    // Written out as such an app sends it: Latin-1 quoted-printable HTML, the logo embedded by cid.
+    const html =
+      `<div>Voil\xe0 la photo du v\xe9lo, l'\xe9cran reste noir.</div><div><img src="cid:logo@phone"></div><div>--<br>Envoy\xe9 de mon iPhone</div>` +
+      `<div>Le mar. 1 d\xe9c. 2026 \xe0 12:00, Support Ops &lt;support@desk.example&gt; a \xe9crit :</div><blockquote>${(mail.text ?? '').replace(/\n/g, '<br>')}</blockquote>`;
+    const qp = Buffer.from(html, 'latin1').toString('latin1').replace(/[=\x80-\xff]/g, (c) => `=${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).replace(/(.{70})/g, '$1=\r\n');
+    const raw = [
+      `From: ${requester.user.email}`,
+      `To: ${mail.replyTo?.value[0]?.address}`,
+      `Subject: RE: ${mail.subject}`,
+      `In-Reply-To: ${mail.messageId}`,
+      `Message-ID: <phone-${Date.now()}@phone.example>`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="outer"',
+      '',
+      '--outer',
+      'Content-Type: multipart/related; boundary="inner"',
+      '',
+      '--inner',
+      'Content-Type: text/html; charset=iso-8859-1',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      qp,
+      '--inner',
+      'Content-Type: image/png; name="logo.png"',
+      'Content-Transfer-Encoding: base64',
+      'Content-ID: <logo@phone>',
+      'Content-Disposition: inline; filename="logo.png"',
+      '',
+      PNG.toString('base64'),
+      '--inner--',
+      '--outer',
+      'Content-Type: image/png; name="IMG_0042.png"',
+      'Content-Transfer-Encoding: base64',
+      'Content-Disposition: attachment; filename="IMG_0042.png"',
+      '',
+      PNG.toString('base64'),
+      '--outer--',
+      '',
+    ].join('\r\n');
+    await mailbox.deliver(raw);
+    await reader.readNow();
+    const last = (await requester.api.tickets.get.query({ number })).conversation.at(-1)!;
+    expect(last.body).toBe("Voilà la photo du vélo, l'écran reste noir.");
+    expect(last.attachments.map((file) => file.name)).toEqual(['IMG_0042.png']);
+  });
+
+  it('that meets the desk unable to take it stays unread in the mailbox, and lands once it can', async () => {
+    const { requester, number, mail } = await ticketWithAgentReply();
+    const before = (await requester.api.tickets.get.query({ number })).conversation.length;
+    // The ticket's worker is down and the desk gives up quickly: the e-mail's outcome cannot be stored.
+    const impatient = new TicketDesk({ client: api.stack.client, db: api.stack.db, taskQueue: api.stack.taskQueue, policy: SLOW_POLICY, timeoutMs: 1_500 });
+    const hurried = startMailboxReader({ db: api.stack.db, desk: impatient, config: api.config, settings: { IMAP_URL: mailbox.url, IMAP_POLL_INTERVAL: 3_600_000 }, logger: quiet });
+    await api.stack.stopWorker();
+    try {
+      await mailbox.deliver(await answerTo(mail, requester.user.email, 'Still broken this morning.'));
+      await expect(hurried.readNow()).rejects.toThrow();
+      expect(await mailbox.unread()).toBe(1);
+      expect(await api.stack.db.select().from(inboundMessages).where(eq(inboundMessages.body, 'Still broken this morning.'))).toEqual([]);
+    } finally {
+      await hurried.stop();
+      await api.stack.startWorker();
+    }
+    await reader.readNow();
+    expect(await mailbox.unread()).toBe(0);
+    const after = (await requester.api.tickets.get.query({ number })).conversation;
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)?.body).toBe('Still broken this morning.');
+  });
+
   it('from someone else than the token\u2019s owner is suspended; Support Ops release it once the sender is on the ticket, or discard it', async () => {
     const { requester, agent, number, mail } = await ticketWithAgentReply();
     const colleague = await api.signedIn({ label: 'colleague' });

@@ -1,7 +1,7 @@
 // The notification outbox: printed and readable in the development mailbox without SMTP; over
 // real SMTP, retried after a refusal and never delivered twice, even by two delivery loops.
 import { randomBytes } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueLink } from '../../src/accounts/links.js';
 import { notifications } from '../../src/db/schema.js';
@@ -61,6 +61,39 @@ describe('without SMTP', () => {
     const visitor = api.client();
     await visitor.auth.setPassword.mutate({ token: token!, password: TEST_PASSWORD });
     expect((await visitor.auth.me.query())?.email).toBe(newcomer);
+  });
+});
+
+describe('the development mailbox', () => {
+  it('answers an e-mail as its recipient would, through the e-mail door: the answer becomes their reply', async () => {
+    const { api: requester, user } = await api.signedIn({ label: 'answerer' });
+    const { api: agent } = await api.signedIn({ role: 'agent', label: 'helper' });
+    const { number } = await requester.tickets.create.mutate({ type: 'software_issue', subject: 'Map is blank', description: 'No map.', requestId: requestId() });
+    await agent.tickets.reply.mutate({ number, body: 'Which phone do you use?', status: 'pending', requestId: requestId() });
+    const [row] = await api.stack.db.select().from(notifications).where(and(eq(notifications.ticketNumber, number), eq(notifications.kind, 'agent_replied')));
+
+    const page = await (await fetch(`${api.url}/dev/mailbox`)).text();
+    expect(page).toContain('##- Please type your reply above this line -##');
+    expect(page).toContain(`name="notification" value="${row.id}"`);
+    const answered = await fetch(`${api.url}/dev/mailbox/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: api.url },
+      body: new URLSearchParams({ notification: String(row.id), text: 'A Pixel 8, Android 16.' }),
+      redirect: 'manual',
+    });
+    expect(answered.status).toBe(303);
+    expect(answered.headers.get('location')).toBe('/dev/mailbox?answered=added');
+    const { ticket, conversation } = await requester.tickets.get.query({ number });
+    expect(conversation.at(-1)).toMatchObject({ body: 'A Pixel 8, Android 16.', author: { id: user.id } });
+    expect(ticket.status).toBe('open');
+
+    // From another site, the form is refused.
+    const forged = await fetch(`${api.url}/dev/mailbox/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://elsewhere.example' },
+      body: new URLSearchParams({ notification: String(row.id), text: 'forged' }),
+    });
+    expect(forged.status).toBe(403);
   });
 });
 

@@ -1,6 +1,7 @@
 // portalConfig.*: the few server settings the web client shows. The Temporal UI is an ops tool,
 // so only Support Ops learn where it is.
 import { isStaff } from '../../accounts/users.js';
+import { answersByMail } from '../../mail/delivery.js';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from '../../../workflows/ticket/model.js';
 import { router, signedInProcedure } from '../trpc.js';
 
@@ -15,6 +16,6 @@ export const portalConfigRouter = router({
       maxMessageBytes: ctx.deps.config.ATTACHMENT_MAX_MESSAGE_SIZE,
     },
     /** Whether answering an e-mail reaches the ticket (a support mailbox is read). */
-    repliesByMail: ctx.deps.config.IMAP_URL !== undefined,
+    repliesByMail: answersByMail(ctx.deps.config),
   })),
 });

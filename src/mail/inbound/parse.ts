@@ -27,6 +27,9 @@ export interface IncomingMail {
   files: IncomingFile[];
 }
 
+/** An HTML-only e-mail read as its text: pictures are files or layout, never words. */
+const HTML_AS_TEXT = { wordwrap: false as const, selectors: [{ selector: 'img', format: 'skip' }] };
+
 const addresses = (field: AddressObject | AddressObject[] | undefined): string[] =>
   (Array.isArray(field) ? field : field ? [field] : []).flatMap((group) => group.value.flatMap((a) => (a.address ? [a.address.toLowerCase()] : [])));
 
@@ -57,7 +60,7 @@ function automaticReason(mail: ParsedMail, from: string): string | null {
 export async function parseIncoming(raw: Buffer): Promise<IncomingMail> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   const from = addresses(mail.from)[0] ?? '';
-  const text = mail.text?.trim() ? mail.text : mail.html ? convert(mail.html, { wordwrap: false }) : '';
+  const text = mail.text?.trim() ? mail.text : mail.html ? convert(mail.html, HTML_AS_TEXT) : '';
   const envelope = ['delivered-to', 'x-original-to', 'envelope-to'].flatMap((name) => headerText(mail, name).toLowerCase().split(/[\s,]+/).filter((a) => a.includes('@')));
   const references = [mail.inReplyTo ?? '', ...(Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : [])].join(' ');
   return {
