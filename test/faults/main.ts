@@ -1,6 +1,9 @@
 // `npm run test:faults`: the full fault run (500 tickets; kill -9 of the worker, the API, the
 // Temporal dev server and Postgres, in that order). Exits 1 when any check fails.
-// Options: --tickets N, --concurrency N, --down-ms N, --keep (keep the run's folder).
+// `-- --cluster`: the same against the production shape (`npm run cluster`'s: two workers, two
+// APIs behind nginx, the real Temporal server on Postgres), killing each worker, each API, the
+// Temporal server and Postgres.
+// Options: --cluster, --tickets N, --concurrency N, --down-ms N, --keep (keep the run's folder).
 import { parseArgs } from 'node:util';
 import { runFaultScenario } from './scenario.js';
 
@@ -10,13 +13,14 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     'down-ms': { type: 'string', default: '2000' },
     keep: { type: 'boolean', default: false },
+    cluster: { type: 'boolean', default: false },
   },
 });
 
 const report = await runFaultScenario({
   tickets: Number(values.tickets),
   concurrency: Number(values.concurrency),
-  kills: ['worker', 'api', 'temporal', 'postgres'],
+  shape: values.cluster ? 'cluster' : 'dev server',
   downMs: Number(values['down-ms']),
   loadBudgetMs: 40 * 60_000,
   keepDir: values.keep,

@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { ticketDataConverter } from '../../src/temporal/codec.js';
-import { parsePayloadKeys } from '../../src/temporal/payload-keys.js';
 import { createDatabase } from '../../src/db/client.js';
-import { startCluster, type ServiceName } from './cluster.js';
+import { startClusterTopology } from './cluster-topology.js';
+import { startDevTopology } from './dev-topology.js';
 import { STEPS } from './journey.js';
 import { runLoad, type JourneyRecord, type LoadProgress } from './load.js';
 import { makeCast } from './people.js';
@@ -17,9 +17,11 @@ import { converge, verify, type Verdict } from './verify.js';
 export interface FaultScenario {
   tickets: number;
   concurrency: number;
-  /** Killed in this order, spread evenly over the load. */
-  kills: ServiceName[];
-  /** How long a killed service stays down before it is started again. */
+  /** The dev-server topology (default) or the production cluster (`npm run cluster`'s). */
+  shape?: 'dev server' | 'cluster';
+  /** Killed in this order, spread evenly over the load; unset: every victim of the topology. */
+  kills?: string[];
+  /** How long a killed service stays down before it is started again (the cluster's supervisor restarts its own after 1 s: there, a wait before checking it is back). */
   downMs: number;
   /** The load stops starting tickets and retrying calls after this long. */
   loadBudgetMs: number;
@@ -47,8 +49,9 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<FaultRe
     scenario.log?.(line);
   };
   const runId = randomUUID().slice(0, 8);
-  const cluster = await startCluster();
-  say(`cluster up in ${cluster.dir} (logs in logs/): API ${cluster.apiUrl}, Temporal ${cluster.temporalAddress}`);
+  const cluster = scenario.shape === 'cluster' ? await startClusterTopology() : await startDevTopology();
+  const kills = scenario.kills ?? cluster.victims;
+  say(`${cluster.shape} topology up in ${cluster.dir} (logs in logs/): API ${cluster.apiUrl}, Temporal ${cluster.temporalAddress}`);
   let failed = true;
   try {
     const setupDb = createDatabase(cluster.databaseUrl, { max: 2 });
@@ -62,8 +65,8 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<FaultRe
     });
 
     const chaos = (async () => {
-      for (const [k, name] of scenario.kills.entries()) {
-        const threshold = Math.floor((progress.total * (k + 1)) / (scenario.kills.length + 1));
+      for (const [k, name] of kills.entries()) {
+        const threshold = Math.floor((progress.total * (k + 1)) / (kills.length + 1));
         while (progress.acked < threshold && !loadDone) await new Promise((resolve) => setTimeout(resolve, 50));
         const service = cluster.services[name];
         const killedAt = Date.now();
@@ -93,7 +96,7 @@ export async function runFaultScenario(scenario: FaultScenario): Promise<FaultRe
 
     const db = createDatabase(cluster.databaseUrl, { max: 4 });
     const connection = await Connection.connect({ address: cluster.temporalAddress });
-    const client = new Client({ connection, namespace: 'default', dataConverter: ticketDataConverter(parsePayloadKeys(cluster.payloadKeys, 'the run')) });
+    const client = new Client({ connection, namespace: 'default', dataConverter: ticketDataConverter(cluster.payloadKeys) });
     let result: Awaited<ReturnType<typeof converge>>;
     try {
       result = await converge(() => verify(db.sql, client, runId, journeys), 120_000);

@@ -1,7 +1,8 @@
-// The product as separate processes, the way it runs in production, on free ports in a folder of
-// its own: an embedded Postgres (persistent data), the Temporal dev server (persisted to SQLite),
-// a worker (`src/worker.ts`) and an API server (`src/server.ts`). Each can be killed with SIGKILL
-// and started again on the same ports and data.
+// The fault run's default topology: the product as separate processes on free ports in a folder
+// of its own: an embedded Postgres (persistent data), the Temporal dev server (persisted to
+// SQLite), a worker (`src/worker.ts`) and an API server (`src/server.ts`). Each can be killed with
+// SIGKILL and started again on the same ports and data. (`--cluster` runs the production shape
+// instead: cluster-topology.ts.)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,25 +10,14 @@ import { localPostgresUrl } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { freePort } from '../../src/net.js';
 import { startDevServer } from '../../src/temporal/dev-server.js';
-import { newPayloadKeyText } from '../../src/temporal/payload-keys.js';
+import { newPayloadKeyText, parsePayloadKeys } from '../../src/temporal/payload-keys.js';
 import { answers, launch } from '../helpers/launch.js';
 import { Supervised, type Service } from './supervised.js';
+import type { FaultTopology } from './topology.js';
 
 export const SERVICE_NAMES = ['worker', 'api', 'temporal', 'postgres'] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
 
-export interface Cluster {
-  dir: string;
-  apiUrl: string;
-  databaseUrl: string;
-  temporalAddress: string;
-  /** The run's payload keys (PAYLOAD_KEYS format), for a client that reads the workflows. */
-  payloadKeys: string;
-  services: Record<ServiceName, Supervised>;
-  stop(): Promise<void>;
-}
-
-export async function startCluster(options: { dir?: string } = {}): Promise<Cluster> {
+export async function startDevTopology(options: { dir?: string } = {}): Promise<FaultTopology> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'support-desk-faults-'));
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const [pgPort, temporalPort, uiPort, apiPort, metricsPort, apiMetricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
@@ -103,5 +93,5 @@ export async function startCluster(options: { dir?: string } = {}): Promise<Clus
     await stop();
     throw error;
   }
-  return { dir, apiUrl, databaseUrl, temporalAddress, payloadKeys, services, stop };
+  return { shape: 'dev server', dir, apiUrl, databaseUrl, temporalAddress, payloadKeys: parsePayloadKeys(payloadKeys, 'the run'), services, victims: [...SERVICE_NAMES], stop };
 }
