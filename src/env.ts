@@ -97,8 +97,8 @@ const schema = z.object({
   IMAP_POLL_INTERVAL: duration(60_000),
   /** The language of e-mails to people who have not chosen one, and to Support Ops' address. */
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('en'),
-  /** The time zone dates are written in, in e-mails. */
-  MAIL_TIME_ZONE: z
+  /** The team's time zone: dates in e-mails, days in reports. */
+  TIME_ZONE: z
     .string()
     .default('Europe/Paris')
     .refine(isTimeZone, 'not a time zone (examples: Europe/Paris, UTC, America/Montreal)'),

@@ -9,6 +9,7 @@
 //   users          agents (Support Ops); list, create, update, revokeSessions (admins)
 //   organizations  list, members (members and admins); create, rename, addMember, removeMember (admins)
 //   inbound        suspended, release, discard: e-mails the desk would not add by itself (Support Ops)
+//   reports        dashboard, csv: how the desk is doing over a range of days (Support Ops)
 //   live           changes: which visible tickets changed, for pages to reload
 //   portalConfig   get: settings the web client shows
 import { authRouter } from './routers/auth.js';
@@ -16,6 +17,7 @@ import { inboundRouter } from './routers/inbound.js';
 import { liveRouter } from './routers/live.js';
 import { organizationsRouter } from './routers/organizations.js';
 import { portalConfigRouter } from './routers/portal-config.js';
+import { reportsRouter } from './routers/reports.js';
 import { ticketsRouter } from './routers/tickets.js';
 import { usersRouter } from './routers/users.js';
 import { router } from './trpc.js';
@@ -26,6 +28,7 @@ export const appRouter = router({
   users: usersRouter,
   organizations: organizationsRouter,
   inbound: inboundRouter,
+  reports: reportsRouter,
   live: liveRouter,
   // The web client's settings (where the Temporal UI is).
   portalConfig: portalConfigRouter,

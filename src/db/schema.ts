@@ -102,6 +102,9 @@ export const tickets = pgTable(
     index('tickets_sla_breached_idx').on(t.slaBreachedAt).where(sql`${t.slaBreachedAt} is not null`),
     index('tickets_cc_ids_idx').using('gin', t.ccIds),
     // A ticket's page lists its follow-ups.
+    // Reports: tickets created in a range; what each agent holds open.
+    index('tickets_created_idx').on(t.createdAt),
+    index('tickets_open_assignee_idx').on(t.assigneeId).where(sql`${t.status} not in ('solved', 'closed') and ${t.assigneeId} is not null`),
     index('tickets_follow_up_idx').on(t.followUpOf).where(sql`${t.followUpOf} is not null`),
   ],
 );
@@ -197,7 +200,31 @@ export const ticketEvents = pgTable(
     toStatus: text('to_status').$type<TicketStatus>(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.ticketNumber, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.ticketNumber, t.seq] }),
+    // Reports: the solves of a range, and who made them.
+    index('ticket_events_solved_idx').on(t.at, t.actorId).where(sql`${t.kind} = 'status_changed' and ${t.toStatus} = 'solved'`),
+  ],
+);
+
+/**
+ * Reports: how many tickets entered and left each status, per hour (UTC), type and organization.
+ * Kept by a trigger on ticket_events (migration 0008), so each projection write updates it in its
+ * own transaction, and a replayed write, which inserts no event, changes nothing. The backlog of
+ * any day is the sum of what entered minus what left up to its end, without reading every event.
+ */
+export const reportStatusHours = pgTable(
+  'report_status_hours',
+  {
+    hour: tz('hour').notNull(),
+    status: text('status').$type<TicketStatus>().notNull(),
+    type: text('type').$type<TicketType>().notNull(),
+    /** '' for tickets without one: a primary key cannot hold null. */
+    organizationId: text('organization_id').notNull(),
+    entered: integer('entered').notNull().default(0),
+    left: integer('left').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.status, t.type, t.organizationId] })],
 );
 
 /** E-mails about an account rather than a ticket, queued in the same outbox. */

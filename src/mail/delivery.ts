@@ -19,7 +19,7 @@ export interface MailConfig {
   MAIL_FROM: string;
   SUPPORT_OPS_EMAIL: string;
   DEFAULT_LANGUAGE: Language;
-  MAIL_TIME_ZONE: string;
+  TIME_ZONE: string;
   /** Set when the support mailbox is read: answers by e-mail then reach the ticket. */
   IMAP_URL?: string;
   /** The support mailbox's address; MAIL_FROM's when unset. */
@@ -98,7 +98,7 @@ export async function mailContextOf(db: Queries, row: OutboxRecord, config: Mail
   return {
     publicUrl: config.publicUrl,
     language: await languageOf(db, row, config.DEFAULT_LANGUAGE),
-    timeZone: config.MAIL_TIME_ZONE,
+    timeZone: config.TIME_ZONE,
     repliesByMail: answersByMail(config),
   };
 }

@@ -15,7 +15,7 @@ let mailer: MailDelivery;
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 beforeAll(async () => {
-  [api, inbox] = await Promise.all([startApi({ settings: { MAIL_FROM: 'Support Ops <support@desk.example>', MAIL_TIME_ZONE: 'Europe/Paris' } }), startSmtpInbox()]);
+  [api, inbox] = await Promise.all([startApi({ settings: { MAIL_FROM: 'Support Ops <support@desk.example>', TIME_ZONE: 'Europe/Paris' } }), startSmtpInbox()]);
   await sendBacklogNowhere(api.stack.db, api.config);
   mailer = startMailDelivery({ db: api.stack.db, config: { ...api.config, SMTP_URL: inbox.url }, logger: quiet as never, intervalMs: 3_600_000 });
 });

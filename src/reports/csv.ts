@@ -1,0 +1,20 @@
+// Every report as CSV, the same numbers as its table: one header row, then one row per line of
+// the report. Cells that could be read as a formula by a spreadsheet are quoted and prefixed.
+import type { Dashboard } from './dashboard.js';
+
+export const REPORT_NAMES = ['createdSolved', 'backlog', 'times', 'sla', 'workload'] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  // A name such as "=cmd|…" must stay text when the file is opened in a spreadsheet.
+  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function reportCsv(report: Dashboard, name: ReportName): string {
+  const rows: Array<Record<string, unknown>> = report[name];
+  const columns = rows.length > 0 ? Object.keys(rows[0]) : [];
+  return [columns.join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))].join('\r\n') + '\r\n';
+}
