@@ -2,12 +2,17 @@
 // picture and a PDF (thumbnail and download link); a reply bringing a dropped log and a pasted
 // screenshot; an agent's internal note with a file the requester cannot fetch; the console's list
 // of the ticket's files and the audit trail's record of them; and files over the limits refused
-// with a clear message in English and in French, the portal's own limit before a byte is sent,
-// the server's (set small here) on its 413, with nothing sent while a refused file is in the list.
+// with a clear message in English and in French: the server's limits (set small here), which the
+// portal says and checks before a byte is sent; and, on a page that still believes older limits,
+// the server's own refusals (413 for a file, data.problem for a message's files, or for a file
+// removed since it was added), with nothing sent while a refused file is in the list.
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
+import { removeUnattachedUploads, UNATTACHED_TTL_MS } from '../../src/attachments/housekeeping.js';
+import { attachments } from '../../src/db/schema.js';
 import { en } from '../../web/src/i18n/en.js';
 import { fr } from '../../web/src/i18n/fr.js';
 import { startApi, type ApiClient, type TestApi } from '../helpers/api.js';
@@ -15,10 +20,11 @@ import { accessibilityProblems } from './helpers/accessibility.js';
 import { launchBrowser, openAs, screenshot, type Person } from './helpers/browser.js';
 import { dropFiles, pasteFiles, PDF, png, type FileToSend } from './helpers/files.js';
 import { sidewaysOverflow } from './helpers/page-checks.js';
-import { servePortal, type WebServer } from './helpers/web-server.js';
+import { serveWithWebClient, type WebServer } from '../hostile/helpers/web-server.js';
 
-/** The server's limit per file here: far below the portal's default, to see the server refuse. */
+/** The server's limits here: far below its defaults (20 MB a file, 50 MB a message), which the portal must not say. */
 const SERVER_MAX_FILE = 256 * 1024;
+const SERVER_MAX_MESSAGE = 512 * 1024;
 
 let api: TestApi;
 let web: WebServer;
@@ -31,7 +37,7 @@ let number = 0;
 
 beforeAll(async () => {
   api = await startApi();
-  web = await servePortal(api, { ATTACHMENT_MAX_FILE_SIZE: String(SERVER_MAX_FILE) });
+  web = await serveWithWebClient(api, { ATTACHMENT_MAX_FILE_SIZE: String(SERVER_MAX_FILE), ATTACHMENT_MAX_MESSAGE_SIZE: String(SERVER_MAX_MESSAGE) });
   browser = await launchBrowser();
   const someone = async (options: { label: string; role?: 'agent' }): Promise<Someone> => {
     const { api: client, user } = await api.signedIn(options);
@@ -74,6 +80,27 @@ const thumbnail = (page: Page, scope: string, name: string) =>
     ),
   );
 
+/**
+ * Makes the page believe other limits than the server's (portalConfig.get, asked in one batch with
+ * auth.me): a page opened before the server's were lowered.
+ */
+async function believeLimits(page: Page, limits: { maxFileBytes?: number; maxMessageBytes?: number }) {
+  await page.route(/\/trpc\/[^?]*portalConfig\.get/, async (route) => {
+    const response = await route.fetch();
+    const procedures = decodeURIComponent(new URL(route.request().url()).pathname.replace(/^\/trpc\//, '')).split(',');
+    const batch = (await response.json()) as { result?: { data?: { attachmentLimits: object } } }[];
+    const json = batch.map((item, index) =>
+      procedures[index] === 'portalConfig.get' && item.result?.data
+        ? { ...item, result: { ...item.result, data: { ...item.result.data, attachmentLimits: { ...item.result.data.attachmentLimits, ...limits } } } }
+        : item,
+    );
+    await route.fulfill({ response, json });
+  });
+}
+
+/** A file of `bytes` bytes that the server takes as a text file. */
+const textFile = (name: string, bytes: number): FileToSend => ({ name, mimeType: 'text/plain', buffer: Buffer.alloc(bytes, 'dock 4 log line\n') });
+
 /** Every upload the page sends. */
 function uploadsFrom(page: Page): Request[] {
   const sent: Request[] = [];
@@ -90,8 +117,8 @@ describe('files in the portal', () => {
     await page.getByRole('radio', { name: /Hardware issue/ }).check();
     await page.getByLabel(en.submit.subject).fill('Dock 4 is cracked');
     await page.getByLabel(en.submit.description, { exact: true }).fill('Photo and receipt attached.');
-    // The limits are said before anything is chosen.
-    await page.getByText(en.files.limits(10, '20\u00a0MB', '50\u00a0MB')).waitFor();
+    // The server's limits are said before anything is chosen (not its defaults: it runs with its own).
+    await page.getByText(en.files.limits(10, '256\u00a0KB', '512\u00a0KB')).waitFor();
     await page.getByLabel(en.files.choose).setInputFiles([DOCK_PHOTO, RECEIPT]);
     for (const file of [DOCK_PHOTO, RECEIPT]) await pendingFile(page, file.name).getByText(en.files.ready).waitFor();
     await expect(pendingFile(page, RECEIPT.name).textContent()).resolves.toContain(`${PDF.length}\u00a0bytes`);
@@ -195,30 +222,31 @@ describe('files in the portal', () => {
   it.each([
     ['en', en],
     ['fr', fr],
-  ] as const)('refuses files over the limits in %s, says why, and sends nothing while one is in the list', async (lang, t) => {
+  ] as const)("refuses files over the server's limits in %s before a byte is sent, says why, and sends nothing while one is in the list", async (lang, t) => {
     await requester.api.auth.setLanguage.mutate({ language: lang });
     const { page, incidents } = await as(requester, { viewport: { width: 390, height: 844 } });
     const sent = uploadsFrom(page);
     await page.goto(`/tickets/${number}`);
     const reply = page.locator('form.reply');
     const before = (await requester.api.tickets.get.query({ number })).conversation.length;
-    const size = (mb: number) => (lang === 'en' ? `${mb}\u00a0MB` : `${mb}\u00a0Mo`);
+    const kb = (n: number) => (lang === 'en' ? `${n}\u00a0KB` : `${n}\u00a0Ko`);
+    await reply.getByText(t.files.limits(10, kb(256), kb(512))).waitFor();
 
-    // Over the portal's limit: refused at once, before a byte is sent.
-    const huge: FileToSend = { name: 'dashcam.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(20 * 1024 * 1024 + 1) };
+    // One byte over the server's limit per file: refused at once, never sent.
+    const huge: FileToSend = { name: 'station-map.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(SERVER_MAX_FILE + 1 - PDF.length)]) };
     await reply.getByLabel(t.files.choose).setInputFiles([huge]);
-    await pendingFile(page, huge.name).getByText(t.files.problem.tooLarge(size(20))).waitFor();
+    await pendingFile(page, huge.name).getByText(t.files.problem.tooLarge(kb(256))).waitFor();
     expect(sent).toEqual([]);
 
-    // Over the server's limit (smaller here): sent, refused with 413, and said so.
-    const large: FileToSend = { name: 'station-map.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(SERVER_MAX_FILE)]) };
-    await reply.getByLabel(t.files.choose).setInputFiles([large]);
-    await pendingFile(page, large.name).getByText(t.files.problem.refusedSize).waitFor();
-    expect(sent).toHaveLength(1);
-    expect((await sent[0].response())?.status()).toBe(413);
+    // Two files fit in one message; a third would take it over the server's limit per message.
+    const logs = [textFile('dock-1.log', 200 * 1024), textFile('dock-2.log', 200 * 1024), textFile('dock-3.log', 200 * 1024)];
+    await reply.getByLabel(t.files.choose).setInputFiles(logs);
+    for (const log of logs.slice(0, 2)) await pendingFile(page, log.name).getByText(t.files.ready).waitFor();
+    await pendingFile(page, 'dock-3.log').getByText(t.files.problem.tooMuch(kb(512))).waitFor();
+    expect(sent.map((request) => decodeURIComponent(request.headers()['x-file-name']))).toEqual(['dock-1.log', 'dock-2.log']);
 
     // Nothing goes while they are listed: the keyboard is taken to the files, which say what to do.
-    await reply.getByLabel(t.ticket.yourReply).fill('Here is the video.');
+    await reply.getByLabel(t.ticket.yourReply).fill('Here is the map.');
     await reply.getByRole('button', { name: t.ticket.reply }).click();
     await reply.getByText(t.files.notReady.problem).waitFor();
     await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).resolves.toBe('file');
@@ -227,13 +255,88 @@ describe('files in the portal', () => {
     await screenshot(page, `files.refused.${lang}.phone`);
     expect((await requester.api.tickets.get.query({ number })).conversation).toHaveLength(before);
 
-    // Removed, they are gone and the keyboard is back on the picker; the reply then goes.
-    for (const name of [huge.name, large.name]) await pendingFile(page, name).getByRole('button', { name: `${t.files.remove} ${name}` }).click();
-    await expect(reply.locator('.pending-file').count()).resolves.toBe(0);
+    // Removed, they are gone and the keyboard is back on the picker; the reply then goes with the two that fit.
+    for (const name of [huge.name, 'dock-3.log']) await pendingFile(page, name).getByRole('button', { name: `${t.files.remove} ${name}` }).click();
+    await expect(reply.locator('.pending-file').count()).resolves.toBe(2);
     await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).resolves.toBe('file');
     await reply.getByRole('button', { name: t.ticket.reply }).click();
     await reply.getByRole('status').getByText(t.ticket.replySent).waitFor();
-    expect((await requester.api.tickets.get.query({ number })).conversation).toHaveLength(before + 1);
+    const after = (await requester.api.tickets.get.query({ number })).conversation;
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)?.attachments.map((file) => file.name)).toEqual(['dock-1.log', 'dock-2.log']);
+    expect(incidents).toEqual([]);
+  });
+
+  it('says the server refused a file (413) that a page with older limits thought small enough', async () => {
+    await requester.api.auth.setLanguage.mutate({ language: 'en' });
+    const { page, incidents } = await as(requester);
+    await believeLimits(page, { maxFileBytes: 20 * 1024 * 1024 });
+    const sent = uploadsFrom(page);
+    await page.goto(`/tickets/${number}`);
+    const reply = page.locator('form.reply');
+    // The page says what it was told.
+    await reply.getByText(en.files.limits(10, '20\u00a0MB', '512\u00a0KB')).waitFor();
+    const large = textFile('controller-dump.log', SERVER_MAX_FILE + 1024);
+    await reply.getByLabel(en.files.choose).setInputFiles([large]);
+    await pendingFile(page, large.name).getByText(en.files.problem.refusedSize).waitFor();
+    expect(sent).toHaveLength(1);
+    expect((await sent[0].response())?.status()).toBe(413);
+    expect(incidents).toEqual([]);
+  });
+
+  it("says in French, beside the files, that together they are over the server's limit per message (data.problem filesTooLarge)", async () => {
+    await requester.api.auth.setLanguage.mutate({ language: 'fr' });
+    const { page, incidents } = await as(requester);
+    await believeLimits(page, { maxMessageBytes: 50 * 1024 * 1024 });
+    await page.goto(`/tickets/${number}`);
+    const reply = page.locator('form.reply');
+    const before = (await requester.api.tickets.get.query({ number })).conversation.length;
+    // Each one is under the limit per file, so each one is stored; together they are over the message's.
+    const logs = [textFile('borne-1.log', 200 * 1024), textFile('borne-2.log', 200 * 1024), textFile('borne-3.log', 200 * 1024)];
+    await reply.getByLabel(fr.files.choose).setInputFiles(logs);
+    for (const log of logs) await pendingFile(page, log.name).getByText(fr.files.ready).waitFor();
+    await reply.getByLabel(fr.ticket.yourReply).fill('Les journaux des trois bornes.');
+    await reply.getByRole('button', { name: fr.ticket.reply }).click();
+    await reply.locator('.attach .field-error').getByText(fr.files.refusedTooMuch, { exact: true }).waitFor();
+    // The keyboard is taken to the files, which say why.
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).resolves.toBe('file');
+    await expect(reply.getByLabel(fr.files.choose).getAttribute('aria-invalid')).resolves.toBe('true');
+    expect((await requester.api.tickets.get.query({ number })).conversation).toHaveLength(before);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await requester.api.auth.setLanguage.mutate({ language: 'en' });
+  });
+
+  it('says a file is no longer there when it was removed after it was added (data.problem filesGone), and takes it added again', async () => {
+    await requester.api.auth.setLanguage.mutate({ language: 'en' });
+    const { page, incidents } = await as(requester);
+    const sent = uploadsFrom(page);
+    await page.goto(`/tickets/${number}`);
+    const reply = page.locator('form.reply');
+    const before = (await requester.api.tickets.get.query({ number })).conversation.length;
+    const photo: FileToSend = { name: 'dock-5.png', mimeType: 'image/png', buffer: png(64, 48) };
+    await reply.getByLabel(en.files.choose).setInputFiles([photo]);
+    await pendingFile(page, photo.name).getByText(en.files.ready).waitFor();
+    // The form was left open longer than uploads are kept: the housekeeping removes the file.
+    const { id } = (await (await sent[0].response())!.json()) as { id: string };
+    await api.stack.db.update(attachments).set({ createdAt: new Date(Date.now() - UNATTACHED_TTL_MS - 60_000) }).where(eq(attachments.id, id));
+    expect(await removeUnattachedUploads(api.stack.db)).toBeGreaterThanOrEqual(1);
+
+    await reply.getByLabel(en.ticket.yourReply).fill('Dock 5 has the same crack.');
+    await reply.getByRole('button', { name: en.ticket.reply }).click();
+    await reply.locator('.attach .field-error').getByText(en.files.refusedGone, { exact: true }).waitFor();
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).resolves.toBe('file');
+    expect((await requester.api.tickets.get.query({ number })).conversation).toHaveLength(before);
+
+    // Removed and added again, it goes.
+    await pendingFile(page, photo.name).getByRole('button', { name: `${en.files.remove} ${photo.name}` }).click();
+    await reply.getByLabel(en.files.choose).setInputFiles([photo]);
+    await pendingFile(page, photo.name).getByText(en.files.ready).waitFor();
+    await reply.getByRole('button', { name: en.ticket.reply }).click();
+    await reply.getByRole('status').getByText(en.ticket.replySent).waitFor();
+    const after = (await requester.api.tickets.get.query({ number })).conversation;
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)?.attachments.map((file) => file.name)).toEqual([photo.name]);
     expect(incidents).toEqual([]);
   });
 
@@ -256,7 +359,7 @@ describe('files in the portal', () => {
     await page.getByLabel(en.submit.subject).fill(subject);
     await page.getByLabel(en.submit.description, { exact: true }).fill('The lock does not open.');
     await page.getByLabel(en.files.choose).setInputFiles([{ name: 'lock.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(SERVER_MAX_FILE)]) }]);
-    await pendingFile(page, 'lock.pdf').getByText(en.files.problem.refusedSize).waitFor();
+    await pendingFile(page, 'lock.pdf').getByText(en.files.problem.tooLarge('256\u00a0KB')).waitFor();
     await page.getByRole('button', { name: en.submit.send }).click();
     await page.getByText(en.files.notReady.problem).waitFor();
     await expect(page.getByTestId('ticket-number').count()).resolves.toBe(0);

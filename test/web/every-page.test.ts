@@ -43,6 +43,7 @@ const VISITS: Visit[] = [
   { name: 'activities-ccd', who: 'cc', path: () => '/requests?view=ccd', ready: 'table' },
   { name: 'activities-organization', who: 'colleague', path: () => '/requests?view=organization', ready: 'table' },
   { name: 'agent-queue', who: 'agent', path: () => '/agent', ready: 'table' },
+  { name: 'suspended-emails', who: 'agent', path: () => '/agent/suspended-emails', ready: '.suspended' },
   { name: 'ticket-open', who: 'requester', path: (f) => `/tickets/${f.tickets.open}`, ready: '.message-file--image img' },
   { name: 'ticket-open', who: 'cc', path: (f) => `/tickets/${f.tickets.open}` },
   { name: 'ticket-open', who: 'colleague', path: (f) => `/tickets/${f.tickets.open}` },

@@ -173,6 +173,9 @@ describe('web portal and agent console', () => {
     await expect(page.evaluate(() => (window as { __xss?: number }).__xss)).resolves.toBeUndefined();
     await expect(page.locator('main img, main script, main b').count()).resolves.toBe(0);
     await expect(badge(page).textContent()).resolves.toContain('In the hands of the Support Ops team');
+    // This desk sends e-mail over SMTP but reads no support mailbox: nobody is told to answer by e-mail.
+    await page.getByRole('button', { name: 'Send reply' }).waitFor();
+    await expect(page.getByTestId('answer-by-mail').count()).resolves.toBe(0);
   });
 
   it('lets an agent ask a question; the requester sees it waits for them and answers', async () => {

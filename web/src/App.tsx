@@ -11,6 +11,7 @@ import { MyActivities } from './pages/MyActivities';
 import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
 import { SubmitRequest } from './pages/SubmitRequest';
+import { SUSPENDED_EMAILS_PATH, SuspendedEmails } from './pages/SuspendedEmails';
 import { TicketPage } from './pages/TicketPage';
 
 function NotFound() {
@@ -41,6 +42,7 @@ export function App() {
         <Route path="/requests/:number" component={signedIn(TicketPage)} />
         <Route path="/tickets/:number" component={signedIn(TicketPage)} />
         <Route path="/agent" component={signedIn(AgentQueue)} />
+        <Route path={SUSPENDED_EMAILS_PATH} component={signedIn(SuspendedEmails)} />
         <Route component={NotFound} />
       </Switch>
     </Layout>

@@ -1,4 +1,6 @@
-// Who is signed in, loaded from auth.me; pages that need a user send others to Sign in. The
+// Who is signed in, loaded from auth.me, with the server's settings the portal shows (portalConfig:
+// the limits on files, whether answering an e-mail reaches the ticket, and for Support Ops where
+// the Temporal UI is); pages that need a user send others to Sign in. The
 // language is kept on the account (it also decides the language of the person's e-mails): the
 // account's choice is applied when the person is known, and an account without one is given the
 // language the person is reading in.
@@ -9,7 +11,7 @@ import { useI18n, type Lang } from './i18n';
 
 interface Session {
   me: Me | null;
-  /** The server's settings for the console; null for anyone but Support Ops. */
+  /** The server's settings the portal shows; null when signed out (or when they could not be read). */
   portal: PortalConfig | null;
   ready: boolean;
   refresh(): Promise<void>;
@@ -37,11 +39,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const user = await api.auth.me.query();
-      // Where the Temporal UI is matters to Support Ops only, and only they are told.
-      const config = isAgent(user) ? await api.portalConfig.get.query().catch(() => null) : null;
+      // Asked together (one batched request); the settings are for signed-in people only, and
+      // only Support Ops are told where the Temporal UI is. Without them, the portal says its
+      // defaults (lib/attachment-limits.ts).
+      const [user, config] = await Promise.all([api.auth.me.query(), api.portalConfig.get.query().catch(() => null)]);
       setMe(user);
-      setPortal(config);
+      setPortal(user ? config : null);
       if (user?.language) setLang(user.language);
       else if (user) remember(langNow.current);
     } catch {

@@ -23,6 +23,7 @@ export const SHARED_WORDS = new Set([
   'tickets',
   'agents',
   'e-mail',
+  'e-mails',
   'minutes',
   'session',
   'service',

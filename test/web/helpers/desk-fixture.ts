@@ -1,11 +1,15 @@
 // A desk with the people around a ticket and one ticket in each status, made through the real API
-// as those people would (a Closed ticket through a desk whose Solved period is half a second), and
-// the built portal served over it. For the browser checks that walk every page.
+// as those people would (a Closed ticket through a desk whose Solved period is half a second), an
+// e-mail from a stranger answering the open one (suspended, for Support Ops to decide), and the
+// built portal served over it. For the browser checks that walk every page.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { findOrCreateOrganization } from '../../../src/accounts/users.js';
 import { SESSION_COOKIE } from '../../../src/accounts/sessions.js';
 import { tickets } from '../../../src/db/schema.js';
+import { receiveMail } from '../../../src/mail/inbound/receive.js';
+import { addressOf, ticketThreadId } from '../../../src/mail/threading.js';
 import { TicketDesk } from '../../../src/tickets/desk.js';
 import { SLOW_POLICY } from '../../helpers/stack.js';
 import { startApi, type ApiClient, type TestApi } from '../../helpers/api.js';
@@ -103,6 +107,21 @@ export async function startDeskFixture(): Promise<DeskFixture> {
     const [row] = await api.stack.db.select({ status: tickets.status }).from(tickets).where(eq(tickets.number, closed));
     if (row?.status !== 'closed') throw new Error(`ticket #${closed} is ${row?.status}, not closed yet`);
   });
+
+  // Someone without an account answers the open ticket's e-mails from a long, unbroken address.
+  const settings = { from: web.config.MAIL_FROM, publicUrl: web.config.publicUrl };
+  const stranger = await new MailComposer({
+    from: `${LONG_NAME.toLowerCase()}@station-gare-de-lyon-nord.example`,
+    to: addressOf(web.config.MAIL_FROM),
+    subject: `Re: [#${open}] ${SUBJECT}`,
+    inReplyTo: ticketThreadId(open, settings),
+    messageId: `<${randomUUID()}@phone.example>`,
+    text: 'Same at our station: dock 4 refuses bikes.\nhttps://station-gare-de-lyon-nord.example/status/dock-4/controller-log-2026-12-01',
+  })
+    .compile()
+    .build();
+  const { outcome } = await receiveMail({ db: api.stack.db, desk: api.stack.desk, config: web.config }, stranger);
+  if (outcome !== 'suspended') throw new Error(`the stranger's e-mail was ${outcome}, not suspended`);
 
   return {
     api,

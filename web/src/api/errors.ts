@@ -1,6 +1,7 @@
 // Every error from the API becomes a sentence a person understands, in their language. The server's
 // code and its typed error data decide the sentence: a refusal's reason and the ticket's status
-// (data.refusal), the fields in error (data.fieldErrors). The server's English message is never
+// (data.refusal), the fields in error (data.fieldErrors), what is wrong with them where the server
+// names it (data.problem: the files a message named). The server's English message is never
 // shown nor read, so the French portal depends on no English wording.
 import { TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '../../../src/api/router';
@@ -24,6 +25,32 @@ export function errorCode(error: unknown): string | undefined {
 export function fieldsInError(error: unknown): ReadonlySet<string> {
   const fields = dataOf(error)?.fieldErrors ?? {};
   return new Set(Object.keys(fields).filter((field) => fields[field]?.length));
+}
+
+/** Why the server would not take the files a message named (data.problem), when it says. */
+export type FilesProblem = 'filesGone' | 'filesTooLarge';
+
+export function filesProblem(error: unknown): FilesProblem | null {
+  const problem = dataOf(error)?.problem;
+  return problem === 'filesGone' || problem === 'filesTooLarge' ? problem : null;
+}
+
+/**
+ * What to say beside a message's files when the server refused them, or null when it did not: one
+ * is no longer there (already sent, or removed a day after its upload), or together they are over
+ * the limit per message. The portal checks that limit first, so the server's has changed since
+ * the page was opened: no size is said, the one the page knows being the wrong one.
+ */
+export function filesRefusal(error: unknown, t: Messages): string | null {
+  if (!fieldsInError(error).has('attachmentIds')) return null;
+  switch (filesProblem(error)) {
+    case 'filesGone':
+      return t.files.refusedGone;
+    case 'filesTooLarge':
+      return t.files.refusedTooMuch;
+    default:
+      return t.files.refused;
+  }
 }
 
 export function errorMessage(error: unknown, t: Messages, context: ErrorContext = 'default'): string {

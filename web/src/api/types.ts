@@ -8,7 +8,7 @@ type Inputs = inferRouterInputs<AppRouter>;
 
 /** The signed-in person. */
 export type Me = NonNullable<Outputs['auth']['me']>;
-/** Server settings the portal shows (where the Temporal UI is, for Support Ops). */
+/** Server settings the portal shows: the limits on files, whether e-mail answers reach tickets, where the Temporal UI is (for Support Ops). */
 export type PortalConfig = Outputs['portalConfig']['get'];
 
 /** A ticket page's whole content: the ticket, its conversation, audit trail and follow-ups. */
@@ -32,3 +32,6 @@ export type Agent = Outputs['users']['agents'][number];
 export type TicketList = Outputs['tickets']['list'];
 export type ListQuery = Inputs['tickets']['list'];
 export type ListView = NonNullable<ListQuery['view']>;
+
+/** An e-mail from the support mailbox kept aside for Support Ops to release or discard. */
+export type SuspendedEmail = Outputs['inbound']['suspended'][number];

@@ -1,14 +1,16 @@
-// Adding files to a message: the limits said first, a picker (a real file input, so the keyboard
-// and screen readers know it), the files dropped or pasted on the form (lib/use-uploads.ts), and
-// each file with its name, size, progress or what went wrong, and a button to remove it.
+// Adding files to a message: the server's limits said first, a picker (a real file input, so the
+// keyboard and screen readers know it), the files dropped or pasted on the form
+// (lib/use-uploads.ts), and each file with its name, size, progress or what went wrong, and a
+// button to remove it.
 import { useId, useRef } from 'react';
 import { useI18n } from '../i18n';
-import { ATTACHMENT_LIMITS } from '../lib/attachment-limits';
+import { useAttachmentLimits } from '../lib/attachment-limits';
 import { formatSize } from '../lib/file-size';
 import type { PendingFile, Uploads } from '../lib/use-uploads';
 
 export function AttachFiles({ uploads, error }: { uploads: Uploads; error?: string | null }) {
   const { t, lang } = useI18n();
+  const limits = useAttachmentLimits();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const size = (bytes: number) => formatSize(bytes, lang, t);
@@ -17,13 +19,13 @@ export function AttachFiles({ uploads, error }: { uploads: Uploads; error?: stri
   function problemText(file: PendingFile): string {
     switch (file.problem) {
       case 'tooLarge':
-        return t.files.problem.tooLarge(size(ATTACHMENT_LIMITS.maxFileBytes));
+        return t.files.problem.tooLarge(size(limits.maxFileBytes));
       case 'refusedSize':
         return t.files.problem.refusedSize;
       case 'tooMany':
-        return t.files.problem.tooMany(ATTACHMENT_LIMITS.maxFiles);
+        return t.files.problem.tooMany(limits.maxFiles);
       case 'tooMuch':
-        return t.files.problem.tooMuch(size(ATTACHMENT_LIMITS.maxMessageBytes));
+        return t.files.problem.tooMuch(size(limits.maxMessageBytes));
       case 'signedOut':
         return t.files.problem.signedOut;
       default:
@@ -35,7 +37,7 @@ export function AttachFiles({ uploads, error }: { uploads: Uploads; error?: stri
     <fieldset className={`attach${uploads.dragging ? ' attach--dragging' : ''}${error ? ' field--invalid' : ''}`}>
       <legend>{t.files.label}</legend>
       <p className="hint" id={`${id}-limits`}>
-        {t.files.limits(ATTACHMENT_LIMITS.maxFiles, size(ATTACHMENT_LIMITS.maxFileBytes), size(ATTACHMENT_LIMITS.maxMessageBytes))}
+        {t.files.limits(limits.maxFiles, size(limits.maxFileBytes), size(limits.maxMessageBytes))}
       </p>
       {error && (
         <p className="field-error" id={`${id}-error`}>

@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { MAX_BODY_LENGTH } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
-import { fieldsInError } from '../api/errors';
+import { fieldsInError, filesRefusal } from '../api/errors';
 import { useI18n } from '../i18n';
 import { newRequestId } from '../lib/request-id';
 import { useAction } from '../lib/use-action';
@@ -27,7 +27,8 @@ export function FollowUp({ number }: { number: number }) {
   // One id per follow-up being written: sending it twice makes one ticket.
   const requestId = useRef(newRequestId());
   const bodyError = empty ? t.ticket.emptyBody : fieldsInError(action.error).has('description') ? t.ticket.bodyInvalid : undefined;
-  const filesError = triedEarly && uploads.notReady ? t.files.notReady[uploads.notReady] : fieldsInError(action.error).has('attachmentIds') ? t.files.refused : undefined;
+  const refusedFiles = filesRefusal(action.error, t);
+  const filesError = triedEarly && uploads.notReady ? t.files.notReady[uploads.notReady] : (refusedFiles ?? undefined);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

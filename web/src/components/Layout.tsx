@@ -3,6 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../i18n';
+import { SUSPENDED_EMAILS_PATH } from '../pages/SuspendedEmails';
 import { isAgent, useSession } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
@@ -45,9 +46,14 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t.nav.activities}
               </Link>
               {isAgent(me) && (
-                <Link href="/agent" aria-current={current('/agent')}>
-                  {t.nav.queue}
-                </Link>
+                <>
+                  <Link href="/agent" aria-current={current('/agent')}>
+                    {t.nav.queue}
+                  </Link>
+                  <Link href={SUSPENDED_EMAILS_PATH} aria-current={current(SUSPENDED_EMAILS_PATH)}>
+                    {t.nav.suspended}
+                  </Link>
+                </>
               )}
             </nav>
           )}

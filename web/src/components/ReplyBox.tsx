@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { MAX_BODY_LENGTH, SETTABLE_STATUSES, type SettableStatus, type TicketStatus } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
-import { fieldsInError } from '../api/errors';
+import { fieldsInError, filesRefusal } from '../api/errors';
 import { useI18n } from '../i18n';
 import { useAction } from '../lib/use-action';
 import { useErrorFocus } from '../lib/use-error-focus';
@@ -33,7 +33,8 @@ export function ReplyBox({ number, status, asSupport, onSent }: { number: number
   const internal = asSupport && kind === 'internal';
   const reopens = !asSupport && status === 'solved';
   const bodyError = empty ? t.ticket.emptyReply : fieldsInError(action.error).has('body') ? t.ticket.bodyInvalid : null;
-  const filesError = triedEarly && uploads.notReady ? t.files.notReady[uploads.notReady] : fieldsInError(action.error).has('attachmentIds') ? t.files.refused : null;
+  const refusedFiles = filesRefusal(action.error, t);
+  const filesError = triedEarly && uploads.notReady ? t.files.notReady[uploads.notReady] : refusedFiles;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -35,6 +35,7 @@ export const en = {
     submit: 'Submit a request',
     activities: 'My activities',
     queue: 'Agent console',
+    suspended: 'Suspended e-mails',
     signOut: 'Sign out',
     /** Read after the person's name on the button that opens their menu. */
     accountMenu: 'account menu',
@@ -248,6 +249,45 @@ export const en = {
     temporal: 'Open the workflow in the Temporal UI',
     audit: 'Audit trail',
     notFound: 'This ticket does not exist, or you do not have access to it.',
+    /** For its requester and CCs, when the desk reads the answers to its e-mails. */
+    answerByMail: 'You can also answer from your mail app: reply to any e-mail we send you about this ticket.',
+  },
+  /** Support Ops' list of the e-mails the desk read but would not add to a ticket by itself. */
+  suspended: {
+    title: 'Suspended e-mails',
+    intro:
+      'These e-mails came to the support mailbox, but the desk did not add them to a ticket by itself: it could not be sure who sent them or which ticket they answer (a sender who is neither the ticket’s requester nor in CC, a forwarded e-mail, an answer to none of our e-mails). Nothing was added. Read each one, then release it to add it to a ticket as its sender’s reply, or discard it.',
+    reload: 'Look again',
+    empty: 'No suspended e-mail: every e-mail read from the support mailbox found its ticket.',
+    list: 'E-mails waiting for a decision',
+    noSubject: '(no subject)',
+    from: 'From',
+    received: 'Received',
+    seemsToAnswer: 'Seems to answer',
+    noTicket: 'None of our tickets.',
+    /** The server's reason is English: said as recorded, under a label in the reader's language. */
+    reason: 'Reason recorded when it was read',
+    text: 'Text',
+    noText: 'No text (the e-mail may bring only files).',
+    releaseTo: 'Ticket to add it to',
+    releaseHint: (n: number | null) =>
+      n ? `It seems to answer #${n}: leave that number, or give another ticket’s.` : 'Give the number of the ticket it answers.',
+    release: 'Release',
+    discard: 'Discard',
+    confirmDiscard: 'Discard this e-mail? It will be added to no ticket, and cannot be brought back.',
+    discardForGood: 'Discard it',
+    keep: 'Keep it',
+    needNumber: 'Give the number of the ticket this e-mail answers.',
+    badNumber: 'A ticket number is a whole number, such as 12.',
+    released: (n: number) => `Released: the e-mail is now its sender’s reply on ticket #${n}.`,
+    openTicket: (n: number) => `Open ticket #${n}`,
+    discarded: 'Discarded: the e-mail will be added to no ticket.',
+    /** Release refused: the sender has no account, is not on that ticket, or there is no such ticket. */
+    notOnTicket: (n: number) =>
+      `This e-mail cannot be added to ticket #${n}: its sender has no account, or is neither its requester nor in CC (or there is no such ticket). Add the sender in CC on the ticket first, or give another ticket.`,
+    gone: 'This e-mail is no longer suspended: someone released or discarded it meanwhile. The list now shows what is left.',
+    notAdded: (n: number) =>
+      `This e-mail could not be added to ticket #${n}: the ticket may be Closed (its sender is then told so by e-mail), or the e-mail cannot be added as it is. The list now shows what is left.`,
   },
   /** Files sent with a message: adding them, and how they are shown. */
   files: {
@@ -277,6 +317,10 @@ export const en = {
     },
     /** The server would not take the files named by the message (one already sent or gone, or too much in all). */
     refused: 'These files could not be sent with the message: remove them and add them again.',
+    /** One of them is no longer there: already sent with another message, or removed a day after it was added. */
+    refusedGone: 'A file is no longer there: it was already sent, or it was added too long ago. Remove it and add it again.',
+    /** Together they are over the server's limit per message, which changed since the page was opened. */
+    refusedTooMuch: 'Together these files are more than one message may bring now. Remove some of them and send them with another message.',
     /** The agent console's list of every file of the ticket. */
     ofTicket: 'Files',
     none: 'No files.',

@@ -6,11 +6,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import type { Attachment } from '../api/types';
 import { UploadError, uploadFile, type UploadFailure } from '../api/uploads';
-import { ATTACHMENT_LIMITS, isThumbnailType } from './attachment-limits';
+import { isThumbnailType, useAttachmentLimits } from './attachment-limits';
 
 /**
- * Why a file is not part of the message: over one of the limits the portal knows (tooLarge,
- * tooMany, tooMuch), over the server's own (refusedSize), or its upload did not succeed.
+ * Why a file is not part of the message: over one of the server's limits as the portal knows them
+ * (tooLarge, tooMany, tooMuch), refused by the server all the same (refusedSize: its limit changed
+ * since, or a proxy's is lower), or its upload did not succeed.
  */
 export type FileProblem = 'tooLarge' | 'tooMany' | 'tooMuch' | 'refusedSize' | Exclude<UploadFailure, 'tooLarge'>;
 
@@ -56,6 +57,10 @@ let counter = 0;
 
 export function useUploads(): Uploads {
   const [files, setFiles] = useState<PendingFile[]>([]);
+  // The server's limits as they are now, for files added by a callback made before they were known.
+  const known = useAttachmentLimits();
+  const limits = useRef(known);
+  limits.current = known;
   const [dragging, setDragging] = useState(false);
   // The list as it is now, for checks made between renders (several files added at once).
   const current = useRef<PendingFile[]>([]);
@@ -99,12 +104,13 @@ export function useUploads(): Uploads {
         // What the message already holds (a failed upload may yet be tried again: it counts).
         const counted = current.current.filter((f) => f.state !== 'refused');
         const total = counted.reduce((sum, f) => sum + f.size, 0);
+        const { maxFileBytes, maxFiles, maxMessageBytes } = limits.current;
         const problem: FileProblem | null =
-          file.size > ATTACHMENT_LIMITS.maxFileBytes
+          file.size > maxFileBytes
             ? 'tooLarge'
-            : counted.length >= ATTACHMENT_LIMITS.maxFiles
+            : counted.length >= maxFiles
               ? 'tooMany'
-              : total + file.size > ATTACHMENT_LIMITS.maxMessageBytes
+              : total + file.size > maxMessageBytes
                 ? 'tooMuch'
                 : null;
         const key = `file-${++counter}`;

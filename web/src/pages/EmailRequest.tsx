@@ -1,5 +1,5 @@
 // "Request access" and "Forgotten password" are the same page: an e-mail address in, a link sent
-// out. The answer never says whether the address has an account.
+// out, in the language of the page. The answer never says whether the address has an account.
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client';
@@ -13,7 +13,7 @@ import { useErrorFocus } from '../lib/use-error-focus';
 import { useTitle } from '../lib/use-title';
 
 export function EmailRequest({ purpose }: { purpose: 'access' | 'reset' }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [email, setEmail] = useState('');
   const [done, setDone] = useState(false);
   const action = useAction();
@@ -24,7 +24,9 @@ export function EmailRequest({ purpose }: { purpose: 'access' | 'reset' }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const address = email.trim();
-    const ok = await action.run(() => (purpose === 'access' ? api.auth.requestAccess.mutate({ email: address }) : api.auth.requestPasswordReset.mutate({ email: address })));
+    // The page's language goes with it: the e-mail with the link reads like the page it was asked from.
+    const request = { email: address, language: lang };
+    const ok = await action.run(() => (purpose === 'access' ? api.auth.requestAccess.mutate(request) : api.auth.requestPasswordReset.mutate(request)));
     if (ok) setDone(true);
     else focusFirstError();
   }

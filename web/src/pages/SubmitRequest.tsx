@@ -5,7 +5,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, TICKET_TYPES, type TicketType } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
-import { fieldsInError } from '../api/errors';
+import { fieldsInError, filesRefusal } from '../api/errors';
 import { ApiError } from '../components/ApiError';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n';
@@ -54,12 +54,13 @@ export function SubmitRequest() {
 
   // Said in the reader's language at render time: the server's own words are English.
   const server = fieldsInError(action.error);
+  const refusedFiles = filesRefusal(action.error, t);
   const errors = {
     type: problems.type || server.has('type') ? t.submit.chooseType : undefined,
     subject: problems.subject ? t.common.required : server.has('subject') ? t.submit.fieldInvalid : undefined,
     description: problems.description ? t.common.required : server.has('description') ? t.submit.fieldInvalid : undefined,
     ccs: problems.badCc ? t.submit.badEmail(problems.badCc) : server.has('ccEmails') ? t.submit.ccsInvalid : undefined,
-    files: problems.files && uploads.notReady ? t.files.notReady[uploads.notReady] : server.has('attachmentIds') ? t.files.refused : undefined,
+    files: problems.files && uploads.notReady ? t.files.notReady[uploads.notReady] : (refusedFiles ?? undefined),
   };
 
   async function submit(event: FormEvent) {

@@ -85,7 +85,15 @@ export function TicketPage() {
           {closed ? (
             <FollowUp number={ticket.number} />
           ) : may.may('reply') ? (
-            <ReplyBox number={ticket.number} status={ticket.status} asSupport={may.mayReplyAsSupport} onSent={detail.reload} />
+            <>
+              <ReplyBox number={ticket.number} status={ticket.status} asSupport={may.mayReplyAsSupport} onSent={detail.reload} />
+              {/* Its requester and CCs get e-mails about it; answering one reaches the ticket when the desk reads the answers. */}
+              {portal?.repliesByMail && (standing === 'requester' || standing === 'cc') && (
+                <p className="hint" data-testid="answer-by-mail">
+                  {t.ticket.answerByMail}
+                </p>
+              )}
+            </>
           ) : (
             <p className="alert alert--info">{t.ticket.colleagueNote}</p>
           )}
