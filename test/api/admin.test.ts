@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { memberships, organizations, users } from '../../src/db/schema.js';
+import { memberships, notifications, organizations, users } from '../../src/db/schema.js';
 import { errorCode, startApi, TEST_PASSWORD, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;
@@ -81,6 +81,37 @@ describe('admin', () => {
     expect((await requester.organizations.members.query({ organizationId: org.id })).map((m) => m.id)).toEqual([user.id]);
     expect(await errorCode(agent.organizations.members.query({ organizationId: org.id }))).toBe('NOT_FOUND');
     expect((await api.stack.db.select().from(users).where(eq(users.id, user.id)))[0].role).toBe('requester');
+  });
+});
+
+describe('personal data', () => {
+  it('an admin exports everything the desk holds about a person as one document, and resends their link', async () => {
+    const { api: admin } = await api.signedIn({ role: 'admin' });
+    const { api: agent, user: agentUser } = await api.signedIn({ role: 'agent', label: 'exporting-agent' });
+    const { api: person, user } = await api.signedIn({ label: 'exported', org: name('Export shop') });
+    const { number } = await person.tickets.create.mutate({ type: 'software_issue', subject: 'Card reader', description: 'It does not read cards.', requestId: randomBytes(8).toString('hex') });
+    const { number: ccd } = await agent.tickets.create.mutate({ type: 'hardware_issue', subject: 'Dock', description: 'Broken.', ccEmails: [user.email], requestId: randomBytes(8).toString('hex') });
+    await agent.tickets.reply.mutate({ number, body: 'Which reader?', internal: false });
+    await person.tickets.reply.mutate({ number, body: 'The blue one.' });
+
+    const { filename, data } = await admin.users.exportPersonalData.query({ id: user.id });
+    expect(filename).toBe(`personal-data-${user.email}.json`);
+    expect(data.account).toMatchObject({ id: user.id, email: user.email, hasPassword: true });
+    expect(data.organizations).toHaveLength(1);
+    expect(data.tickets.map((t) => [t.number, t.as])).toEqual([[number, 'requester'], [ccd, 'cc']].sort((a, b) => Number(a[0]) - Number(b[0])));
+    expect(data.messages.map((m) => m.body)).toEqual(['It does not read cards.', 'The blue one.']);
+    expect(data.changes.map((c) => c.kind)).toEqual(['created', 'commented']);
+    expect(data.emailsSent.some((m) => m.kind === 'ticket_created' && m.ticketNumber === number)).toBe(true);
+    // Nothing of someone else: the agent's reply is theirs.
+    expect(JSON.stringify(data)).not.toContain('Which reader?');
+    expect(JSON.stringify(data)).not.toContain(agentUser.email);
+
+    const before = await api.stack.db.select().from(notifications).where(eq(notifications.recipient, user.email));
+    await admin.users.resendLink.mutate({ id: user.id });
+    const after = await api.stack.db.select().from(notifications).where(eq(notifications.recipient, user.email));
+    expect(after.filter((row) => !before.some((b) => b.id === row.id)).map((row) => row.kind)).toEqual(['reset_password']);
+    expect(await errorCode(agent.users.exportPersonalData.query({ id: user.id }))).toBe('FORBIDDEN');
+    expect(await errorCode(person.users.resendLink.mutate({ id: user.id }))).toBe('FORBIDDEN');
   });
 });
 

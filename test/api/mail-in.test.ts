@@ -11,7 +11,7 @@ import { startMailDelivery, type MailDelivery } from '../../src/mail/delivery.js
 import { startMailboxReader, type MailboxReader } from '../../src/mail/inbound/mailbox.js';
 import { personOf } from '../../src/accounts/users.js';
 import { TicketDesk } from '../../src/tickets/desk.js';
-import { errorCode, requestId, startApi, type TestApi } from '../helpers/api.js';
+import { errorCode, failure, requestId, startApi, type TestApi } from '../helpers/api.js';
 import { startImapMailbox, type ImapMailbox } from '../helpers/imap.js';
 import { sendBacklogNowhere, startSmtpInbox, type SmtpInbox } from '../helpers/smtp.js';
 import { SLOW_POLICY } from '../helpers/stack.js';
@@ -181,7 +181,8 @@ describe('an answer by e-mail', () => {
     expect(held).toMatchObject({ from: colleague.user.email, reason: expect.stringContaining(`is ${requester.user.email}'s`) });
     expect(await errorCode(requester.api.inbound.suspended.query())).toBe('FORBIDDEN');
     // Not on the ticket: releasing says so and adds nothing.
-    expect(await errorCode(agent.api.inbound.release.mutate({ id: held.id }))).toBe('BAD_REQUEST');
+    const refused = await failure(agent.api.inbound.release.mutate({ id: held.id }));
+    expect([refused.data?.code, refused.data?.problem]).toEqual(['BAD_REQUEST', 'notOnTicket']);
     await agent.api.tickets.addCc.mutate({ number, email: colleague.user.email, requestId: requestId() });
     await agent.api.inbound.release.mutate({ id: held.id });
     const after = await requester.api.tickets.get.query({ number });

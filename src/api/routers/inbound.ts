@@ -4,6 +4,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { InvalidFieldError } from '../../accounts/errors.js';
 import { findUserByEmail } from '../../accounts/users.js';
 import { inboundMessages } from '../../db/schema.js';
 import { parseIncoming } from '../../mail/inbound/parse.js';
@@ -13,6 +14,9 @@ import { visibleTicket } from '../ticket-access.js';
 import { router, staffProcedure, type SignedInContext } from '../trpc.js';
 
 const byId = z.object({ id: z.number().int().positive() });
+
+/** Why a release was refused (data.problem), for the console to say in its reader's words. */
+export const RELEASE_PROBLEMS = { noTicket: 'noTicket', noAccount: 'noAccount', notOnTicket: 'notOnTicket' } as const;
 
 async function suspendedOne(ctx: SignedInContext, id: number) {
   const [row] = await ctx.deps.db
@@ -42,13 +46,13 @@ export const inboundRouter = router({
   release: staffProcedure.input(byId.extend({ number: ticketNumber.optional() })).mutation(async ({ ctx, input }) => {
     const row = await suspendedOne(ctx, input.id);
     const number = input.number ?? row.ticketNumber;
-    if (number === null) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Say which ticket this e-mail answers.' });
+    if (number === null) throw new InvalidFieldError('number', 'Say which ticket this e-mail answers.', RELEASE_PROBLEMS.noTicket);
     const sender = await findUserByEmail(ctx.deps.db, row.fromAddress);
-    if (!sender || sender.disabledAt) throw new TRPCError({ code: 'BAD_REQUEST', message: `${row.fromAddress} has no account: a reply needs a person on the ticket.` });
+    if (!sender || sender.disabledAt) throw new InvalidFieldError('id', `${row.fromAddress} has no account: a reply needs a person on the ticket.`, RELEASE_PROBLEMS.noAccount);
     try {
       await visibleTicket(ctx.deps.db, sender, number);
     } catch {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `${row.fromAddress} does not take part in ticket #${number}: add them in CC first.` });
+      throw new InvalidFieldError('number', `${row.fromAddress} does not take part in ticket #${number}: add them in CC first.`, RELEASE_PROBLEMS.notOnTicket);
     }
     if (!row.raw) throw new TRPCError({ code: 'CONFLICT', message: 'This e-mail was not kept whole, so it cannot be released.' });
     const mail = await parseIncoming(row.raw);

@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { issueLink } from '../../accounts/links.js';
+import { personalData } from '../../accounts/personal-data.js';
 import { endAllSessions } from '../../accounts/sessions.js';
 import { addMembership, findUserByEmail, findUserById, createUser, type UserRow } from '../../accounts/users.js';
 import type { Database } from '../../db/client.js';
@@ -119,6 +120,22 @@ export const usersRouter = router({
       if (input.disabled) await endAllSessions(ctx.deps.db, input.id);
       return { user: await userView(ctx.deps.db, input.id) };
     }),
+
+  /** Sends the set-password link again (a reset link once a password is set); disabled accounts get none. */
+  resendLink: adminProcedure.input(z.object({ id })).mutation(async ({ ctx, input }) => {
+    const user = await findUserById(ctx.deps.db, input.id);
+    if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such user.' });
+    if (user.disabledAt) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This account is disabled: enable it first.' });
+    await issueLink(ctx.deps.db, ctx.deps.config.publicUrl, user.passwordHash ? 'reset' : 'access', user.email, user.language ?? undefined);
+    return { ok: true as const };
+  }),
+
+  /** Everything the desk holds about the person, as one JSON document to download. */
+  exportPersonalData: adminProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {
+    const data = await personalData(ctx.deps.db, input.id, ctx.deps.config.publicUrl);
+    if (!data) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such user.' });
+    return { filename: `personal-data-${data.account.email}.json`, data };
+  }),
 
   /** Signs the user out on every device. */
   revokeSessions: adminProcedure.input(z.object({ id })).mutation(async ({ ctx, input }) => {
