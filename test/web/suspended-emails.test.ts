@@ -173,8 +173,8 @@ describe('suspended e-mails', () => {
       // A stranger has no account: no ticket takes their e-mail as a reply.
       await mail.getByLabel(fr.suspended.releaseTo).fill(`#${other}`);
       await mail.getByRole('button', { name: fr.suspended.release }).click();
-      await mail.getByRole('alert').getByText(fr.suspended.notOnTicket(other), { exact: true }).waitFor();
-      await expect(focused(page)).resolves.toMatchObject({ text: fr.suspended.notOnTicket(other) });
+      await mail.getByRole('alert').getByText(fr.suspended.noAccount, { exact: true }).waitFor();
+      await expect(focused(page)).resolves.toMatchObject({ text: fr.suspended.noAccount });
 
       // Discard asks first; the keyboard goes to the way out, and Escape takes it back to Discard.
       await mail.getByRole('button', { name: fr.suspended.discard }).click();

@@ -1,8 +1,8 @@
 // Routes. Addresses are stable because e-mails link to them: /tickets/<n>, /set-password?token=…
-import type { ReactNode } from 'react';
-import { Route, Switch } from 'wouter';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
 import { Layout } from './components/Layout';
-import { RequireUser } from './components/RequireUser';
+import { RequireUser, type Only } from './components/RequireUser';
 import { useI18n } from './i18n';
 import { AgentQueue } from './pages/AgentQueue';
 import { EmailRequest } from './pages/EmailRequest';
@@ -11,17 +11,31 @@ import { MyActivities } from './pages/MyActivities';
 import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
 import { SubmitRequest } from './pages/SubmitRequest';
+import { ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH, REPORTS_PATH } from './pages/paths';
 import { SUSPENDED_EMAILS_PATH, SuspendedEmails } from './pages/SuspendedEmails';
 import { TicketPage } from './pages/TicketPage';
+
+// Loaded when first visited: the reports bring their chart library, the administration its
+// forms; a first visit of the portal downloads neither.
+const Reports = lazy(() => import('./pages/Reports').then((module) => ({ default: module.Reports })));
+const AdminPeople = lazy(() => import('./pages/AdminPeople').then((module) => ({ default: module.AdminPeople })));
+const AdminOrganizations = lazy(() => import('./pages/AdminOrganizations').then((module) => ({ default: module.AdminOrganizations })));
+
+function Loading() {
+  const { t } = useI18n();
+  return <p aria-busy="true">{t.common.loading}</p>;
+}
 
 function NotFound() {
   const { t } = useI18n();
   return <h1>{t.notFoundPage}</h1>;
 }
 
-const signedIn = (Page: () => ReactNode) => () => (
-  <RequireUser>
-    <Page />
+const signedIn = (Page: ComponentType, only?: Only) => () => (
+  <RequireUser only={only}>
+    <Suspense fallback={<Loading />}>
+      <Page />
+    </Suspense>
   </RequireUser>
 );
 
@@ -43,6 +57,10 @@ export function App() {
         <Route path="/tickets/:number" component={signedIn(TicketPage)} />
         <Route path="/agent" component={signedIn(AgentQueue)} />
         <Route path={SUSPENDED_EMAILS_PATH} component={signedIn(SuspendedEmails)} />
+        <Route path={REPORTS_PATH} component={signedIn(Reports, 'staff')} />
+        <Route path={ADMIN_PEOPLE_PATH} component={signedIn(AdminPeople, 'admin')} />
+        <Route path={ADMIN_ORGANIZATIONS_PATH} component={signedIn(AdminOrganizations, 'admin')} />
+        <Route path="/admin">{() => <Redirect to={ADMIN_PEOPLE_PATH} replace />}</Route>
         <Route component={NotFound} />
       </Switch>
     </Layout>

@@ -41,6 +41,13 @@ export const SHARED_WORDS = new Set([
   'moment',
   // French for queues (les files d'attente), English for what French calls fichiers.
   'files',
+  // The reports and administration pages: the same words in both languages.
+  'agent',
+  'administration',
+  'csv',
+  'json',
+  'invitation',
+  'sessions',
 ]);
 
 /**

@@ -35,6 +35,14 @@ export function filesProblem(error: unknown): FilesProblem | null {
   return problem === 'filesGone' || problem === 'filesTooLarge' ? problem : null;
 }
 
+/** Why a suspended e-mail's release was refused (data.problem): no ticket named, a sender without an account, or one not on the ticket. */
+export type ReleaseProblem = 'noTicket' | 'noAccount' | 'notOnTicket';
+
+export function releaseProblem(error: unknown): ReleaseProblem | null {
+  const problem = dataOf(error)?.problem;
+  return problem === 'noTicket' || problem === 'noAccount' || problem === 'notOnTicket' ? problem : null;
+}
+
 /**
  * What to say beside a message's files when the server refused them, or null when it did not: one
  * is no longer there (already sent, or removed a day after its upload), or together they are over

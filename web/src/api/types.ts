@@ -35,3 +35,15 @@ export type ListView = NonNullable<ListQuery['view']>;
 
 /** An e-mail from the support mailbox kept aside for Support Ops to release or discard. */
 export type SuspendedEmail = Outputs['inbound']['suspended'][number];
+
+/** The Support Ops lead's numbers for a range of days (reports.dashboard), and what it is asked with. */
+export type Dashboard = Outputs['reports']['dashboard'];
+export type ReportFilters = Inputs['reports']['dashboard'];
+export type ReportName = Inputs['reports']['csv']['report'];
+
+/** An account, as admins manage it (users.list), and a page of them. */
+export type Account = Outputs['users']['list']['items'][number];
+export type UserRole = Account['role'];
+/** An organization, with its number of members (organizations.list), and one of its members. */
+export type Organization = Outputs['organizations']['list'][number];
+export type OrganizationMember = Outputs['organizations']['members'][number];

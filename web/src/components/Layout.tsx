@@ -3,6 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../i18n';
+import { ADMIN_PEOPLE_PATH, REPORTS_PATH } from '../pages/paths';
 import { SUSPENDED_EMAILS_PATH } from '../pages/SuspendedEmails';
 import { isAgent, useSession } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -53,7 +54,15 @@ export function Layout({ children }: { children: ReactNode }) {
                   <Link href={SUSPENDED_EMAILS_PATH} aria-current={current(SUSPENDED_EMAILS_PATH)}>
                     {t.nav.suspended}
                   </Link>
+                  <Link href={REPORTS_PATH} aria-current={current(REPORTS_PATH)}>
+                    {t.nav.reports}
+                  </Link>
                 </>
+              )}
+              {me.role === 'admin' && (
+                <Link href={ADMIN_PEOPLE_PATH} aria-current={location.startsWith('/admin') ? 'page' : undefined}>
+                  {t.nav.admin}
+                </Link>
               )}
             </nav>
           )}

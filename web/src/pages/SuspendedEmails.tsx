@@ -8,7 +8,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client';
-import { errorCode, errorMessage, fieldsInError } from '../api/errors';
+import { errorCode, errorMessage, fieldsInError, releaseProblem } from '../api/errors';
 import type { SuspendedEmail } from '../api/types';
 import { ErrorNote } from '../components/Alert';
 import { ApiError } from '../components/ApiError';
@@ -130,10 +130,23 @@ function SuspendedItem({ mail, onSettled }: { mail: SuspendedEmail; onSettled(wh
   }, [backToDiscard]);
 
   const code = errorCode(action.error);
+  // The server says why it refused (data.problem): each said in the reader's words, where it belongs.
+  const problem = releaseProblem(action.error);
   const numberError =
-    numberProblem === 'need' ? t.suspended.needNumber : numberProblem === 'bad' || fieldsInError(action.error).has('number') ? t.suspended.badNumber : undefined;
+    numberProblem === 'need' || problem === 'noTicket'
+      ? t.suspended.needNumber
+      : numberProblem === 'bad' || (!problem && fieldsInError(action.error).has('number'))
+        ? t.suspended.badNumber
+        : undefined;
   // Gone or not added: said above the list, which is loaded again.
-  const itemError = !action.error || numberError || code === 'NOT_FOUND' || code === 'CONFLICT' ? null : code === 'BAD_REQUEST' && tried !== null ? t.suspended.notOnTicket(tried) : errorMessage(action.error, t);
+  const itemError =
+    !action.error || numberError || code === 'NOT_FOUND' || code === 'CONFLICT'
+      ? null
+      : problem === 'noAccount'
+        ? t.suspended.noAccount
+        : problem === 'notOnTicket' && tried !== null
+          ? t.suspended.notOnTicket(tried)
+          : errorMessage(action.error, t);
 
   /** Runs a release or a discard; the error as thrown, or null when it went through. */
   async function attempt(work: () => Promise<unknown>): Promise<{ ok: boolean; failure: unknown }> {

@@ -1,0 +1,21 @@
+// The two administration pages, as tabs under the title: People and Organizations.
+import { Link, useLocation } from 'wouter';
+import { useI18n } from '../i18n';
+import { ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH } from '../pages/paths';
+
+export function AdminTabs() {
+  const { t } = useI18n();
+  const [location] = useLocation();
+  return (
+    <nav className="tabs" aria-label={t.admin.sections}>
+      {[
+        [ADMIN_PEOPLE_PATH, t.admin.people],
+        [ADMIN_ORGANIZATIONS_PATH, t.admin.organizations],
+      ].map(([path, label]) => (
+        <Link key={path} href={path} className="tab" aria-current={location === path ? 'page' : undefined}>
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,5 @@
+// Addresses of the pages loaded on demand (reports, administration): the menu links to them
+// without importing the pages themselves, which stay out of the first visit's JavaScript.
+export const REPORTS_PATH = '/reports';
+export const ADMIN_PEOPLE_PATH = '/admin/people';
+export const ADMIN_ORGANIZATIONS_PATH = '/admin/organizations';
