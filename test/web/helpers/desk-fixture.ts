@@ -18,7 +18,7 @@ import { png, uploadAs } from './files.js';
 import { serveWithWebClient, type WebServer } from '../../hostile/helpers/web-server.js';
 import type { TicketStatus } from '../../../workflows/ticket/model.js';
 
-export type Role = 'requester' | 'cc' | 'colleague' | 'agent';
+export type Role = 'requester' | 'cc' | 'colleague' | 'agent' | 'admin';
 
 export interface Someone {
   api: ApiClient;
@@ -49,7 +49,7 @@ export async function startDeskFixture(): Promise<DeskFixture> {
   const api = await startApi();
   const web = await serveWithWebClient(api);
   const organization = `Shop ${randomUUID().slice(0, 8)}`;
-  const someone = async (label: string, options: { role?: 'agent'; org?: string } = {}): Promise<Someone> => {
+  const someone = async (label: string, options: { role?: 'agent' | 'admin'; org?: string } = {}): Promise<Someone> => {
     const { api: client, user } = await api.signedIn({ label, ...options });
     const value = client.cookies.get(SESSION_COOKIE);
     if (!value) throw new Error(`no session cookie for ${label}`);
@@ -60,6 +60,7 @@ export async function startDeskFixture(): Promise<DeskFixture> {
     cc: await someone('Camille'),
     colleague: await someone('Colin', { org: organization }),
     agent: await someone('Agnes', { role: 'agent' }),
+    admin: await someone('Ada', { role: 'admin' }),
   };
   // Two namesakes with long names: the "Assign to" list has to tell them apart and still fit.
   await someone(LONG_NAME, { role: 'agent' });
