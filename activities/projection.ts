@@ -5,6 +5,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.js';
 import { attachments, notifications, projectionFaults, ticketComments, ticketEvents, tickets } from '../src/db/schema.js';
+import { addCommentWords, ensureSearchRow } from '../src/db/search.js';
 import { autoCloseAt } from '../workflows/ticket/deadlines.js';
 import type { TicketMailPayload } from '../src/mail/templates.js';
 import type { TicketComment, TicketEffects, TicketNotification } from '../workflows/ticket/effects.js';
@@ -66,8 +67,10 @@ export async function writeProjection(db: Database, given: TicketState, givenEff
         set: Object.fromEntries(Object.keys(update).map((key) => [key, sql.raw(`excluded.${columnName(key)}`)])),
         setWhere: sql`${tickets.version} < excluded.version`,
       });
+    // The words search finds, in the same transaction: a ticket is found as soon as it is read.
+    await ensureSearchRow(tx, state);
     if (effects.comments.length > 0) {
-      await tx
+      const inserted = await tx
         .insert(ticketComments)
         .values(
           effects.comments.map((c) => ({
@@ -82,7 +85,13 @@ export async function writeProjection(db: Database, given: TicketState, givenEff
             createdAt: new Date(c.at),
           })),
         )
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ seq: ticketComments.seq });
+      await addCommentWords(
+        tx,
+        state.number,
+        inserted.map((c) => c.seq),
+      );
       // The uploads now belong to their message: who may fetch each follows from it.
       for (const c of effects.comments.filter((comment) => comment.attachments?.length)) {
         await tx

@@ -4,7 +4,7 @@
 //
 //   auth           requestAccess, requestPasswordReset, setPassword, signIn, signOut,
 //                  signOutEverywhere, me, setLanguage
-//   tickets        create, get, list (views mine | ccd | organization | queue), reply, setPending,
+//   tickets        create, get, list (views mine | ccd | organization | queue), search, reply, setPending,
 //                  putOnHold, solve, reopen, assign, addCc, removeCc, followUp
 //   users          agents (Support Ops); list, create, update, revokeSessions (admins)
 //   organizations  list, members (members and admins); create, rename, addMember, removeMember (admins)

@@ -109,6 +109,27 @@ export const tickets = pgTable(
   ],
 );
 
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * The search document of each ticket, one row per ticket, written by the projection in the same
+ * transaction as the ticket's row (activities/projection.ts). `public` holds what a requester may
+ * find: the subject (weight A), the description (B), public replies and the names of their files;
+ * `internal` the internal notes and their files, for Support Ops only. Both hold every word twice,
+ * stemmed in English and in French, accents removed (src/db/search.ts). A table of its own so that
+ * reading a ticket never reads its words, and so that a search reads a narrow table; the migration
+ * keeps the vectors out of line (TOAST) for the same reason.
+ */
+export const ticketSearch = pgTable(
+  'ticket_search',
+  {
+    ticketNumber: bigint('ticket_number', { mode: 'number' }).primaryKey(),
+    public: tsvector('public').notNull(),
+    internal: tsvector('internal').notNull(),
+  },
+  (t) => [index('ticket_search_public_idx').using('gin', t.public), index('ticket_search_internal_idx').using('gin', t.internal)],
+);
+
 /**
  * Tickets whose projection write failed in a way retrying cannot mend: the workflow holds the
  * change and waits for ops (README, Operating). A row goes once the write succeeds.

@@ -13,6 +13,7 @@ import { email, id, requestId, requiredText, text, ticketNumber } from '../input
 import { claimUploads } from '../../attachments/claim.js';
 import { actorOf, requirePermission, visibleTicket, type TicketRow } from '../ticket-access.js';
 import { listInput, listTickets } from '../ticket-list.js';
+import { searchInput, searchTickets } from '../ticket-search.js';
 import { commentView, eventView, isInternalEvent, ticketView } from '../ticket-views.js';
 import { router, signedInProcedure, type SignedInContext } from '../trpc.js';
 
@@ -134,6 +135,12 @@ export const ticketsRouter = router({
   }),
 
   list: signedInProcedure.input(listInput).query(({ ctx, input }) => listTickets(ctx.deps.db, ctx.me, input)),
+
+  /**
+   * Full-text search (src/api/ticket-search.ts): Support Ops over every ticket and internal note,
+   * anyone else over the tickets their lists show them; ranked, the matching words marked.
+   */
+  search: signedInProcedure.input(searchInput).query(({ ctx, input }) => searchTickets(ctx.deps.db, ctx.me, input)),
 
   /** A public reply, or an internal note (Support Ops), optionally "submitted as" a new status. */
   reply: signedInProcedure
