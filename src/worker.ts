@@ -35,7 +35,7 @@ try {
   const stop = async () => {
     await worker.stop();
     await mail.stop();
-    uploads.stop();
+    await uploads.stop();
     await metrics.close();
     await db.close();
   };

@@ -2,6 +2,7 @@
 // their bytes; so are uploads that never finished. Run by every worker, now and then.
 import { and, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { startPeriodic } from '../runtime/periodic.js';
 import { attachments } from '../db/schema.js';
 
 export const UNATTACHED_TTL_MS = 24 * 60 * 60 * 1000;
@@ -16,10 +17,6 @@ export async function removeUnattachedUploads(db: Database, now = new Date()): P
 }
 
 /** Every hour, in the background; a failed pass is made up by the next. */
-export function startUploadHousekeeping(db: Database, logger: { warn(obj: object, msg: string): void }): { stop(): void } {
-  const timer = setInterval(() => {
-    removeUnattachedUploads(db).catch((error: unknown) => logger.warn({ err: error }, 'removing unattached uploads failed'));
-  }, 60 * 60 * 1000);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+export function startUploadHousekeeping(db: Database, logger: { warn(obj: object, msg: string): void }): { stop(): Promise<void> } {
+  return startPeriodic(() => removeUnattachedUploads(db), 60 * 60 * 1000, (error) => logger.warn({ err: error }, 'removing unattached uploads failed'));
 }

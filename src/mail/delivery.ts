@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import { LANGUAGES, notifications, users, type Language } from '../db/schema.js';
 import { SUPPORT_OPS } from '../../workflows/ticket/effects.js';
+import { startPeriodic } from '../runtime/periodic.js';
 import { replyTokenFor } from './reply-tokens.js';
 import { isAnswerable, recipientAddress, renderMail, type MailContext } from './templates.js';
 import { replyAddress, threadHeaders } from './threading.js';
@@ -170,35 +171,21 @@ export function startMailDelivery(options: MailDeliveryOptions): MailDelivery {
     });
   }
 
-  let running: Promise<number> | null = null;
-  async function deliverDue(): Promise<number> {
-    // One pass at a time in this process; other processes are kept apart by the row locks.
-    while (running) await running.catch(() => 0);
-    running = (async () => {
+  // One pass at a time in this process; other processes are kept apart by the row locks.
+  const job = startPeriodic(
+    async () => {
       let handled = 0;
       while (handled < 100 && (await deliverOne())) handled += 1;
       return handled;
-    })();
-    try {
-      return await running;
-    } finally {
-      running = null;
-    }
-  }
-
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (stopped || running) return;
-    deliverDue().catch((error) => logger.error({ err: error }, 'mail delivery pass failed'));
-  }, options.intervalMs ?? 2_000);
-  timer.unref();
+    },
+    options.intervalMs ?? 2_000,
+    (error) => logger.error({ err: error }, 'mail delivery pass failed'),
+  );
 
   return {
-    deliverDue,
+    deliverDue: job.runNow,
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running?.catch(() => 0);
+      await job.stop();
       smtp?.close();
     },
   };

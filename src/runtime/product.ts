@@ -66,7 +66,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     const mailbox = startConfiguredMailboxReader({ db: services.db, desk: services.desk, config, logger: logger.child({ component: 'mailbox' }) });
     if (mailbox) stops.push(['support mailbox reader', () => mailbox.stop()]);
     const uploads = startUploadHousekeeping(services.db, logger);
-    stops.push(['upload housekeeping', async () => uploads.stop()]);
+    stops.push(['upload housekeeping', () => uploads.stop()]);
     const metrics = await listen(buildMetricsApp(registry, sdkMetricsUrl), config.HOST, config.METRICS_PORT);
     stops.push(['metrics server', () => metrics.close()]);
     const http = await listen(buildHttpApp({ services, logger, registry }), config.HOST, config.PORT);

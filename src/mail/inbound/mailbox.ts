@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
+import { startPeriodic } from '../../runtime/periodic.js';
 import { receiveMail, type InboundDeps } from './receive.js';
 
 export interface MailboxSettings {
@@ -61,36 +62,17 @@ export function startMailboxReader(deps: InboundDeps & { settings: MailboxSettin
     return taken;
   }
 
-  let running: Promise<number> | null = null;
-  async function readNow(): Promise<number> {
-    while (running) await running.catch(() => 0);
-    // The transaction only holds the lock: one reader at a time across every process.
-    running = deps.db.transaction(async (tx) => {
-      const [row] = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext('support-mailbox')) as locked`);
-      return row?.locked ? pass() : 0;
-    });
-    try {
-      return await running;
-    } finally {
-      running = null;
-    }
-  }
-
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (stopped || running) return;
-    readNow().catch((error) => logger.warn({ err: error }, 'reading the support mailbox failed; will try again'));
-  }, deps.settings.IMAP_POLL_INTERVAL);
-  timer.unref();
-
-  return {
-    readNow,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running?.catch(() => 0);
-    },
-  };
+  // The transaction only holds the lock: one reader at a time across every process.
+  const job = startPeriodic(
+    () =>
+      deps.db.transaction(async (tx) => {
+        const [row] = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext('support-mailbox')) as locked`);
+        return row?.locked ? pass() : 0;
+      }),
+    deps.settings.IMAP_POLL_INTERVAL,
+    (error) => logger.warn({ err: error }, 'reading the support mailbox failed; will try again'),
+  );
+  return { readNow: job.runNow, stop: job.stop };
 }
 
 /** The reader, when a support mailbox is set (IMAP_URL); the API processes run it, as they hold the desk. */
