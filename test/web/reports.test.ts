@@ -116,6 +116,8 @@ describe('the reports page', () => {
     const range = await rangeOn(page);
     expect((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000).toBe(29);
     await expect(page.getByRole('button', { name: en.reports.lastDays(30) }).getAttribute('aria-pressed')).resolves.toBe('true');
+    const day = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+    await expect(page.getByTestId('report-range').textContent()).resolves.toBe(en.reports.showing(day(range.from), day(range.to)));
     const data = await agent.api.reports.dashboard.query(range);
     // The fixture is there: three created today, one solved, the critical one answered within its target.
     expect(data.createdSolved.reduce((sum, row) => sum + row.created, 0)).toBeGreaterThanOrEqual(3);

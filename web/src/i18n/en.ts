@@ -313,6 +313,8 @@ export const en = {
     badRange: 'The range ends before it starts: choose a later day.',
     tooLong: (max: number) => `A range is at most ${max} days: choose a later first day.`,
     timeZone: 'Days are counted in the team’s time zone:',
+    /** Said once the numbers for a range are shown (both days already written). */
+    showing: (from: string, to: string) => `Showing ${from} to ${to}.`,
     day: 'Day',
     empty: 'Nothing to show for this range and these filters.',
     noValue: 'no value',

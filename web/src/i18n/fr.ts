@@ -289,6 +289,7 @@ export const fr: Messages = {
     badRange: 'La période finit avant de commencer : choisissez un jour plus tardif.',
     tooLong: (max) => `Une période compte au plus ${max} jours : choisissez un premier jour plus tardif.`,
     timeZone: 'Les jours sont comptés dans le fuseau horaire de l’équipe :',
+    showing: (from, to) => `Période affichée : du ${from} au ${to}.`,
     day: 'Jour',
     empty: 'Rien à montrer pour cette période et ces filtres.',
     noValue: 'aucune valeur',

@@ -28,7 +28,7 @@ const lastDays = (days: number): ReportFilters => {
 };
 
 export function Reports() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   useTitle(t.reports.title);
   const [filters, setFilters] = useState<ReportFilters>(() => lastDays(30));
   const report = useAsync(() => api.reports.dashboard.query(filters), [JSON.stringify(filters)]);
@@ -41,6 +41,10 @@ export function Reports() {
       {report.loading && !report.data ? <p aria-busy="true">{t.common.loading}</p> : null}
       {report.data && (
         <div className="reports" aria-busy={report.loading ? 'true' : undefined} data-testid="reports">
+          {/* Said when the numbers change, for those who pressed Show and cannot see the charts move. */}
+          <p role="status" className="report__range" data-testid="report-range">
+            {report.loading ? t.common.loading : t.reports.showing(formatDay(filters.from, lang), formatDay(filters.to, lang))}
+          </p>
           <p className="hint">
             {t.reports.timeZone} <span translate="no">{report.data.timeZone}</span>
           </p>
