@@ -10,7 +10,8 @@ import { parseArgs, type Phase } from './harness/args.js';
 import type { BenchContext } from './harness/context.js';
 import { createPeople } from './harness/people.js';
 import { renderChecks, renderSection, type PhaseOutcome } from './harness/report.js';
-import { BENCH_PAYLOAD_KEYS, startBenchStack, TASK_QUEUE } from './harness/stack.js';
+import { startClusterBenchStack } from './harness/cluster-stack.js';
+import { startBenchStack, TASK_QUEUE } from './harness/stack.js';
 import { ticketDataConverter } from '../src/temporal/codec.js';
 import { parsePayloadKeys } from '../src/temporal/payload-keys.js';
 import { creationPhase } from './phases/creation.js';
@@ -44,7 +45,15 @@ try {
 
 const started = new Date();
 const loadBefore = loadavg();
-const stack = await startBenchStack({ ...args, log });
+const stack = args.cluster ? await startClusterBenchStack({ ...args, log }) : await startBenchStack({ ...args, log });
+let closing = false;
+process.on('uncaughtException', (error) => {
+  // A call a phase left retrying fails on its timer once the connection is closed: harmless then.
+  if (closing && error.message === 'Channel has been shut down') return;
+  // Anything else: stop what the bench started (the cluster's programs outlive this process) and fail.
+  log(`uncaught: ${error.stack ?? error.message}`);
+  void stack.stop().finally(() => process.exit(1));
+});
 const watchdog = setTimeout(
   () => {
     log('run limit reached: stopping');
@@ -57,7 +66,7 @@ const connection = await Connection.connect({ address: stack.temporalAddress });
 const outcomes: PhaseOutcome[] = [];
 let failed = false;
 try {
-  const client = new Client({ connection, namespace: 'default', dataConverter: ticketDataConverter(parsePayloadKeys(BENCH_PAYLOAD_KEYS, 'the bench')) });
+  const client = new Client({ connection, namespace: 'default', dataConverter: ticketDataConverter(parsePayloadKeys(stack.payloadKeys, 'the bench')) });
   const ctx: BenchContext = {
     stack,
     db,
@@ -77,6 +86,7 @@ try {
   log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 } finally {
   clearTimeout(watchdog);
+  closing = true;
   await connection.close().catch(() => {});
   await db.close().catch(() => {});
   await stack.stop();
@@ -86,7 +96,11 @@ const fmt = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
 console.log(
   [
     `# support-desk bench${args.quick ? ' (--quick: a smoke run, figures not comparable)' : ''}`,
-    `started ${started.toISOString()}, ${cpus().length} cores, node ${process.version}, Temporal dev server ${args.temporalInMemory ? 'in memory' : `on its SQLite file (${Object.entries(args.sqlitePragmas ?? DURABLE_ENOUGH_PRAGMAS).map(([k, v]) => `${k}=${v}`).join(', ')})`}`,
+    `started ${started.toISOString()}, ${cpus().length} cores, node ${process.version}, ${
+      args.cluster
+        ? `against the ${stack.shape}`
+        : `Temporal dev server ${args.temporalInMemory ? 'in memory' : `on its SQLite file (${Object.entries(args.sqlitePragmas ?? DURABLE_ENOUGH_PRAGMAS).map(([k, v]) => `${k}=${v}`).join(', ')})`}`
+    }`,
     ...(args.temporalConfig ? [`Temporal dynamic config: ${JSON.stringify(args.temporalConfig)}`] : []),
     `load average before ${fmt(loadBefore)}, after ${fmt(loadavg())}`,
     '',

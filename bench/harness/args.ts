@@ -15,13 +15,16 @@ export interface BenchArgs {
   sqlitePragmas?: Record<string, string>;
   /** Dynamic config values for the dev server, to try a server setting (values are JSON). */
   temporalConfig?: Record<string, string | number | boolean>;
+  /** Against the production shape (`npm run cluster`'s) instead of the dev server's stack. */
+  cluster: boolean;
 }
 
-const USAGE = `Usage: npm run bench -- [--quick] [--only ${PHASES.join(',')}] [--profile DIR] [--temporal-in-memory] [--sqlite-pragma NAME=VALUE]... [--temporal-config KEY=JSON]...`;
+const USAGE = `Usage: npm run bench -- [--quick] [--cluster] [--only ${PHASES.join(',')}] [--profile DIR] [--temporal-in-memory] [--sqlite-pragma NAME=VALUE]... [--temporal-config KEY=JSON]...`;
 
 export function parseArgs(argv: string[]): BenchArgs {
   let only: Phase[] | null = null;
   let quick = false;
+  let cluster = false;
   let profileDir: string | undefined;
   let temporalInMemory = false;
   let sqlitePragmas: Record<string, string> | undefined;
@@ -29,6 +32,7 @@ export function parseArgs(argv: string[]): BenchArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') quick = true;
+    else if (arg === '--cluster') cluster = true;
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const value = arg.includes('=') ? arg.slice('--only='.length) : argv[++i];
       const names = (value ?? '').split(',').filter(Boolean);
@@ -50,5 +54,7 @@ export function parseArgs(argv: string[]): BenchArgs {
     else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   if (profileDir === '') throw new Error(USAGE);
-  return { phases: PHASES.filter((p) => only === null || only.includes(p)), quick, profileDir, temporalInMemory, sqlitePragmas, temporalConfig };
+  // The cluster's server is configured as production runs it (src/cluster/temporal-server.ts).
+  if (cluster && (temporalInMemory || sqlitePragmas || temporalConfig)) throw new Error(`--cluster runs the real Temporal server on Postgres: --temporal-in-memory, --sqlite-pragma and --temporal-config are for the dev server\n${USAGE}`);
+  return { phases: PHASES.filter((p) => only === null || only.includes(p)), quick, cluster, profileDir, temporalInMemory, sqlitePragmas, temporalConfig };
 }

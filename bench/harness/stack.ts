@@ -21,13 +21,18 @@ export const BASELINE_TASK_QUEUE = 'bench-baseline';
 export const BENCH_PAYLOAD_KEYS = newPayloadKeyText().replace(/#.*\n/g, '').trim();
 
 export interface BenchStack {
+  /** What runs the product, for the report: the dev server's stack, or the cluster (cluster-stack.ts). */
+  shape: string;
   databaseUrl: string;
   temporalAddress: string;
+  /** The keys the product encrypts with (PAYLOAD_KEYS format), for the bench's own client. */
+  payloadKeys: string;
+  /** The API the load goes to (`urls.api`; the cluster's nginx), with the bare express baseline at `urls.bare`. */
   api: Child;
   worker: Child;
   baselineWorker: Child;
-  /** Process ids for CPU accounting. */
-  pids: { temporal: number; postgres: number; api: number; worker: number; baseline: number; bench: number };
+  /** Process ids for CPU accounting, by component (the Temporal server's as `temporal`). */
+  pids: Record<string, number> & { temporal: number };
   stop(): Promise<void>;
 }
 
@@ -43,6 +48,32 @@ export interface BenchStackOptions {
 
 /** The children's logs stay after the run (the temporary folder does not), for a look at errors. */
 export const CHILD_LOG_DIR = join(tmpdir(), 'support-desk-bench-logs');
+
+type ChildName = 'worker' | 'api' | 'baseline-worker';
+
+/**
+ * The bench's own processes (bench/children/) on the services named, each logging to a fresh file
+ * in CHILD_LOG_DIR; each one's stop is added to `stops`.
+ */
+export async function startBenchChildren<Name extends ChildName>(
+  names: Name[],
+  services: Pick<ChildSettings, 'databaseUrl' | 'temporalAddress' | 'payloadKeys'>,
+  options: Pick<BenchStackOptions, 'profileDir'>,
+  stops: Array<() => Promise<void>>,
+): Promise<Record<Name, Child>> {
+  mkdirSync(CHILD_LOG_DIR, { recursive: true });
+  const settings: ChildSettings = { ...services, taskQueue: TASK_QUEUE, baselineTaskQueue: BASELINE_TASK_QUEUE };
+  const children = await Promise.all(
+    names.map(async (name) => {
+      const logFile = join(CHILD_LOG_DIR, `${name}.log`);
+      writeFileSync(logFile, '');
+      const started = await startChild(name, child(name), settings, { profileDir: options.profileDir, logFile });
+      stops.push(() => started.stop());
+      return [name, started] as const;
+    }),
+  );
+  return Object.fromEntries(children) as Record<Name, Child>;
+}
 
 export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), 'support-desk-bench-'));
@@ -66,28 +97,18 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     const postmasterPid = Number(readFileSync(join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
     options.log(`postgres ${postgres.url.replace(/\/\/[^@]*@/, '//')}, temporal ${temporal.address}`);
 
-    mkdirSync(CHILD_LOG_DIR, { recursive: true });
-    const childOptions = (name: string) => ({ profileDir: options.profileDir, logFile: join(CHILD_LOG_DIR, `${name}.log`) });
-    for (const name of ['worker', 'api', 'baseline-worker']) writeFileSync(join(CHILD_LOG_DIR, `${name}.log`), '');
-    const settings: ChildSettings = { databaseUrl: postgres.url, temporalAddress: temporal.address, taskQueue: TASK_QUEUE, baselineTaskQueue: BASELINE_TASK_QUEUE, payloadKeys: BENCH_PAYLOAD_KEYS };
-    const [worker, api, baselineWorker] = await Promise.all([
-      startChild('worker', child('worker'), settings, childOptions('worker')).then((c) => {
-        stops.push(() => c.stop());
-        return c;
-      }),
-      startChild('api', child('api'), settings, childOptions('api')).then((c) => {
-        stops.push(() => c.stop());
-        return c;
-      }),
-      startChild('baseline-worker', child('baseline-worker'), settings, childOptions('baseline-worker')).then((c) => {
-        stops.push(() => c.stop());
-        return c;
-      }),
-    ]);
+    const { worker, api, 'baseline-worker': baselineWorker } = await startBenchChildren(
+      ['worker', 'api', 'baseline-worker'],
+      { databaseUrl: postgres.url, temporalAddress: temporal.address, payloadKeys: BENCH_PAYLOAD_KEYS },
+      options,
+      stops,
+    );
     options.log(`worker pid ${worker.pid}, api pid ${api.pid} at ${api.urls.api}; their logs in ${CHILD_LOG_DIR}`);
     return {
+      shape: 'dev server',
       databaseUrl: postgres.url,
       temporalAddress: temporal.address,
+      payloadKeys: BENCH_PAYLOAD_KEYS,
       api,
       worker,
       baselineWorker,
