@@ -230,8 +230,9 @@ export const ticketEvents = pgTable(
 
 /**
  * Reports: how many tickets entered and left each status, per hour (UTC), type and organization.
- * Kept by a trigger on ticket_events (migration 0008), so each projection write updates it in its
- * own transaction, and a replayed write, which inserts no event, changes nothing. The backlog of
+ * Kept by a statement trigger on ticket_events (migration 0008), so each projection write updates
+ * it in its own transaction, in one fixed row order (no deadlock between two writes), and a
+ * replayed write, which inserts no event, changes nothing. The backlog of
  * any day is the sum of what entered minus what left up to its end, without reading every event.
  */
 export const reportStatusHours = pgTable(

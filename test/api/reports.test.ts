@@ -128,6 +128,30 @@ describe('reports', () => {
     expect(sla.csv.split('\r\n')[1]).toBe('critical,0,1,0');
   });
 
+  it('keep counting while many tickets move between the same statuses at once, without a deadlock', async () => {
+    const requester = (await api.signedIn({ label: 'busy' })).user;
+    const states = Array.from({ length: 24 }, (_, i) =>
+      createTicket({ number: base + 100 + i, type: 'software_issue', subject: 'Busy', description: 'Moves.', requester: personOf(requester), organizationId: organizations.a, ccs: [], followUpOf: null, policy: DEFAULT_POLICY }, paris(10, 9)),
+    );
+    await Promise.all(states.map((outcome) => writeProjection(api.stack.db, outcome.state, outcome.effects)));
+    let current = states.map((outcome) => outcome.state);
+    // Half the tickets go Open → Pending while the other half go Pending → Open, ten times over, all at once.
+    for (let round = 0; round < 10; round++) {
+      const moved = current.map((state, i) => {
+        const command: TicketCommand = state.status === 'open' ? { type: 'setPending', actor: agents.one } : { type: 'reopen', actor: agents.one };
+        const next = (i + round) % 2 === 0 || state.status !== 'open' ? apply(state, command, paris(10, 10, round)) : apply(state, { type: 'reply', actor: agents.one, body: 'Still here.' }, paris(10, 10, round));
+        if (!next.ok) throw new Error(next.message);
+        return next;
+      });
+      await Promise.all(moved.map((outcome) => writeProjection(api.stack.db, outcome.state as TicketState, outcome.effects)));
+      current = moved.map((outcome) => outcome.state as TicketState);
+    }
+    const report = await lead.reports.dashboard.query({ from: '2026-02-10', to: '2026-02-10', organizationId: organizations.a });
+    const day = report.backlog[0];
+    expect(day.open + day.pending).toBe(24 + 0);
+    expect(day.open).toBe(current.filter((state) => state.status === 'open').length);
+  });
+
   it('are Support Ops\u2019 only, and refuse a range that ends before it starts or spans more than a year', async () => {
     const { api: requester } = await api.signedIn({ label: 'curious' });
     expect(await errorCode(requester.reports.dashboard.query(week))).toBe('FORBIDDEN');

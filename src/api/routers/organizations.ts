@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { isStaff } from '../../accounts/users.js';
 import { addMembership, ensureUser, organizationIdsOf } from '../../accounts/users.js';
 import type { Database } from '../../db/client.js';
 import { memberships, organizations, users } from '../../db/schema.js';
@@ -20,9 +21,9 @@ async function requireOrganization(db: Database, organizationId: string) {
 
 
 export const organizationsRouter = router({
-  /** Every organization for an admin; one's own for anyone else. */
+  /** Every organization for Support Ops (they see every ticket, and filter reports by organization); one's own for anyone else. */
   list: signedInProcedure.query(async ({ ctx }) => {
-    const mine = ctx.me.role === 'admin' ? null : await organizationIdsOf(ctx.deps.db, ctx.me.id);
+    const mine = isStaff(ctx.me) ? null : await organizationIdsOf(ctx.deps.db, ctx.me.id);
     if (mine && mine.length === 0) return [];
     const rows = await ctx.deps.db
       .select({ id: organizations.id, name: organizations.name, members: sql<number>`(select count(*)::int from memberships m where m.organization_id = ${organizations.id})` })
