@@ -4,17 +4,20 @@
 // changes nothing.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.js';
-import { attachments, notifications, projectionFaults, ticketComments, ticketEvents, tickets } from '../src/db/schema.js';
+import { attachments, notifications, projectionFaults, tags, ticketComments, ticketEvents, tickets } from '../src/db/schema.js';
 import { addCommentWords, ensureSearchRow } from '../src/db/search.js';
 import { autoCloseAt } from '../workflows/ticket/deadlines.js';
 import type { TicketMailPayload } from '../src/mail/templates.js';
 import type { TicketComment, TicketEffects, TicketNotification } from '../workflows/ticket/effects.js';
 import type { TicketState } from '../workflows/ticket/model.js';
+import { upgradeState } from '../workflows/ticket/state.js';
 import { withStorableText } from '../workflows/ticket/text.js';
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-export function ticketRow(state: TicketState): typeof tickets.$inferInsert {
+export function ticketRow(given: TicketState): typeof tickets.$inferInsert {
+  // A ticket whose run started before priorities and tags (revision 3 and before) writes what it would start with.
+  const state = upgradeState(given);
   return {
     number: state.number,
     version: state.version,
@@ -29,6 +32,8 @@ export function ticketRow(state: TicketState): typeof tickets.$inferInsert {
     assigneeId: state.assignee?.id ?? null,
     assigneeEmail: state.assignee?.email ?? null,
     assigneeName: state.assignee?.name ?? null,
+    priority: state.priority,
+    tags: state.tags,
     ccs: state.ccs,
     ccIds: state.ccs.map((p) => p.id),
     followUpOf: state.followUpOf,
@@ -109,7 +114,7 @@ export async function writeProjection(db: Database, given: TicketState, givenEff
         .where(eq(tickets.number, state.number));
     }
     if (effects.events.length > 0) {
-      await tx
+      const inserted = await tx
         .insert(ticketEvents)
         .values(
           effects.events.map((e) => ({
@@ -125,7 +130,9 @@ export async function writeProjection(db: Database, given: TicketState, givenEff
             data: e.data,
           })),
         )
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ kind: ticketEvents.kind, data: ticketEvents.data });
+      await countTags(tx, inserted);
     }
     if (effects.notifications.length > 0) {
       await tx
@@ -169,6 +176,25 @@ function mailPayload(state: TicketState, notification: TicketNotification, comme
 function authorName(state: TicketState, comment: TicketComment): string {
   if (comment.author.name) return comment.author.name;
   return comment.author.id === state.requester.id ? (state.requester.name ?? state.requester.email) : 'Support Ops';
+}
+
+/**
+ * Counts the tags put on and taken off by the events just inserted (only those: a retried write
+ * inserts none), for suggestions of the tags in use.
+ */
+async function countTags(tx: Pick<Database, 'insert'>, events: Array<{ kind: string; data: Record<string, unknown> }>): Promise<void> {
+  const moves = new Map<string, number>();
+  for (const event of events.filter((e) => e.kind === 'tags_changed')) {
+    for (const tag of (event.data.added as string[] | undefined) ?? []) moves.set(tag, (moves.get(tag) ?? 0) + 1);
+    for (const tag of (event.data.removed as string[] | undefined) ?? []) moves.set(tag, (moves.get(tag) ?? 0) - 1);
+  }
+  for (const [name, by] of moves) {
+    if (by === 0) continue;
+    await tx
+      .insert(tags)
+      .values({ name, tickets: Math.max(by, 0) })
+      .onConflictDoUpdate({ target: tags.name, set: { tickets: sql`greatest(${tags.tickets} + ${by}, 0)`, ...(by > 0 ? { lastUsedAt: sql`now()` } : {}) } });
+  }
 }
 
 /** Records that the ticket's projection is stuck, for the product to show (metrics, console). */

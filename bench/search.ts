@@ -100,6 +100,9 @@ interface People {
 
 const STATUSES = ['closed', 'closed', 'closed', 'closed', 'solved', 'solved', 'pending', 'on-hold', 'open', 'open'];
 const TYPES = ['critical', 'feature_request', 'hardware_issue', 'software_issue'];
+const PRIORITIES = ['normal', 'normal', 'normal', 'low', 'high', 'normal', 'high'];
+/** A third of the tickets carry one or two of these. */
+const TAGS = ['wifi', 'dock', 'payments', 'printer', 'app', 'brakes', 'battery', 'lock', 'refund', 'training', 'shop-12', 'vip'];
 
 async function copyRows(db: Database, statement: string, rows: Iterable<string>): Promise<void> {
   const writable = await db.sql.unsafe(statement).writable();
@@ -124,8 +127,10 @@ function* ticketRows(people: { agentId: string; requesterId: string; organizatio
     const requesterId = mine ? people.requesterId : `seed-requester-${n % 1009}`;
     const organizationId = n % 19 === 0 ? people.organizationId : `seed-org-${n % 19}`;
     const assigneeId = n % 3 === 0 ? null : n % 7 === 0 ? people.agentId : `seed-agent-${n % 7}`;
+    const tags = n % 3 === 0 ? `{${TAGS[n % TAGS.length]}${n % 2 ? `,${TAGS[(n * 7) % TAGS.length]}` : ''}}` : '{}';
+    const priority = TYPES[n % 4] === 'critical' ? 'urgent' : PRIORITIES[n % PRIORITIES.length];
     yield `${[
-      n, 3, TYPES[n % 4], words(6), words(25 + (n % 30)), STATUSES[n % 10], requesterId, `${requesterId}@bench.test`, organizationId,
+      n, 3, TYPES[n % 4], priority, tags, words(6), words(25 + (n % 30)), STATUSES[n % 10], requesterId, `${requesterId}@bench.test`, organizationId,
       assigneeId, assigneeId && `${assigneeId}@bench.test`, '[]', '{}', 1 + Math.floor(COMMENTS / TICKETS), 1 + Math.floor(COMMENTS / TICKETS),
       policy, created.toISOString(), updated.toISOString(), updated.toISOString(), new Date(created.getTime() + 8 * 3600_000).toISOString(),
     ].map(field).join('\t')}\n`;
@@ -148,7 +153,7 @@ async function seed(db: Database, people: { agentId: string; requesterId: string
   const started = performance.now();
   await copyRows(
     db,
-    `copy tickets (number, version, type, subject, description, status, requester_id, requester_email, organization_id, assignee_id, assignee_email,
+    `copy tickets (number, version, type, priority, tags, subject, description, status, requester_id, requester_email, organization_id, assignee_id, assignee_email,
       ccs, cc_ids, comment_count, public_comment_count, policy, created_at, updated_at, status_changed_at, first_reply_due_at) from stdin`,
     ticketRows(people),
   );
@@ -191,7 +196,7 @@ const QUERIES: Array<{ label: string; queries: string[] }> = [
   { label: 'phrase', queries: ['"batterie vélo"', '"bike payment"', '"casque velo"'] },
 ];
 
-type Filters = Partial<Pick<SearchInput, 'status' | 'type' | 'assigneeId' | 'unassigned' | 'requesterId' | 'organizationId' | 'createdFrom' | 'sort'>>;
+type Filters = Partial<Pick<SearchInput, 'status' | 'type' | 'priority' | 'tags' | 'assigneeId' | 'unassigned' | 'requesterId' | 'organizationId' | 'createdFrom' | 'sort'>>;
 
 function combinations(people: People): Array<{ name: string; filters: Filters; list: Partial<ListInput> | null }> {
   const month = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
@@ -200,6 +205,10 @@ function combinations(people: People): Array<{ name: string; filters: Filters; l
     { name: 'status open', filters: { status: ['open'] }, list: { status: ['open'] } },
     { name: 'type critical', filters: { type: ['critical'] }, list: { type: ['critical'] } },
     { name: 'status open, type critical', filters: { status: ['open'], type: ['critical'] }, list: { status: ['open'], type: ['critical'] } },
+    { name: 'priority urgent', filters: { priority: ['urgent'] }, list: { priority: ['urgent'] } },
+    { name: 'open, priority high or urgent', filters: { status: ['open'], priority: ['high', 'urgent'] }, list: { status: ['open'], priority: ['high', 'urgent'] } },
+    { name: 'tag wifi', filters: { tags: ['wifi'] }, list: { tags: ['wifi'] } },
+    { name: 'open, tag vip', filters: { status: ['open'], tags: ['vip'] }, list: { status: ['open'], tags: ['vip'] } },
     { name: 'assigned to me', filters: { assigneeId: people.agent.id }, list: { assigneeId: people.agent.id } },
     { name: 'unassigned, open', filters: { unassigned: true, status: ['open'] }, list: { unassigned: true, status: ['open'] } },
     { name: 'requester', filters: { requesterId: people.requester.id }, list: null },
@@ -208,6 +217,7 @@ function combinations(people: People): Array<{ name: string; filters: Filters; l
     { name: 'open, created in the last 30 days', filters: { status: ['open'], createdFrom: month }, list: null },
     { name: 'sort: created', filters: { sort: 'created' }, list: { sort: 'created' } },
     { name: 'sort: updated, open', filters: { sort: 'updated', status: ['open'] }, list: { status: ['open'] } },
+    { name: 'sort: priority', filters: { sort: 'priority' }, list: { sort: 'priority' } },
   ];
 }
 

@@ -5,13 +5,13 @@ import { and, arrayContains, asc, count, desc, eq, getTableColumns, inArray, isN
 import { z } from 'zod';
 import { isStaff, type UserRow } from '../accounts/users.js';
 import type { Database } from '../db/client.js';
-import { criticalFirst, memberships, tickets } from '../db/schema.js';
-import { TICKET_STATUSES, TICKET_TYPES } from '../../workflows/ticket/model.js';
-import { id } from './inputs.js';
+import { criticalFirst, memberships, priorityRank, tickets } from '../db/schema.js';
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../workflows/ticket/model.js';
+import { id, tagList } from './inputs.js';
 import { ticketView, type TicketView } from './ticket-views.js';
 
 export const TICKET_VIEWS = ['mine', 'ccd', 'organization', 'queue'] as const;
-export const TICKET_SORTS = ['updated', 'created', 'criticalFirst', 'firstReplyDue'] as const;
+export const TICKET_SORTS = ['updated', 'created', 'criticalFirst', 'firstReplyDue', 'priority'] as const;
 
 export const listInput = z.object({
   /** mine: submitted by me; ccd: I am CC'd; organization: my organizations'; queue: every ticket (Support Ops). */
@@ -21,7 +21,11 @@ export const listInput = z.object({
   assigneeId: id.optional(),
   unassigned: z.boolean().optional(),
   slaBreached: z.boolean().optional(),
-  /** criticalFirst: Critical / SEV tickets on top, then the most recently updated. */
+  /** Support Ops only (requesters do not see priorities or tags): any of these priorities. */
+  priority: z.array(z.enum(TICKET_PRIORITIES)).max(TICKET_PRIORITIES.length).optional(),
+  /** Support Ops only: tickets with every one of these tags. */
+  tags: tagList.optional(),
+  /** criticalFirst: Critical / SEV tickets on top, then the most recently updated; priority: Urgent first, then High…, then the most recently updated. */
   sort: z.enum(TICKET_SORTS).default('updated'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.number().int().min(1).max(10_000).default(1),
@@ -81,8 +85,24 @@ function inOrganizations(db: Database, user: UserRow, filters: SQL | undefined, 
   return db.select(getTableColumns(tickets)).from(memberships).crossJoinLateral(organizationTickets).where(eq(memberships.userId, user.id)).$dynamic();
 }
 
-export async function listTickets(db: Database, user: UserRow, input: ListInput): Promise<TicketPage> {
+/** Priority and tags are Support Ops' own marks: filtering or sorting by them would tell others of them. */
+export function requireStaffFilters(user: UserRow, input: { priority?: unknown[]; tags?: unknown[]; sort?: string }): void {
+  if (!isStaff(user) && (input.priority?.length || input.tags?.length || input.sort === 'priority')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only Support Ops can filter or sort by priority or tags.' });
+  }
+}
+
+/** The priority and tag filters, shared by the lists and the search. */
+export function markFilters(input: { priority?: (typeof TICKET_PRIORITIES)[number][]; tags?: string[] }): SQL[] {
   const conditions: SQL[] = [];
+  if (input.priority?.length) conditions.push(inArray(tickets.priority, input.priority));
+  if (input.tags?.length) conditions.push(arrayContains(tickets.tags, input.tags));
+  return conditions;
+}
+
+export async function listTickets(db: Database, user: UserRow, input: ListInput): Promise<TicketPage> {
+  requireStaffFilters(user, input);
+  const conditions: SQL[] = [...markFilters(input)];
   if (input.status?.length) conditions.push(inArray(tickets.status, input.status));
   if (input.type?.length) conditions.push(inArray(tickets.type, input.type));
   if (input.assigneeId) conditions.push(eq(tickets.assigneeId, input.assigneeId));
@@ -100,7 +120,9 @@ export async function listTickets(db: Database, user: UserRow, input: ListInput)
         ? [direction(tickets.firstReplyDueAt)]
         : input.sort === 'criticalFirst'
           ? [criticalFirst(tickets.type), direction(tickets.updatedAt)]
-          : [direction(tickets.updatedAt)]),
+          : input.sort === 'priority'
+            ? [priorityRank(tickets.priority), direction(tickets.updatedAt)]
+            : [direction(tickets.updatedAt)]),
     direction(tickets.number),
   ];
 

@@ -24,9 +24,10 @@ import { z } from 'zod';
 import { isStaff, organizationIdsOf, type UserRow } from '../accounts/users.js';
 import type { Database } from '../db/client.js';
 import { anyWordQuery, HIGHLIGHT_END, HIGHLIGHT_START, parseSearch, searchQuery } from '../db/search.js';
-import { ticketComments, tickets, ticketSearch } from '../db/schema.js';
-import { TICKET_STATUSES, TICKET_TYPES } from '../../workflows/ticket/model.js';
-import { id, requiredText } from './inputs.js';
+import { priorityRank, ticketComments, tickets, ticketSearch } from '../db/schema.js';
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../workflows/ticket/model.js';
+import { id, requiredText, tagList } from './inputs.js';
+import { markFilters, requireStaffFilters } from './ticket-list.js';
 import { visibleTicket } from './ticket-access.js';
 import { ticketView, type TicketView } from './ticket-views.js';
 
@@ -46,7 +47,7 @@ function fewMatchesExpected(estimate: { matches: number; tickets: number; phrase
   if (estimate.phrase) return estimate.matches <= 4 * SCAN_LIMIT;
   return estimate.matches <= Math.sqrt(5 * (SEARCH_LIMIT + 1) * Math.max(estimate.tickets, 1));
 }
-export const SEARCH_SORTS = ['relevance', 'updated', 'created', 'number'] as const;
+export const SEARCH_SORTS = ['relevance', 'updated', 'created', 'number', 'priority'] as const;
 const MAX_PAGE_SIZE = 50;
 
 /** The longest query, in characters. */
@@ -63,6 +64,10 @@ export const searchInput = z.object({
   q: requiredText(MAX_QUERY_LENGTH, 'Type what to search for.'),
   status: z.array(z.enum(TICKET_STATUSES)).max(TICKET_STATUSES.length).optional(),
   type: z.array(z.enum(TICKET_TYPES)).max(TICKET_TYPES.length).optional(),
+  /** Support Ops only: any of these priorities. */
+  priority: z.array(z.enum(TICKET_PRIORITIES)).max(TICKET_PRIORITIES.length).optional(),
+  /** Support Ops only: tickets with every one of these tags. */
+  tags: tagList.optional(),
   requesterId: id.optional(),
   organizationId: id.optional(),
   assigneeId: id.optional(),
@@ -135,6 +140,7 @@ export type SearchPlan = 'fewMatches' | 'manyMatches';
 
 export async function searchTickets(db: Database, user: UserRow, input: SearchInput, options: { plan?: SearchPlan } = {}): Promise<SearchPage> {
   const staff = isStaff(user);
+  requireStaffFilters(user, input);
   const window = SEARCH_LIMIT + 1;
   const terms = parseSearch(input.q);
   const query = searchQuery(terms);
@@ -160,7 +166,7 @@ export async function searchTickets(db: Database, user: UserRow, input: SearchIn
     staff
       ? sql`(ts_match_vq(${sql.identifier(alias)}."public", ${query}) or ts_match_vq(${sql.identifier(alias)}."internal", ${query}))`
       : sql`ts_match_vq(${sql.identifier(alias)}."public", ${query})`;
-  const columns = sql`${tickets.number}, ${tickets.updatedAt}, ${tickets.createdAt}`;
+  const columns = sql`${tickets.number}, ${tickets.updatedAt}, ${tickets.createdAt}, ${tickets.priority}`;
   const position = sql`row_number() over (order by ${sql.join(order, sql`, `)})`;
 
   const fewMatches = options.plan ? options.plan === 'fewMatches' : fewMatchesExpected({ matches: Number(matches), tickets: Number(population), phrase });
@@ -238,6 +244,7 @@ function filtersOf(input: SearchInput): SQL[] {
   const conditions: SQL[] = [];
   if (input.status?.length) conditions.push(inArray(tickets.status, input.status));
   if (input.type?.length) conditions.push(inArray(tickets.type, input.type));
+  conditions.push(...markFilters(input));
   if (input.requesterId) conditions.push(eq(tickets.requesterId, input.requesterId));
   if (input.organizationId) conditions.push(eq(tickets.organizationId, input.organizationId));
   if (input.assigneeId) conditions.push(eq(tickets.assigneeId, input.assigneeId));
@@ -259,6 +266,8 @@ function orderOf(input: SearchInput): SQL[] {
       return [direction(tickets.createdAt), direction(tickets.number)];
     case 'number':
       return [direction(tickets.number)];
+    case 'priority':
+      return [priorityRank(tickets.priority), direction(tickets.updatedAt), direction(tickets.number)];
     default:
       return [direction(tickets.updatedAt), direction(tickets.number)];
   }

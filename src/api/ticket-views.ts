@@ -2,6 +2,7 @@
 // notes left out for anyone who is not Support Ops. The web client is typed from these (through
 // the router's inferred outputs), so a field added here reaches it with no second definition.
 import type { ticketComments, ticketEvents, tickets } from '../db/schema.js';
+import { WORK_EVENT_KINDS, type TicketEventKind, type WorkEventKind } from '../../workflows/ticket/effects.js';
 import type { Person } from '../../workflows/ticket/model.js';
 
 type TicketRow = typeof tickets.$inferSelect;
@@ -28,6 +29,9 @@ export function ticketView(row: TicketRow, reader: { staff: boolean }) {
     requester: person(row.requesterId, row.requesterEmail, row.requesterName) as Person,
     organizationId: row.organizationId,
     assignee: person(row.assigneeId, row.assigneeEmail, row.assigneeName),
+    /** Support Ops' own marks: null and [] for anyone else. */
+    priority: reader.staff ? row.priority : null,
+    tags: reader.staff ? row.tags : [],
     ccs: row.ccs,
     followUpOf: row.followUpOf,
     commentCount: reader.staff ? row.commentCount : row.publicCommentCount,
@@ -59,7 +63,9 @@ export function commentView(row: CommentRow) {
   };
 }
 
-export function eventView(row: EventRow) {
+const isWorkEvent = (row: EventRow): row is EventRow & { kind: WorkEventKind } => (WORK_EVENT_KINDS as readonly string[]).includes(row.kind);
+
+function eventView<Kind extends TicketEventKind | WorkEventKind>(row: EventRow & { kind: Kind }) {
   return {
     seq: row.seq,
     at: row.at.toISOString(),
@@ -71,5 +77,12 @@ export function eventView(row: EventRow) {
   };
 }
 
-/** Requesters never learn of internal notes, not even that one was added. */
-export const isInternalEvent = (row: EventRow) => row.kind === 'commented' && row.data?.internal === true;
+/**
+ * A ticket's trail as its reader may see it: `audit`, the events the portal names; `workEvents`,
+ * Support Ops' own changes (priority, tags: effects.ts), for Support Ops only. Both by seq, one
+ * trail. Requesters never learn of internal notes, not even that one was added.
+ */
+export function trailView(rows: EventRow[], reader: { staff: boolean }) {
+  const audit = rows.filter((row): row is EventRow & { kind: TicketEventKind } => !isWorkEvent(row)).filter((row) => reader.staff || !(row.kind === 'commented' && row.data?.internal === true));
+  return { audit: audit.map(eventView), workEvents: reader.staff ? rows.filter(isWorkEvent).map(eventView) : [] };
+}

@@ -2,8 +2,8 @@
 // under src/db/migrations, which `npm run migrate` applies.
 import { sql, type SQL } from 'drizzle-orm';
 import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { NotificationKind, TicketEventKind } from '../../workflows/ticket/effects.js';
-import type { Actor, AttachmentRef, Person, TicketPolicy, TicketStatus, TicketType } from '../../workflows/ticket/model.js';
+import type { NotificationKind, TicketEventKind, WorkEventKind } from '../../workflows/ticket/effects.js';
+import type { Actor, AttachmentRef, Person, TicketPolicy, TicketPriority, TicketStatus, TicketType } from '../../workflows/ticket/model.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -48,6 +48,14 @@ export function criticalFirst(type: AnyPgColumn): SQL {
   return sql`case when ${type} = 'critical' then 0 else 1 end`;
 }
 
+/**
+ * The queue's "most urgent first" sort key: like criticalFirst, the list sorts by it and an index
+ * is built on it, so both must say exactly the same.
+ */
+export function priorityRank(priority: AnyPgColumn): SQL {
+  return sql`case ${priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+}
+
 /** One row per ticket, written only by the ticket's workflow, only ever moving to a higher version. */
 export const tickets = pgTable(
   'tickets',
@@ -65,6 +73,8 @@ export const tickets = pgTable(
     assigneeId: text('assignee_id'),
     assigneeEmail: text('assignee_email'),
     assigneeName: text('assignee_name'),
+    priority: text('priority').$type<TicketPriority>().notNull().default('normal'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     ccs: jsonb('ccs').$type<Person[]>().notNull(),
     ccIds: text('cc_ids').array().notNull(),
     followUpOf: bigint('follow_up_of', { mode: 'number' }),
@@ -101,12 +111,29 @@ export const tickets = pgTable(
     index('tickets_status_critical_first_idx').on(t.status, sql`(${criticalFirst(t.type)})`, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
     index('tickets_sla_breached_idx').on(t.slaBreachedAt).where(sql`${t.slaBreachedAt} is not null`),
     index('tickets_cc_ids_idx').using('gin', t.ccIds),
+    // The queue's "most urgent first", and its tag filter.
+    index('tickets_priority_first_idx').on(sql`(${priorityRank(t.priority)})`, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
+    index('tickets_tags_idx').using('gin', t.tags),
     // A ticket's page lists its follow-ups.
     // Reports: tickets created in a range; what each agent holds open.
     index('tickets_created_idx').on(t.createdAt),
     index('tickets_open_assignee_idx').on(t.assigneeId).where(sql`${t.status} not in ('solved', 'closed') and ${t.assigneeId} is not null`),
     index('tickets_follow_up_idx').on(t.followUpOf).where(sql`${t.followUpOf} is not null`),
   ],
+);
+
+/**
+ * The tags in use and on how many tickets each is, for suggestions. Kept by the projection from the
+ * tags_changed events it inserts (a retried write inserts none, so counts nothing twice).
+ */
+export const tags = pgTable(
+  'tags',
+  {
+    name: text('name').primaryKey(),
+    tickets: integer('tickets').notNull().default(0),
+    lastUsedAt: tz('last_used_at').notNull().defaultNow(),
+  },
+  (t) => [index('tags_popular_idx').on(t.tickets.desc(), t.name)],
 );
 
 const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
@@ -216,7 +243,7 @@ export const ticketEvents = pgTable(
     actorId: text('actor_id').notNull(),
     actorKind: text('actor_kind').$type<Actor['kind']>().notNull(),
     actorName: text('actor_name'),
-    kind: text('kind').$type<TicketEventKind>().notNull(),
+    kind: text('kind').$type<TicketEventKind | WorkEventKind>().notNull(),
     fromStatus: text('from_status').$type<TicketStatus>(),
     toStatus: text('to_status').$type<TicketStatus>(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),

@@ -14,9 +14,10 @@ const INDEXED_TYPE: Record<string, TemporalProto.api.enums.v1.IndexedValueType> 
   INT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
   KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   BOOL: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  KEYWORD_LIST: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
 };
 
-const CLI_TYPE: Record<string, string> = { INT: 'Int', KEYWORD: 'Keyword', BOOL: 'Bool' };
+const CLI_TYPE: Record<string, string> = { INT: 'Int', KEYWORD: 'Keyword', BOOL: 'Bool', KEYWORD_LIST: 'KeywordList' };
 
 /** The Temporal CLI commands that register the attributes, for ops who do it by hand. */
 export function searchAttributeCommands(namespace: string, keys: readonly { name: string; type: string }[]): string[] {

@@ -4,7 +4,7 @@ import type { TicketCommand } from '../../workflows/ticket/commands.js';
 import { dueDeadline, nextDeadline } from '../../workflows/ticket/deadlines.js';
 import { DEFAULT_POLICY, STATUS_LABELS, TICKET_STATUSES, type Actor, type TicketState, type TicketStatus } from '../../workflows/ticket/model.js';
 import { parseMessage } from '../../workflows/ticket/parse.js';
-import { apply, check, createTicket } from '../../workflows/ticket/state.js';
+import { apply, check, createTicket, upgradeState } from '../../workflows/ticket/state.js';
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
 const requester = { id: 'u-req', email: 'req@example.test', name: 'Requester' };
@@ -171,6 +171,56 @@ describe('assignment and CCs', () => {
   });
 });
 
+describe('priority and tags', () => {
+  const PRIORITY_MATRIX: Record<TicketStatus, boolean> = { open: true, pending: true, 'on-hold': true, solved: true, closed: false };
+  for (const from of TICKET_STATUSES) {
+    it(`setPriority and changeTags from ${from} → ${PRIORITY_MATRIX[from] ? 'accepted, status unchanged' : 'refused'}`, () => {
+      const before = ticketIn(from);
+      const priority = apply(before, { type: 'setPriority', actor: agent, priority: 'high' }, T0 + 1);
+      const tagged = apply(before, { type: 'changeTags', actor: agent, add: ['wifi', 'dock-12'] }, T0 + 1);
+      if (!PRIORITY_MATRIX[from]) {
+        for (const outcome of [priority, tagged]) expect(outcome).toMatchObject({ ok: false, reason: 'transition', status: 'closed' });
+        return;
+      }
+      expect(priority.ok && priority.state).toMatchObject({ priority: 'high', status: from, version: before.version + 1 });
+      expect(priority.ok && priority.effects.events).toEqual([expect.objectContaining({ kind: 'priority_changed', actor: agent, data: { from: 'normal', to: 'high' } })]);
+      expect(tagged.ok && tagged.state).toMatchObject({ tags: ['wifi', 'dock-12'], status: from });
+      expect(tagged.ok && tagged.effects).toMatchObject({ events: [{ kind: 'tags_changed', data: { added: ['wifi', 'dock-12'], removed: [] } }], comments: [], notifications: [] });
+    });
+  }
+
+  it('a Critical / SEV ticket starts Urgent, any other Normal, untagged', () => {
+    expect(ticketIn('open', 'critical')).toMatchObject({ priority: 'urgent', tags: [] });
+    expect(ticketIn('open')).toMatchObject({ priority: 'normal', tags: [] });
+  });
+
+  it('only Support Ops set them; the same priority again, or no change of tags, is refused', () => {
+    const before = ticketIn('open');
+    for (const actor of [asRequester, asCc, asOutsider]) {
+      expect(apply(before, { type: 'setPriority', actor, priority: 'urgent' }, T0)).toMatchObject({ ok: false, reason: 'forbidden' });
+      expect(apply(before, { type: 'changeTags', actor, add: ['x'] }, T0)).toMatchObject({ ok: false, reason: 'forbidden' });
+    }
+    expect(apply(before, { type: 'setPriority', actor: agent, priority: 'normal' }, T0)).toMatchObject({ ok: false, reason: 'transition', message: 'Ticket #7 is already Normal priority.' });
+    const tagged = apply(before, { type: 'changeTags', actor: agent, add: ['wifi'] }, T0);
+    if (!tagged.ok) throw new Error(tagged.message);
+    expect(apply(tagged.state, { type: 'changeTags', actor: agent, add: ['wifi'], remove: ['absent'] }, T0)).toMatchObject({ ok: false, reason: 'transition' });
+    const moved = apply(tagged.state, { type: 'changeTags', actor: agent, add: ['printer'], remove: ['wifi'] }, T0);
+    expect(moved.ok && moved.state.tags).toEqual(['printer']);
+    expect(moved.ok && moved.effects.events[0].data).toEqual({ added: ['printer'], removed: ['wifi'] });
+    const many = Array.from({ length: 21 }, (_, i) => `t${i}`);
+    expect(apply(before, { type: 'changeTags', actor: agent, add: many }, T0)).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('a state carried from before priorities (revision 3) reads as a new ticket’s', () => {
+    const { priority: _p, tags: _t, ...old } = ticketIn('pending', 'critical');
+    const carried = old as TicketState;
+    expect(upgradeState(carried)).toMatchObject({ priority: 'urgent', tags: [] });
+    const outcome = apply(carried, { type: 'changeTags', actor: agent, add: ['legacy'] }, T0);
+    expect(outcome.ok && outcome.state).toMatchObject({ priority: 'urgent', tags: ['legacy'] });
+    expect(apply(carried, { type: 'reply', actor: agent, body: 'Still there' }, T0).ok).toBe(true);
+  });
+});
+
 describe('timers', () => {
   it('creation arms the first-reply SLA; Critical / SEV notifies Support Ops at once', () => {
     const critical = createTicket(
@@ -247,6 +297,16 @@ describe('message parsing (input from the Temporal UI or CLI)', () => {
     expect(parseMessage('assign', { actor: agent, assignee: { id: 'a', email: 'nope' } })).toMatchObject({ ok: false });
     expect(parseMessage('removeCc', { actor: agent })).toMatchObject({ ok: false, message: expect.stringContaining('personId') });
     expect(parseMessage('setPending', 'text')).toMatchObject({ ok: false });
+    expect(parseMessage('setPriority', { actor: agent, priority: 'urgent' })).toMatchObject({ ok: true, command: { type: 'setPriority', priority: 'urgent' } });
+    expect(parseMessage('setPriority', { actor: agent, priority: 'critical' })).toMatchObject({ ok: false, message: expect.stringContaining('"priority"') });
+    // Tags are normalised: one spelling each.
+    expect(parseMessage('changeTags', { actor: agent, add: [' Vélo ', 'VÉLO', '#Dock 12'], remove: ['Wi-Fi'] })).toMatchObject({
+      ok: true,
+      command: { type: 'changeTags', add: ['vélo', 'dock-12'], remove: ['wi-fi'] },
+    });
+    expect(parseMessage('changeTags', { actor: agent })).toMatchObject({ ok: false });
+    expect(parseMessage('changeTags', { actor: agent, add: ['no/slash'] })).toMatchObject({ ok: false, message: expect.stringContaining('not a tag') });
+    expect(parseMessage('changeTags', { actor: agent, add: ['x'.repeat(41)] })).toMatchObject({ ok: false });
   });
 
   it('refuses text Postgres or mail cannot carry anywhere in the input: NUL, controls, lone surrogates, noncharacters', () => {

@@ -39,6 +39,9 @@ async function recordScenarios(): Promise<Record<string, HistoryAndWorkflowId>> 
       const { number, requester } = await newTicket(stack, { type: 'critical' });
       const handle = stack.client.workflow.getHandle(ticketWorkflowId(number));
       await stack.desk.send(number, 'assign', { actor: agent, assignee: { id: 'a-2', email: 'two@ops.test' } });
+      await stack.desk.send(number, 'setPriority', { actor: agent, priority: 'high' });
+      await stack.desk.send(number, 'changeTags', { actor: agent, add: ['payments', 'outage'] });
+      await handle.signal(signals.changeTags, { actor: agent, remove: ['outage'] });
       await stack.desk.send(number, 'addCc', { actor: requesterActor(requester), person: person('cc') });
       await stack.desk.send(number, 'reply', { actor: agent, body: 'Escalated', internal: true, status: 'on-hold' });
       await handle.signal(signals.reopen, { actor: agent });

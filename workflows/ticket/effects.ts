@@ -2,6 +2,7 @@
 // The workflow hands these to the projection activity together with the new state.
 import type { Actor, AttachmentRef, TicketStatus } from './model.js';
 
+/** What the portal's audit trail names (each has its words in web/src/i18n). */
 export type TicketEventKind =
   | 'created'
   | 'commented'
@@ -12,11 +13,19 @@ export type TicketEventKind =
   | 'pending_reminder_sent'
   | 'sla_breached';
 
+/**
+ * Support Ops' own changes, which requesters never see: tickets.get gives them to Support Ops as
+ * `workEvents`, beside `audit` (the same trail, by seq), until the portal's audit trail has words
+ * for them.
+ */
+export const WORK_EVENT_KINDS = ['priority_changed', 'tags_changed'] as const;
+export type WorkEventKind = (typeof WORK_EVENT_KINDS)[number];
+
 export interface TicketEvent {
   seq: number;
   at: number;
   actor: Actor;
-  kind: TicketEventKind;
+  kind: TicketEventKind | WorkEventKind;
   fromStatus: TicketStatus | null;
   toStatus: TicketStatus | null;
   data: Record<string, unknown>;

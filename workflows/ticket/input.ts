@@ -7,7 +7,10 @@
 //   3:          accepted changes queue in order and one projection activity at a time writes
 //               them (projection-queue.ts); a continue-as-new carries what is not written yet;
 //               a timer whose ticket is already due to close does not fire before the close;
-//               update ids are recognised across runs, so none is applied twice.
+//               update ids are recognised across runs, so none is applied twice;
+//   4:          the search attributes TicketPriority and TicketTags are published (priority and
+//               tags are in the state; a run of 3 carries a state without them, which the next
+//               run's upgradeState completes, and publishes neither).
 // Runs of revisions 1 and 2 run workflow-revision2.ts. A run's revision is fixed by its input; a
 // continue-as-new starts the next run at the newest.
 // Carried in the input rather than by `patched()`, which would add a marker and a
@@ -15,7 +18,7 @@
 import type { NewTicket, TicketState } from './model.js';
 import type { ProjectionBatch } from './projection-queue.js';
 
-export const CURRENT_REVISION = 3;
+export const CURRENT_REVISION = 4;
 
 export type TicketWorkflowInput = (
   | { kind: 'new'; ticket: NewTicket }

@@ -23,6 +23,26 @@ export const TYPE_LABELS: Record<TicketType, string> = {
   software_issue: 'Software issue',
 };
 
+/** How much a ticket matters to Support Ops, lowest first. */
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+export const PRIORITY_LABELS: Record<TicketPriority, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+};
+
+/** What a ticket starts with: a Critical / SEV ticket is urgent from the start. */
+export function initialPriority(type: TicketType): TicketPriority {
+  return type === 'critical' ? 'urgent' : 'normal';
+}
+
+/** At most this many tags on one ticket; each at most MAX_TAG_LENGTH characters (tags.ts). */
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 40;
+
 /** Statuses an agent may set by hand (Closed is reached only through the timers). */
 export const SETTABLE_STATUSES = ['open', 'pending', 'on-hold', 'solved'] as const;
 export type SettableStatus = (typeof SETTABLE_STATUSES)[number];
@@ -105,6 +125,13 @@ export interface NewTicket {
 /** Everything the workflow knows about a ticket: what it was opened with, and where it is now. Times are epoch milliseconds. */
 export interface TicketState extends NewTicket {
   assignee: Person | null;
+  /**
+   * Set by Support Ops (setPriority). Runs of revision 3 and before started without it: their
+   * state gets initialPriority on its way into a run of today (input.ts, upgradeState).
+   */
+  priority: TicketPriority;
+  /** Support Ops' words for the ticket, normalised (tags.ts), in the order they were added. */
+  tags: string[];
 
   status: TicketStatus;
   /** Bumped by every accepted command; the projection only moves forward by it. */

@@ -3,7 +3,8 @@
 // signal must be refused cleanly instead of failing the workflow task.
 import type { MessageCommand, MessageName } from './commands.js';
 import type { Actor, AttachmentRef, NewTicket, Person } from './model.js';
-import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES } from './model.js';
+import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, MAX_TAGS, SETTABLE_STATUSES, TICKET_PRIORITIES } from './model.js';
+import { normalizeTags, tagProblem } from './tags.js';
 import { allStorableText, isStorableText, NOT_TEXT } from './text.js';
 
 export type Parsed = { ok: true; command: MessageCommand } | { ok: false; message: string };
@@ -52,7 +53,30 @@ export function parseMessage(name: MessageName, input: unknown, textRule: TextRu
     case 'removeCc':
       if (typeof input.personId !== 'string' || input.personId === '') return fail('removeCc needs "personId", a string');
       return ok({ type: 'removeCc', actor, personId: input.personId });
+    case 'setPriority':
+      if (!TICKET_PRIORITIES.includes(input.priority as never)) return fail(`"priority" must be one of ${TICKET_PRIORITIES.join(', ')}`);
+      return ok({ type: 'setPriority', actor, priority: input.priority as (typeof TICKET_PRIORITIES)[number] });
+    case 'changeTags': {
+      const add = parseTags(input.add, 'add');
+      if (typeof add === 'string') return fail(add);
+      const remove = parseTags(input.remove, 'remove');
+      if (typeof remove === 'string') return fail(remove);
+      if (add.length === 0 && remove.length === 0) return fail('changeTags needs "add" or "remove", lists of tags');
+      return ok({ type: 'changeTags', actor, ...(add.length ? { add } : {}), ...(remove.length ? { remove } : {}) });
+    }
   }
+}
+
+/** A list of tags, normalised (tags.ts); absent: none. */
+function parseTags(raw: unknown, field: string): string[] | string {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.length > MAX_TAGS || !raw.every((tag) => typeof tag === 'string')) return `"${field}" must be a list of at most ${MAX_TAGS} tags`;
+  const tags = normalizeTags(raw as string[]);
+  for (const tag of tags) {
+    const problem = tagProblem(tag);
+    if (problem) return `"${field}": ${problem}`;
+  }
+  return tags;
 }
 
 function parseActor(raw: unknown): Actor | string {

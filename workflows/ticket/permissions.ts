@@ -23,6 +23,8 @@ export const SENDERS = {
   addCc: ['agent', 'requester'],
   // A CC'd user may take themselves off (refusalFor); only the requester or Support Ops others.
   removeCc: ['agent', 'requester', 'cc'],
+  setPriority: ['agent'],
+  changeTags: ['agent'],
 } as const satisfies Record<MessageName, readonly Standing[]>;
 
 /** Whether someone of this standing may send the message at all (what the portal offers them). */
@@ -68,6 +70,9 @@ export function refusalFor(standing: Standing | null, command: Attempt, number: 
         return `Only Support Ops can set ticket #${number} to ${STATUS_LABELS[STATUS_OF_MESSAGE[command.type]]}.`;
       case 'assign':
         return 'Only Support Ops can assign a ticket.';
+      case 'setPriority':
+      case 'changeTags':
+        return 'Only Support Ops can set a ticket\u2019s priority or tags.';
       case 'addCc':
       case 'removeCc':
         return CC_CHANGES;

@@ -1,5 +1,7 @@
 // Search attributes that let ops find tickets in the Temporal UI and CLI.
-// Every place that starts a Temporal server registers exactly these (see src/temporal/).
+// Every place that starts a Temporal server registers exactly these (see src/temporal/). SQL
+// visibility holds at most 3 Int, 3 Bool, 10 Keyword and 3 KeywordList custom attributes per
+// namespace; these spend 1 Int, 2 Bool, 6 Keyword and 1 KeywordList.
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair, type SearchAttributeUpdatePair } from '@temporalio/common';
 import type { TicketState } from './model.js';
 
@@ -10,13 +12,28 @@ export const Requester = defineSearchAttributeKey('Requester', SearchAttributeTy
 export const Organization = defineSearchAttributeKey('Organization', SearchAttributeType.KEYWORD);
 export const Assignee = defineSearchAttributeKey('Assignee', SearchAttributeType.KEYWORD);
 export const SlaBreached = defineSearchAttributeKey('SlaBreached', SearchAttributeType.BOOL);
+export const TicketPriority = defineSearchAttributeKey('TicketPriority', SearchAttributeType.KEYWORD);
+export const TicketTags = defineSearchAttributeKey('TicketTags', SearchAttributeType.KEYWORD_LIST);
 /** Set while the ticket's projection cannot be written and the ticket waits for ops (README, Operating). */
 export const ProjectionStuck = defineSearchAttributeKey('ProjectionStuck', SearchAttributeType.BOOL);
 
-export const TICKET_SEARCH_ATTRIBUTES = [TicketNumber, TicketStatus, TicketType, Requester, Organization, Assignee, SlaBreached, ProjectionStuck];
+export const TICKET_SEARCH_ATTRIBUTES = [TicketNumber, TicketStatus, TicketType, Requester, Organization, Assignee, SlaBreached, ProjectionStuck, TicketPriority, TicketTags];
 
-/** A ticket's search attributes as its state gives them; null where the ticket has no value. */
-export function ticketSearchAttributes(state: TicketState): SearchAttributeUpdatePair[] {
+/** The first revision (input.ts) whose runs publish TicketPriority and TicketTags. */
+export const PRIORITY_REVISION = 4;
+
+/**
+ * A ticket's search attributes as its state gives them; null where the ticket has no value. A run
+ * of an earlier revision publishes what it did when it was recorded, so that it replays.
+ */
+export function ticketSearchAttributes(state: TicketState, revision: number = PRIORITY_REVISION): SearchAttributeUpdatePair[] {
+  const priorityAndTags: SearchAttributeUpdatePair[] =
+    revision >= PRIORITY_REVISION
+      ? [
+          { key: TicketPriority, value: state.priority },
+          { key: TicketTags, value: state.tags.length ? state.tags : null },
+        ]
+      : [];
   return [
     { key: TicketNumber, value: state.number },
     { key: TicketStatus, value: state.status },
@@ -25,6 +42,7 @@ export function ticketSearchAttributes(state: TicketState): SearchAttributeUpdat
     { key: Organization, value: state.organizationId },
     { key: Assignee, value: state.assignee?.email ?? null },
     { key: SlaBreached, value: state.slaBreachedAt !== null },
+    ...priorityAndTags,
   ];
 }
 

@@ -5,7 +5,7 @@ import { STATUS_OF_MESSAGE, type MessageCommand, type StatusMessage, type Ticket
 import type { TicketComment, TicketEffects, TicketEvent, TicketNotification, NotificationKind } from './effects.js';
 import { SUPPORT_OPS } from './effects.js';
 import type { Actor, AttachmentRef, NewTicket, Person, TicketState, TicketStatus } from './model.js';
-import { MAX_BODY_LENGTH, STATUS_LABELS } from './model.js';
+import { initialPriority, MAX_BODY_LENGTH, MAX_TAGS, PRIORITY_LABELS, STATUS_LABELS } from './model.js';
 import { refusalFor, standingOf } from './permissions.js';
 
 const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'Support desk' };
@@ -26,6 +26,8 @@ export function createTicket(input: NewTicket, now: number): Accepted {
     ...input,
     ccs: dedupePeople(input.ccs.filter((p) => p.id !== input.requester.id)),
     assignee: null,
+    priority: initialPriority(input.type),
+    tags: [],
     status: 'open',
     version: 1,
     lastEventSeq: 1,
@@ -65,6 +67,15 @@ export function createTicket(input: NewTicket, now: number): Accepted {
   };
 }
 
+/**
+ * A state as today's lifecycle reads it. Runs of revision 3 and before carried states without a
+ * priority or tags (model.ts): they get what a ticket starts with.
+ */
+export function upgradeState(state: TicketState): TicketState {
+  const carried = state as Partial<Pick<TicketState, 'priority' | 'tags'>> & TicketState;
+  return { ...state, priority: carried.priority ?? initialPriority(state.type), tags: [...(carried.tags ?? [])] };
+}
+
 /** Decides without changing anything: what an Update validator needs. */
 export function check(state: TicketState, command: TicketCommand): Refusal | null {
   const outcome = apply(state, command, state.updatedAt);
@@ -95,6 +106,10 @@ export function apply(state: TicketState, command: TicketCommand, now: number): 
       return addCc(change, command);
     case 'removeCc':
       return removeCc(change, command);
+    case 'setPriority':
+      return setPriority(change, command);
+    case 'changeTags':
+      return changeTags(change, command);
     case 'remindPending':
       if (state.status !== 'pending' || state.pendingReminderSentAt !== null) return refuseTimer(state, command.type);
       change.state.pendingReminderSentAt = now;
@@ -183,6 +198,27 @@ function removeCc(change: Change, command: Extract<MessageCommand, { type: 'remo
   return change.accept();
 }
 
+function setPriority(change: Change, command: Extract<MessageCommand, { type: 'setPriority' }>): Outcome {
+  const state = { ...change.state };
+  if (state.priority === command.priority) return refuse(state, 'transition', `Ticket #${state.number} is already ${PRIORITY_LABELS[command.priority]} priority.`);
+  change.state.priority = command.priority;
+  change.event(command.actor, 'priority_changed', { from: state.priority, to: command.priority });
+  return change.accept();
+}
+
+function changeTags(change: Change, command: Extract<MessageCommand, { type: 'changeTags' }>): Outcome {
+  const state = { ...change.state };
+  const removing = new Set(command.remove ?? []);
+  const added = (command.add ?? []).filter((tag) => !state.tags.includes(tag) && !removing.has(tag));
+  const removed = state.tags.filter((tag) => removing.has(tag));
+  if (added.length === 0 && removed.length === 0) return refuse(state, 'transition', `Ticket #${state.number} already has these tags.`);
+  const tags = [...state.tags.filter((tag) => !removing.has(tag)), ...added];
+  if (tags.length > MAX_TAGS) return refuse(state, 'invalid', `A ticket has at most ${MAX_TAGS} tags.`);
+  change.state.tags = tags;
+  change.event(command.actor, 'tags_changed', { added, removed });
+  return change.accept();
+}
+
 function refuse(state: TicketState, reason: Refusal['reason'], message: string): Refusal {
   return { ok: false, reason, message, status: state.status };
 }
@@ -202,7 +238,7 @@ class Change {
     private readonly before: TicketState,
     readonly now: number,
   ) {
-    this.state = { ...before, ccs: [...before.ccs] };
+    this.state = { ...upgradeState(before), ccs: [...before.ccs] };
   }
 
   event(actor: Actor, kind: TicketEvent['kind'], data: Record<string, unknown>, from: TicketStatus | null = null, to: TicketStatus | null = null): number {

@@ -48,10 +48,10 @@ export async function ticketWorkflowRevision2(input: TicketWorkflowInput): Promi
   let projectedVersion = created ? 0 : state.version;
   // The start request (or the run before a continue-as-new) already set the search attributes:
   // from revision 2 they are only upserted once they differ from those.
-  let publishedAttributes = revision >= 2 ? attributesAtStart(state) : '';
+  let publishedAttributes = revision >= 2 ? attributesAtStart(state, revision) : '';
 
   function publishSearchAttributes(): void {
-    const pairs = attributes.ticketSearchAttributes(state);
+    const pairs = attributes.ticketSearchAttributes(state, revision);
     const fingerprint = fingerprintOf(pairs.map((p) => p.value));
     if (fingerprint === publishedAttributes) return;
     publishedAttributes = fingerprint;
@@ -147,9 +147,9 @@ function fingerprintOf(values: unknown[]): string {
 }
 
 /** The fingerprint of the search attributes this run started with (an absent one counts as null). */
-function attributesAtStart(state: TicketState): string {
+function attributesAtStart(state: TicketState, revision: number): string {
   const current = workflowInfo().typedSearchAttributes;
-  return fingerprintOf(attributes.ticketSearchAttributes(state).map(({ key }) => current.get(key) ?? null));
+  return fingerprintOf(attributes.ticketSearchAttributes(state, revision).map(({ key }) => current.get(key) ?? null));
 }
 
 function refused(refusal: Refusal): ApplicationFailure {

@@ -37,7 +37,7 @@ import type { TicketState } from './model.js';
 import { newTicketProblem, parseMessage } from './parse.js';
 import { CARRY_LIMIT, ProjectionQueue } from './projection-queue.js';
 import * as attributes from './search-attributes.js';
-import { apply, check, createTicket, type Accepted, type Refusal } from './state.js';
+import { apply, check, createTicket, upgradeState, type Accepted, type Refusal } from './state.js';
 import { ticketWorkflowRevision2 } from './workflow-revision2.js';
 
 export type { TicketWorkflowInput } from './input.js';
@@ -74,6 +74,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 }
 
 async function runTicket(input: TicketWorkflowInput): Promise<TicketState> {
+  const revision = input.revision ?? 1;
   let state: TicketState;
   let queue: ProjectionQueue;
   const applied = new AppliedUpdates(input.kind === 'continued' ? input.appliedUpdates : []);
@@ -86,7 +87,7 @@ async function runTicket(input: TicketWorkflowInput): Promise<TicketState> {
     queue = new ProjectionQueue(0);
     queue.add(created);
   } else {
-    state = input.state;
+    state = upgradeState(input.state);
     queue = new ProjectionQueue(input.projectedVersion ?? state.version, input.unwritten ?? []);
   }
   /** Set while a projection write cannot succeed: changes are refused until ops retry it. */
@@ -97,10 +98,10 @@ async function runTicket(input: TicketWorkflowInput): Promise<TicketState> {
   let ending: 'continue' | 'close' | null = null;
   // The start request (or the run before a continue-as-new) already set the search attributes:
   // they are only upserted once they differ from those.
-  let publishedAttributes = attributesAtStart(state);
+  let publishedAttributes = attributesAtStart(state, revision);
 
   function publishSearchAttributes(): void {
-    const pairs = attributes.ticketSearchAttributes(state);
+    const pairs = attributes.ticketSearchAttributes(state, revision);
     const fingerprint = fingerprintOf(pairs.map((p) => p.value));
     if (fingerprint === publishedAttributes) return;
     publishedAttributes = fingerprint;
@@ -284,9 +285,9 @@ function fingerprintOf(values: unknown[]): string {
 }
 
 /** The fingerprint of the search attributes this run started with (an absent one counts as null). */
-function attributesAtStart(state: TicketState): string {
+function attributesAtStart(state: TicketState, revision: number): string {
   const current = workflowInfo().typedSearchAttributes;
-  return fingerprintOf(attributes.ticketSearchAttributes(state).map(({ key }) => current.get(key) ?? null));
+  return fingerprintOf(attributes.ticketSearchAttributes(state, revision).map(({ key }) => current.get(key) ?? null));
 }
 
 function failureMessage(error: unknown): string {

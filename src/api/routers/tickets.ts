@@ -8,14 +8,15 @@ import { ticketComments, ticketEvents, tickets } from '../../db/schema.js';
 import { TicketGoneError, TicketRefusedError } from '../../tickets/errors.js';
 import type { MessageInputs, MessageName, StatusMessage } from '../../../workflows/ticket/commands.js';
 import type { Attempt } from '../../../workflows/ticket/permissions.js';
-import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES, STATUS_LABELS, TICKET_TYPES, type Person } from '../../../workflows/ticket/model.js';
-import { email, id, requestId, requiredText, text, ticketNumber } from '../inputs.js';
+import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES, STATUS_LABELS, TICKET_PRIORITIES, TICKET_TYPES, type Person } from '../../../workflows/ticket/model.js';
+import { email, id, requestId, requiredText, tagList, text, ticketNumber } from '../inputs.js';
 import { claimUploads } from '../../attachments/claim.js';
 import { actorOf, requirePermission, visibleTicket, type TicketRow } from '../ticket-access.js';
 import { listInput, listTickets } from '../ticket-list.js';
 import { searchInput, searchTickets } from '../ticket-search.js';
-import { commentView, eventView, isInternalEvent, ticketView } from '../ticket-views.js';
-import { router, signedInProcedure, type SignedInContext } from '../trpc.js';
+import { commentView, ticketView, trailView } from '../ticket-views.js';
+import { router, signedInProcedure, staffProcedure, type SignedInContext } from '../trpc.js';
+import { tagSuggestions } from '../tag-suggestions.js';
 
 const subject = requiredText(MAX_SUBJECT_LENGTH, 'A subject is required.');
 const description = requiredText(MAX_BODY_LENGTH, 'Describe the problem.');
@@ -129,7 +130,8 @@ export const ticketsRouter = router({
       conversation: comments.filter((c) => staff || !c.internal).map(commentView),
       /** Every file of the conversation the caller may see, oldest first. */
       files: comments.filter((c) => staff || !c.internal).flatMap((c) => c.attachments.map((file) => ({ ...file, commentSeq: c.seq, internal: c.internal }))),
-      audit: events.filter((e) => staff || !isInternalEvent(e)).map(eventView),
+      /** The audit trail: `audit` (what the portal names), `workEvents` (priority and tags, Support Ops only), one trail by seq. */
+      ...trailView(events, { staff }),
       followUps: followUps.map((f) => f.number),
     };
   }),
@@ -193,6 +195,30 @@ export const ticketsRouter = router({
     const row = await ticketToAct(ctx, input.number, { type: 'removeCc', personId: input.userId });
     return send(ctx, row.number, 'removeCc', { personId: input.userId }, input.requestId);
   }),
+
+  /** Support Ops: Low, Normal, High or Urgent. */
+  setPriority: signedInProcedure.input(byNumber.extend({ priority: z.enum(TICKET_PRIORITIES) })).mutation(async ({ ctx, input }) => {
+    const row = await ticketToAct(ctx, input.number, { type: 'setPriority' });
+    return send(ctx, row.number, 'setPriority', { priority: input.priority }, input.requestId);
+  }),
+
+  /** Support Ops: tags put on and taken off, in one change (free words, normalised: "Vélo " is vélo). */
+  changeTags: signedInProcedure
+    .input(
+      byNumber
+        .extend({ add: tagList.default([]), remove: tagList.default([]) })
+        .refine((change) => change.add.length > 0 || change.remove.length > 0, { path: ['add'], message: 'Name a tag to add or to remove.' }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const row = await ticketToAct(ctx, input.number, { type: 'changeTags' });
+      const change = { ...(input.add.length ? { add: input.add } : {}), ...(input.remove.length ? { remove: input.remove } : {}) };
+      return send(ctx, row.number, 'changeTags', change, input.requestId);
+    }),
+
+  /** Support Ops: tags in use, the most used first, those starting with `prefix` (normalised) when given. */
+  tagSuggestions: staffProcedure
+    .input(z.object({ prefix: text(40).default(''), limit: z.number().int().min(1).max(50).default(10) }))
+    .query(({ ctx, input }) => tagSuggestions(ctx.deps.db, input)),
 
   /** A new ticket linked to a Closed one (a Closed ticket accepts no reply). */
   followUp: signedInProcedure
