@@ -5,7 +5,9 @@
 //   auth           requestAccess, requestPasswordReset, setPassword, signIn, signOut,
 //                  signOutEverywhere, me, setLanguage
 //   tickets        create, get, list (views mine | ccd | organization | queue), search, reply, setPending,
-//                  putOnHold, solve, reopen, assign, addCc, removeCc, followUp
+//                  putOnHold, solve, reopen, assign, addCc, removeCc, setPriority, changeTags,
+//                  tagSuggestions, followUp
+//   macros         list, placeholders, create, update, remove, render, send: canned replies (Support Ops)
 //   users          agents (Support Ops); list, create, update, revokeSessions (admins)
 //   organizations  list, members (members and admins); create, rename, addMember, removeMember (admins)
 //   inbound        suspended, release, discard: e-mails the desk would not add by itself (Support Ops)
@@ -15,6 +17,7 @@
 import { authRouter } from './routers/auth.js';
 import { inboundRouter } from './routers/inbound.js';
 import { liveRouter } from './routers/live.js';
+import { macrosRouter } from './routers/macros.js';
 import { organizationsRouter } from './routers/organizations.js';
 import { portalConfigRouter } from './routers/portal-config.js';
 import { reportsRouter } from './routers/reports.js';
@@ -25,6 +28,7 @@ import { router } from './trpc.js';
 export const appRouter = router({
   auth: authRouter,
   tickets: ticketsRouter,
+  macros: macrosRouter,
   users: usersRouter,
   organizations: organizationsRouter,
   inbound: inboundRouter,

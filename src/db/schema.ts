@@ -3,7 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { NotificationKind, TicketEventKind, WorkEventKind } from '../../workflows/ticket/effects.js';
-import type { Actor, AttachmentRef, Person, TicketPolicy, TicketPriority, TicketStatus, TicketType } from '../../workflows/ticket/model.js';
+import type { Actor, AttachmentRef, Person, SettableStatus, TicketPolicy, TicketPriority, TicketStatus, TicketType } from '../../workflows/ticket/model.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -460,4 +460,48 @@ export const inboundMessages = pgTable(
     uniqueIndex('inbound_messages_message_id_idx').on(t.messageId),
     index('inbound_messages_suspended_idx').on(t.receivedAt).where(sql`${t.outcome} = 'suspended'`),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Canned replies (macros): Support Ops' shared set, written by the API (src/api/routers/macros.ts).
+
+/** What a canned reply does besides its text; `assignee`: a Support Ops member's id, "@me" (whoever applies it), or null (unassign). */
+export interface MacroActions {
+  status?: SettableStatus;
+  priority?: TicketPriority;
+  addTags?: string[];
+  removeTags?: string[];
+  assignee?: string | null;
+}
+
+export const macros = pgTable(
+  'macros',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    /** The text in each language, with placeholders (src/tickets/macros.ts); '' when it has none in that language. */
+    bodyEn: text('body_en').notNull().default(''),
+    bodyFr: text('body_fr').notNull().default(''),
+    actions: jsonb('actions').$type<MacroActions>().notNull().default({}),
+    createdBy: text('created_by').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('macros_title_idx').on(sql`lower(${t.title})`)],
+);
+
+/** Each time a canned reply was sent, once per request id: its used count. */
+export const macroUses = pgTable(
+  'macro_uses',
+  {
+    userId: text('user_id').notNull(),
+    requestId: text('request_id').notNull(),
+    macroId: text('macro_id')
+      .notNull()
+      .references(() => macros.id, { onDelete: 'cascade' }),
+    ticketNumber: bigint('ticket_number', { mode: 'number' }).notNull(),
+    usedAt: tz('used_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.requestId] }), index('macro_uses_macro_idx').on(t.macroId, t.usedAt)],
 );

@@ -211,6 +211,25 @@ describe('priority and tags', () => {
     expect(apply(before, { type: 'changeTags', actor: agent, add: many }, T0)).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
+  it('a reply carries a canned reply’s actions: all in one change, no-ops skipped, any refusal refusing the whole', () => {
+    const before = ticketIn('open');
+    const macro = { id: 'm-1', title: 'Need the serial' };
+    const outcome = apply(before, { type: 'reply', actor: agent, body: 'Serial?', status: 'pending', priority: 'normal', addTags: ['serial'], assignee: { id: 'a-1', email: 'a@ops.test' }, macro }, T0 + 5);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.state).toMatchObject({ status: 'pending', priority: 'normal', tags: ['serial'], assignee: { id: 'a-1' }, version: before.version + 1 });
+    expect(outcome.effects.events.map((e) => e.kind)).toEqual(['commented', 'status_changed', 'tags_changed', 'assigned']);
+    expect(outcome.effects.events[0].data).toMatchObject({ macro });
+    expect(outcome.effects.comments).toHaveLength(1);
+    const full = { ...before, tags: Array.from({ length: 20 }, (_, i) => `t${i}`) };
+    expect(apply(full, { type: 'reply', actor: agent, body: 'x', status: 'solved', addTags: ['one-more'] }, T0)).toMatchObject({ ok: false, reason: 'invalid', status: 'open' });
+    expect(apply(before, { type: 'reply', actor: asRequester, body: 'x', priority: 'urgent' }, T0)).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(parseMessage('reply', { actor: agent, body: 'x', priority: 'high', addTags: ['A b'], assignee: null, macro })).toMatchObject({
+      ok: true,
+      command: { priority: 'high', addTags: ['a-b'], assignee: null, macro },
+    });
+    expect(parseMessage('reply', { actor: agent, body: 'x', macro: 'm-1' })).toMatchObject({ ok: false });
+  });
+
   it('a state carried from before priorities (revision 3) reads as a new ticket’s', () => {
     const { priority: _p, tags: _t, ...old } = ticketIn('pending', 'critical');
     const carried = old as TicketState;

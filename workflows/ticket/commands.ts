@@ -4,6 +4,20 @@
 // commands come from the ticket's own deadlines and are never accepted from outside.
 import type { Actor, AttachmentRef, Person, SettableStatus, TicketPriority } from './model.js';
 
+/**
+ * What else a reply may change, together with it or not at all (agents only): a canned reply's
+ * actions. An action the ticket already has (its priority, a tag it carries) is no change, not a
+ * refusal; `macro` names the canned reply in the audit trail.
+ */
+export interface ReplyActions {
+  priority?: TicketPriority;
+  addTags?: string[];
+  removeTags?: string[];
+  /** null unassigns; absent leaves the assignee. */
+  assignee?: Person | null;
+  macro?: { id: string; title: string };
+}
+
 /** Every message's input besides its `actor`. Adding a message starts here. */
 interface MessageFields {
   reply: {
@@ -14,7 +28,7 @@ interface MessageFields {
     internal?: boolean;
     /** "Submit as": the status the ticket takes with this reply (agents only). */
     status?: SettableStatus;
-  };
+  } & ReplyActions;
   setPending: Record<never, never>;
   putOnHold: Record<never, never>;
   solve: Record<never, never>;

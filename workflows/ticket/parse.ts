@@ -1,7 +1,7 @@
 // Checks the shape of a message's input before the lifecycle sees it. Messages from the API are
 // already validated there; these come from anyone with the Temporal UI or CLI, so a malformed
 // signal must be refused cleanly instead of failing the workflow task.
-import type { MessageCommand, MessageName } from './commands.js';
+import type { MessageCommand, MessageName, ReplyActions } from './commands.js';
 import type { Actor, AttachmentRef, NewTicket, Person } from './model.js';
 import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, MAX_TAGS, SETTABLE_STATUSES, TICKET_PRIORITIES } from './model.js';
 import { normalizeTags, tagProblem } from './tags.js';
@@ -34,7 +34,9 @@ export function parseMessage(name: MessageName, input: unknown, textRule: TextRu
       }
       const attachments = parseAttachments(input.attachments);
       if (typeof attachments === 'string') return fail(attachments);
-      return ok({ type: 'reply', actor, body: input.body, internal: input.internal as boolean | undefined, status: status as never, ...(attachments.length ? { attachments } : {}) });
+      const actions = parseReplyActions(input);
+      if (typeof actions === 'string') return fail(actions);
+      return ok({ type: 'reply', actor, body: input.body, internal: input.internal as boolean | undefined, status: status as never, ...(attachments.length ? { attachments } : {}), ...actions });
     }
     case 'setPending':
     case 'putOnHold':
@@ -65,6 +67,31 @@ export function parseMessage(name: MessageName, input: unknown, textRule: TextRu
       return ok({ type: 'changeTags', actor, ...(add.length ? { add } : {}), ...(remove.length ? { remove } : {}) });
     }
   }
+}
+
+/** What else a reply changes (commands.ts, ReplyActions); only the fields given. */
+function parseReplyActions(input: Record<string, unknown>): ReplyActions | string {
+  const actions: ReplyActions = {};
+  if (input.priority !== undefined) {
+    if (!TICKET_PRIORITIES.includes(input.priority as never)) return `"priority" must be one of ${TICKET_PRIORITIES.join(', ')}`;
+    actions.priority = input.priority as ReplyActions['priority'];
+  }
+  for (const field of ['addTags', 'removeTags'] as const) {
+    const tags = parseTags(input[field], field);
+    if (typeof tags === 'string') return tags;
+    if (tags.length) actions[field] = tags;
+  }
+  if (input.assignee !== undefined) {
+    const assignee = input.assignee === null ? null : parsePerson(input.assignee);
+    if (typeof assignee === 'string') return `"assignee": ${assignee}`;
+    actions.assignee = assignee;
+  }
+  if (input.macro !== undefined) {
+    const macro = input.macro;
+    if (!isRecord(macro) || typeof macro.id !== 'string' || typeof macro.title !== 'string') return '"macro" is {"id", "title"}';
+    actions.macro = { id: macro.id, title: macro.title };
+  }
+  return actions;
 }
 
 /** A list of tags, normalised (tags.ts); absent: none. */

@@ -55,6 +55,8 @@ export interface Attempt {
   actor: Actor;
   internal?: boolean;
   status?: SettableStatus;
+  /** A reply that changes more than the status (a canned reply's actions: commands.ts, ReplyActions). */
+  actions?: boolean;
   personId?: string;
 }
 
@@ -80,7 +82,7 @@ export function refusalFor(standing: Standing | null, command: Attempt, number: 
         return PARTICIPANTS_ONLY(number);
     }
   }
-  if (command.type === 'reply' && standing !== 'agent' && (command.internal === true || command.status !== undefined)) {
+  if (command.type === 'reply' && standing !== 'agent' && (command.internal === true || command.status !== undefined || command.actions === true)) {
     return 'Only Support Ops can add internal notes or change the status with a reply.';
   }
   if (command.type === 'removeCc' && standing === 'cc' && command.personId !== command.actor.id) return CC_CHANGES;

@@ -4,7 +4,7 @@
 import { STATUS_OF_MESSAGE, type MessageCommand, type StatusMessage, type TicketCommand } from './commands.js';
 import type { TicketComment, TicketEffects, TicketEvent, TicketNotification, NotificationKind } from './effects.js';
 import { SUPPORT_OPS } from './effects.js';
-import type { Actor, AttachmentRef, NewTicket, Person, TicketState, TicketStatus } from './model.js';
+import type { Actor, AttachmentRef, NewTicket, Person, TicketPriority, TicketState, TicketStatus } from './model.js';
 import { initialPriority, MAX_BODY_LENGTH, MAX_TAGS, PRIORITY_LABELS, STATUS_LABELS } from './model.js';
 import { refusalFor, standingOf } from './permissions.js';
 
@@ -88,7 +88,7 @@ export function apply(state: TicketState, command: TicketCommand, now: number): 
   }
   if ('actor' in command) {
     // Who may send what: the one table the API and the portal use too.
-    const refusal = refusalFor(standingOf(state, command.actor), command, state.number);
+    const refusal = refusalFor(standingOf(state, command.actor), { ...command, actions: command.type === 'reply' && hasActions(command) }, state.number);
     if (refusal) return refuse(state, 'forbidden', refusal);
   }
   const change = new Change(state, now);
@@ -153,12 +153,17 @@ function reply(change: Change, command: Extract<MessageCommand, { type: 'reply' 
   if (body.length > MAX_BODY_LENGTH) return refuse(state, 'invalid', `A reply is at most ${MAX_BODY_LENGTH} characters.`);
   const who = standingOf(state, command.actor);
   const internal = command.internal === true;
-  change.comment(command.actor, body, internal, files);
+  change.comment(command.actor, body, internal, files, command.macro ? { macro: command.macro } : {});
   if (who === 'agent') {
     if (!internal && state.firstRepliedAt === null) change.state.firstRepliedAt = change.now;
     if (!internal) change.notifyAll('agent_replied');
     // "Submit as Solved" is one e-mail, the reply's (it says the new status), not two; a note tells nobody.
     if (command.status !== undefined && command.status !== state.status) change.moveTo(command.status, command.actor, {}, { quiet: true });
+    // The canned reply's other actions, in the same change: all of them land, or none.
+    if (command.priority !== undefined && command.priority !== change.state.priority) applyPriority(change, command.actor, command.priority);
+    const tagged = applyTags(change, command.actor, command.addTags ?? [], command.removeTags ?? []);
+    if (tagged) return tagged;
+    if (command.assignee !== undefined && (command.assignee?.id ?? null) !== (change.state.assignee?.id ?? null)) applyAssignee(change, command.actor, command.assignee);
   } else {
     change.notifyAssigneeOrOps('requester_replied');
     // A requester's answer puts the ticket back in Support Ops' hands.
@@ -173,9 +178,39 @@ function assign(change: Change, command: Extract<MessageCommand, { type: 'assign
     const whom = command.assignee ? `assigned to ${command.assignee.name ?? command.assignee.email}` : 'unassigned';
     return refuse(state, 'transition', `Ticket #${state.number} is already ${whom}.`);
   }
-  change.state.assignee = command.assignee;
-  change.event(command.actor, 'assigned', { from: state.assignee, to: command.assignee });
+  applyAssignee(change, command.actor, command.assignee);
   return change.accept();
+}
+
+function applyAssignee(change: Change, actor: Actor, assignee: Person | null): void {
+  const from = change.state.assignee;
+  change.state.assignee = assignee;
+  change.event(actor, 'assigned', { from, to: assignee });
+}
+
+function applyPriority(change: Change, actor: Actor, priority: TicketPriority): void {
+  const from = change.state.priority;
+  change.state.priority = priority;
+  change.event(actor, 'priority_changed', { from, to: priority });
+}
+
+/** Puts tags on and takes them off; a refusal when the ticket would carry too many, else null (no change is none). */
+function applyTags(change: Change, actor: Actor, add: string[], remove: string[]): Refusal | null {
+  const current = change.state.tags;
+  const removing = new Set(remove);
+  const added = add.filter((tag) => !current.includes(tag) && !removing.has(tag));
+  const removed = current.filter((tag) => removing.has(tag));
+  if (added.length === 0 && removed.length === 0) return null;
+  const tags = [...current.filter((tag) => !removing.has(tag)), ...added];
+  if (tags.length > MAX_TAGS) return refuse(change.before, 'invalid', `A ticket has at most ${MAX_TAGS} tags.`);
+  change.state.tags = tags;
+  change.event(actor, 'tags_changed', { added, removed });
+  return null;
+}
+
+/** Whether a reply changes more than the conversation and the status. */
+function hasActions(command: Extract<MessageCommand, { type: 'reply' }>): boolean {
+  return command.priority !== undefined || command.addTags !== undefined || command.removeTags !== undefined || command.assignee !== undefined || command.macro !== undefined;
 }
 
 function addCc(change: Change, command: Extract<MessageCommand, { type: 'addCc' }>): Outcome {
@@ -199,23 +234,17 @@ function removeCc(change: Change, command: Extract<MessageCommand, { type: 'remo
 }
 
 function setPriority(change: Change, command: Extract<MessageCommand, { type: 'setPriority' }>): Outcome {
-  const state = { ...change.state };
+  const { state } = change;
   if (state.priority === command.priority) return refuse(state, 'transition', `Ticket #${state.number} is already ${PRIORITY_LABELS[command.priority]} priority.`);
-  change.state.priority = command.priority;
-  change.event(command.actor, 'priority_changed', { from: state.priority, to: command.priority });
+  applyPriority(change, command.actor, command.priority);
   return change.accept();
 }
 
 function changeTags(change: Change, command: Extract<MessageCommand, { type: 'changeTags' }>): Outcome {
-  const state = { ...change.state };
-  const removing = new Set(command.remove ?? []);
-  const added = (command.add ?? []).filter((tag) => !state.tags.includes(tag) && !removing.has(tag));
-  const removed = state.tags.filter((tag) => removing.has(tag));
-  if (added.length === 0 && removed.length === 0) return refuse(state, 'transition', `Ticket #${state.number} already has these tags.`);
-  const tags = [...state.tags.filter((tag) => !removing.has(tag)), ...added];
-  if (tags.length > MAX_TAGS) return refuse(state, 'invalid', `A ticket has at most ${MAX_TAGS} tags.`);
-  change.state.tags = tags;
-  change.event(command.actor, 'tags_changed', { added, removed });
+  const { state } = change;
+  const refusal = applyTags(change, command.actor, command.add ?? [], command.remove ?? []);
+  if (refusal) return refusal;
+  if (change.unchanged) return refuse(state, 'transition', `Ticket #${state.number} already has these tags.`);
   return change.accept();
 }
 
@@ -235,7 +264,8 @@ class Change {
   private readonly notifications: TicketNotification[] = [];
 
   constructor(
-    private readonly before: TicketState,
+    /** The state the change started from: what a refusal names. */
+    readonly before: TicketState,
     readonly now: number,
   ) {
     this.state = { ...upgradeState(before), ccs: [...before.ccs] };
@@ -247,8 +277,13 @@ class Change {
     return seq;
   }
 
-  comment(author: Actor, body: string, internal: boolean, files: AttachmentRef[] = []): void {
-    const seq = this.event(author, 'commented', { internal, ...filesOf(files) });
+  /** Whether nothing has happened yet. */
+  get unchanged(): boolean {
+    return this.events.length === 0;
+  }
+
+  comment(author: Actor, body: string, internal: boolean, files: AttachmentRef[] = [], data: Record<string, unknown> = {}): void {
+    const seq = this.event(author, 'commented', { internal, ...filesOf(files), ...data });
     this.comments.push({ seq, at: this.now, author, body, internal, ...withFiles(files) });
     this.state.commentCount += 1;
   }

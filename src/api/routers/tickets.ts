@@ -5,13 +5,13 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ensureUser, findUserById, isStaff, organizationIdsOf, personOf, type UserRow } from '../../accounts/users.js';
 import { ticketComments, ticketEvents, tickets } from '../../db/schema.js';
-import { TicketGoneError, TicketRefusedError } from '../../tickets/errors.js';
-import type { MessageInputs, MessageName, StatusMessage } from '../../../workflows/ticket/commands.js';
-import type { Attempt } from '../../../workflows/ticket/permissions.js';
+import { TicketRefusedError } from '../../tickets/errors.js';
+import type { StatusMessage } from '../../../workflows/ticket/commands.js';
 import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES, STATUS_LABELS, TICKET_PRIORITIES, TICKET_TYPES, type Person } from '../../../workflows/ticket/model.js';
 import { email, id, requestId, requiredText, tagList, text, ticketNumber } from '../inputs.js';
 import { claimUploads } from '../../attachments/claim.js';
-import { actorOf, requirePermission, visibleTicket, type TicketRow } from '../ticket-access.js';
+import { visibleTicket } from '../ticket-access.js';
+import { readTicket, send, ticketToAct } from '../ticket-actions.js';
 import { listInput, listTickets } from '../ticket-list.js';
 import { searchInput, searchTickets } from '../ticket-search.js';
 import { commentView, ticketView, trailView } from '../ticket-views.js';
@@ -34,32 +34,6 @@ async function ccPeople(ctx: SignedInContext, emails: string[], exclude: string[
     if (!exclude.includes(user.id) && !people.some((p) => p.id === user.id)) people.push(personOf(user));
   }
   return people;
-}
-
-async function readTicket(ctx: SignedInContext, number: number) {
-  const [row] = await ctx.deps.db.select().from(tickets).where(eq(tickets.number, number));
-  return ticketView(row, { staff: isStaff(ctx.me) });
-}
-
-/**
- * The ticket a message goes to, once the caller may send it (workflows/ticket/permissions.ts): a
- * Closed ticket accepts nothing, and a refusal is FORBIDDEN before anything is looked up or made.
- */
-async function ticketToAct(ctx: SignedInContext, number: number, attempt: Omit<Attempt, 'actor'>): Promise<TicketRow> {
-  const { row, standing } = await visibleTicket(ctx.deps.db, ctx.me, number);
-  requirePermission(standing, { ...attempt, actor: actorOf(ctx.me) }, row.number);
-  if (row.status === 'closed') throw new TicketGoneError(row.number);
-  return row;
-}
-
-/**
- * Sends one message to the ticket's workflow and returns the ticket as the projection now holds
- * it: the workflow answers only after writing it, so this is the caller's own write.
- */
-async function send<N extends MessageName>(ctx: SignedInContext, number: number, name: N, fields: Omit<MessageInputs[N], 'actor'>, requestId?: string) {
-  const input = { ...fields, actor: actorOf(ctx.me) } as MessageInputs[N];
-  await ctx.deps.desk.send(number, name, input, requestId ? { userId: ctx.me.id, requestId } : undefined);
-  return { ticket: await readTicket(ctx, number) };
 }
 
 function statusChange(name: StatusMessage) {
