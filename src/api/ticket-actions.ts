@@ -2,7 +2,9 @@
 // whether the caller may send it (the workflow checks again), send it through the desk, and answer
 // with the ticket as the projection now holds it (the caller's own write).
 import { eq } from 'drizzle-orm';
-import { isStaff } from '../accounts/users.js';
+import { TRPCError } from '@trpc/server';
+import { findUserById, isStaff, personOf } from '../accounts/users.js';
+import type { Person } from '../../workflows/ticket/model.js';
 import { tickets } from '../db/schema.js';
 import { TicketGoneError } from '../tickets/errors.js';
 import type { MessageInputs, MessageName } from '../../workflows/ticket/commands.js';
@@ -35,4 +37,12 @@ export async function send<N extends MessageName>(ctx: SignedInContext, number: 
   const input = { ...fields, actor: actorOf(ctx.me) } as MessageInputs[N];
   await ctx.deps.desk.send(number, name, input, requestId ? { userId: ctx.me.id, requestId } : undefined);
   return { ticket: await readTicket(ctx, number) };
+}
+
+/** The Support Ops member a ticket may be assigned to, or null to unassign. */
+export async function assigneeNamed(ctx: SignedInContext, assigneeId: string | null): Promise<Person | null> {
+  if (assigneeId === null) return null;
+  const user = await findUserById(ctx.deps.db, assigneeId);
+  if (!user || !isStaff(user) || user.disabledAt) throw new TRPCError({ code: 'BAD_REQUEST', message: 'A ticket can only be assigned to a Support Ops member.' });
+  return personOf(user);
 }

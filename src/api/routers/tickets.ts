@@ -1,6 +1,5 @@
 // tickets.*: submit, read, list and work tickets. Every procedure decides who may act from the
 // projection first; the ticket's workflow then applies the lifecycle and has the last word.
-import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ensureUser, findUserById, isStaff, organizationIdsOf, personOf, type UserRow } from '../../accounts/users.js';
@@ -11,7 +10,8 @@ import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTA
 import { email, id, requestId, requiredText, tagList, text, ticketNumber } from '../inputs.js';
 import { claimUploads } from '../../attachments/claim.js';
 import { visibleTicket } from '../ticket-access.js';
-import { readTicket, send, ticketToAct } from '../ticket-actions.js';
+import { assigneeNamed, readTicket, send, ticketToAct } from '../ticket-actions.js';
+import { bulkChange, bulkInput } from '../ticket-bulk.js';
 import { listInput, listTickets } from '../ticket-list.js';
 import { searchInput, searchTickets } from '../ticket-search.js';
 import { commentView, ticketView, trailView } from '../ticket-views.js';
@@ -146,15 +146,7 @@ export const ticketsRouter = router({
   /** Assign to a Support Ops member, or unassign with null. */
   assign: signedInProcedure.input(byNumber.extend({ assigneeId: id.nullable() })).mutation(async ({ ctx, input }) => {
     const row = await ticketToAct(ctx, input.number, { type: 'assign' });
-    let assignee: Person | null = null;
-    if (input.assigneeId !== null) {
-      const user = await findUserById(ctx.deps.db, input.assigneeId);
-      if (!user || !isStaff(user) || user.disabledAt) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: 'A ticket can only be assigned to a Support Ops member.' });
-      }
-      assignee = personOf(user);
-    }
-    return send(ctx, row.number, 'assign', { assignee }, input.requestId);
+    return send(ctx, row.number, 'assign', { assignee: await assigneeNamed(ctx, input.assigneeId) }, input.requestId);
   }),
 
   /** CC someone by e-mail; a person without an account gets one, to request access later. */
@@ -193,6 +185,13 @@ export const ticketsRouter = router({
   tagSuggestions: staffProcedure
     .input(z.object({ prefix: text(40).default(''), limit: z.number().int().min(1).max(50).default(10) }))
     .query(({ ctx, input }) => tagSuggestions(ctx.deps.db, input)),
+
+  /**
+   * Support Ops: one change (status, assignee, priority or tags) to many tickets, each its own
+   * Update, a few at a time; per ticket, what was done or why it was refused. Sent again with the
+   * same requestId, each ticket applies it once.
+   */
+  bulk: staffProcedure.input(bulkInput).mutation(({ ctx, input }) => bulkChange(ctx, input)),
 
   /** A new ticket linked to a Closed one (a Closed ticket accepts no reply). */
   followUp: signedInProcedure
