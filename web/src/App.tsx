@@ -11,13 +11,14 @@ import { MyActivities } from './pages/MyActivities';
 import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
 import { SubmitRequest } from './pages/SubmitRequest';
-import { ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH, REPORTS_PATH } from './pages/paths';
+import { ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH, REPORTS_PATH, SEARCH_PATH } from './pages/paths';
 import { SUSPENDED_EMAILS_PATH, SuspendedEmails } from './pages/SuspendedEmails';
 import { TicketPage } from './pages/TicketPage';
 
-// Loaded when first visited: the reports bring their chart library, the administration its
-// forms; a first visit of the portal downloads neither.
+// Loaded when first visited: the search, the reports bring their chart library, the
+// administration its forms; a first visit of the portal downloads none of them.
 const Reports = lazy(() => import('./pages/Reports').then((module) => ({ default: module.Reports })));
+const Search = lazy(() => import('./pages/Search').then((module) => ({ default: module.Search })));
 const AdminPeople = lazy(() => import('./pages/AdminPeople').then((module) => ({ default: module.AdminPeople })));
 const AdminOrganizations = lazy(() => import('./pages/AdminOrganizations').then((module) => ({ default: module.AdminOrganizations })));
 
@@ -57,6 +58,7 @@ export function App() {
         <Route path="/tickets/:number" component={signedIn(TicketPage)} />
         <Route path="/agent" component={signedIn(AgentQueue)} />
         <Route path={SUSPENDED_EMAILS_PATH} component={signedIn(SuspendedEmails)} />
+        <Route path={SEARCH_PATH} component={signedIn(Search)} />
         <Route path={REPORTS_PATH} component={signedIn(Reports, 'staff')} />
         <Route path={ADMIN_PEOPLE_PATH} component={signedIn(AdminPeople, 'admin')} />
         <Route path={ADMIN_ORGANIZATIONS_PATH} component={signedIn(AdminOrganizations, 'admin')} />

@@ -30,6 +30,12 @@ export type Person = Ticket['requester'];
 export type Agent = Outputs['users']['agents'][number];
 
 export type TicketList = Outputs['tickets']['list'];
+/** A page of search results (tickets.search), one result, and a piece of highlighted text (`match`: a word that matched). */
+export type SearchPage = Outputs['tickets']['search'];
+export type SearchResult = SearchPage['items'][number];
+export type SearchFragment = SearchResult['hit']['subject'][number];
+/** A tag in use, with how many tickets carry it (tickets.tagSuggestions). */
+export type TagSuggestion = Outputs['tickets']['tagSuggestions'][number];
 export type ListQuery = Inputs['tickets']['list'];
 export type ListView = NonNullable<ListQuery['view']>;
 

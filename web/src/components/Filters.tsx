@@ -1,6 +1,7 @@
 // The lists' filters, each a labelled select whose first choice means "any": the status (My
-// activities and the queue) and the type (the queue).
-import { TICKET_STATUSES, TICKET_TYPES, type TicketStatus, type TicketType } from '../../../workflows/ticket/model';
+// activities and the queue), the type (the queue), the priority and a tag (Support Ops only).
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, type TicketPriority, type TicketStatus, type TicketType } from '../../../workflows/ticket/model';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 
 interface FilterProps<T extends string> {
@@ -33,3 +34,38 @@ export function TypeFilter(props: FilterProps<TicketType>) {
   const { t } = useI18n();
   return <SelectFilter {...props} label={t.queue.type} any={t.queue.anyType} values={TICKET_TYPES} nameOf={(type) => t.typeName[type]} />;
 }
+
+export function PriorityFilter(props: FilterProps<TicketPriority>) {
+  const { t } = useI18n();
+  return <SelectFilter {...props} label={t.marks.priority} any={t.marks.anyPriority} values={TICKET_PRIORITIES} nameOf={(p) => t.priorityName[p]} />;
+}
+
+/** A tag the tickets must carry; applied when the field is left or Enter is pressed. */
+export function TagFilter({ value, onChange }: { value: string | undefined; onChange(value: string | undefined): void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(value ?? '');
+  useEffect(() => setDraft(value ?? ''), [value]);
+  const apply = () => {
+    const next = draft.trim() || undefined;
+    if (next !== value) onChange(next);
+  };
+  return (
+    <label className="filter">
+      {t.marks.tag}
+      <input
+        type="text"
+        value={draft}
+        maxLength={40}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={apply}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            apply();
+          }
+        }}
+      />
+    </label>
+  );
+}
+

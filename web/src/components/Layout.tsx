@@ -3,7 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../i18n';
-import { ADMIN_PEOPLE_PATH, REPORTS_PATH } from '../pages/paths';
+import { ADMIN_PEOPLE_PATH, REPORTS_PATH, SEARCH_PATH } from '../pages/paths';
 import { SUSPENDED_EMAILS_PATH } from '../pages/SuspendedEmails';
 import { isAgent, useSession } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -45,6 +45,9 @@ export function Layout({ children }: { children: ReactNode }) {
               </Link>
               <Link href="/requests" aria-current={current('/requests')}>
                 {t.nav.activities}
+              </Link>
+              <Link href={SEARCH_PATH} aria-current={current(SEARCH_PATH)}>
+                {t.nav.search}
               </Link>
               {isAgent(me) && (
                 <>

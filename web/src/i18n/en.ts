@@ -6,7 +6,7 @@
 // Imports carry their .js extension: test/web reads the catalogues with Node's resolution too.
 import type { StatusMessage } from '../../../workflows/ticket/commands.js';
 import type { TicketEventKind } from '../../../workflows/ticket/effects.js';
-import type { Actor, TicketStatus, TicketType } from '../../../workflows/ticket/model.js';
+import type { Actor, TicketPriority, TicketStatus, TicketType } from '../../../workflows/ticket/model.js';
 
 /** What the status badge says, for one kind of reader: whose hands the ticket is in, what comes next. */
 interface BadgeTexts {
@@ -34,6 +34,7 @@ export const en = {
     home: 'Home',
     submit: 'Submit a request',
     activities: 'My activities',
+    search: 'Search',
     queue: 'Agent console',
     suspended: 'Suspended e-mails',
     reports: 'Reports',
@@ -158,8 +159,51 @@ export const en = {
     anyType: 'Any type',
     type: 'Type',
     criticalFirst: 'Critical / SEV first',
+    sort: 'Sort by',
+    sortPriority: 'Priority, Urgent first',
+    sortUpdated: 'Last updated',
+    sortCreated: 'Newest',
+    sortFirstReplyDue: 'First reply due',
     nobody: 'Nobody',
   },
+  search: {
+    title: 'Search',
+    titleFor: (q: string) => `Search: ${q}`,
+    label: 'Search your requests',
+    labelStaff: 'Search tickets, replies and internal notes',
+    hint: 'Words in English or French, accents or not. #123 opens ticket 123.',
+    submit: 'Search',
+    count: (n: number, exact: boolean): string => (!exact ? `More than ${n.toLocaleString('en')} tickets match` : n === 0 ? 'No ticket matches' : n === 1 ? '1 ticket matches' : `${n.toLocaleString('en')} tickets match`),
+    empty: 'Nothing matches these words. Try fewer words, or other filters.',
+    incomplete: 'Only the most recently updated tickets were looked at: narrow the filters to see more.',
+    inDescription: 'In the description:',
+    inReply: 'In a reply:',
+    inNote: 'In an internal note:',
+    inFile: 'In a file name:',
+    sort: 'Sort by',
+    sortRelevance: 'Best match',
+    sortUpdated: 'Last updated',
+    sortCreated: 'Created',
+    sortNumber: 'Number',
+    sortPriority: 'Priority',
+  },
+  marks: {
+    title: 'Priority and tags',
+    noTags: 'No tags yet.',
+    addTag: 'Add a tag',
+    add: 'Add',
+    removeTag: (tag: string) => `Remove the tag ${tag}`,
+    priority: 'Priority',
+    anyPriority: 'Any priority',
+    tag: 'Tag',
+    tags: 'Tags',
+  },
+  priorityName: {
+    low: 'Low',
+    normal: 'Normal',
+    high: 'High',
+    urgent: 'Urgent',
+  } satisfies Record<TicketPriority, string>,
   status: {
     open: 'Open',
     pending: 'Pending',

@@ -3,3 +3,4 @@
 export const REPORTS_PATH = '/reports';
 export const ADMIN_PEOPLE_PATH = '/admin/people';
 export const ADMIN_ORGANIZATIONS_PATH = '/admin/organizations';
+export const SEARCH_PATH = '/search';

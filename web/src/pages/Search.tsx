@@ -1,0 +1,164 @@
+// Search (tickets.search): the words of the subjects, descriptions, replies, file names and, for
+// Support Ops, internal notes; for anyone else over the tickets their lists show them. Accents and
+// endings do not matter ("velo" finds « vélos »). `#123` or `123` goes straight to that ticket when
+// the reader may see it. The words, filters, sort and page live in the address.
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation, useSearchParams } from 'wouter';
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../../workflows/ticket/model';
+import { api } from '../api/client';
+import type { SearchFragment, SearchResult } from '../api/types';
+import { ApiError } from '../components/ApiError';
+import { PriorityFilter, StatusFilter, TagFilter, TypeFilter } from '../components/Filters';
+import { Pager } from '../components/Pager';
+import { PriorityBadge, TagList } from '../components/TicketMarks';
+import { StatusPill } from '../components/StatusBadge';
+import { When } from '../components/When';
+import { useI18n } from '../i18n';
+import { oneOf, pageOf, withChanges } from '../lib/search-params';
+import { useAsync } from '../lib/use-async';
+import { useTitle } from '../lib/use-title';
+import { isAgent, useSession } from '../session';
+
+const SORTS = ['relevance', 'updated', 'created', 'number', 'priority'] as const;
+const PAGE_SIZE = 20;
+
+/** The server's fragments, the matching words in <mark>: text only, never HTML. */
+function Marked({ fragments }: { fragments: SearchFragment[] }) {
+  return (
+    <>
+      {fragments.map((fragment, i) => (fragment.match ? <mark key={i}>{fragment.text}</mark> : <span key={i}>{fragment.text}</span>))}
+    </>
+  );
+}
+
+function Hit({ result, staff }: { result: SearchResult; staff: boolean }) {
+  const { t } = useI18n();
+  const { ticket, hit } = result;
+  const passage = hit.passage;
+  const where = passage ? (passage.in === 'description' ? t.search.inDescription : passage.in === 'file' ? t.search.inFile : passage.internal ? t.search.inNote : t.search.inReply) : null;
+  return (
+    <li className="search-hit">
+      <p className="search-hit__title">
+        <span>#{ticket.number}</span>{' '}
+        <Link href={`/tickets/${ticket.number}`} translate="no">
+          <Marked fragments={hit.subject} />
+        </Link>
+      </p>
+      <p className="search-hit__meta">
+        <StatusPill status={ticket.status} /> <span>{t.typeName[ticket.type]}</span>
+        {staff && ticket.priority && <PriorityBadge priority={ticket.priority} />}
+        {staff && <TagList tags={ticket.tags} />} <When at={ticket.updatedAt} />
+      </p>
+      {passage && (
+        <p className="search-hit__passage">
+          <span className="search-hit__where">{where}</span>{' '}
+          <span translate="no">
+            <Marked fragments={passage.fragments} />
+          </span>
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function Search() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const staff = !!me && isAgent(me);
+  const [, navigate] = useLocation();
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim();
+  const status = oneOf(params, 'status', TICKET_STATUSES);
+  const type = oneOf(params, 'type', TICKET_TYPES);
+  const priority = staff ? oneOf(params, 'priority', TICKET_PRIORITIES) : undefined;
+  const tag = staff ? (params.get('tag') ?? '').trim() || undefined : undefined;
+  const sorts = staff ? SORTS : SORTS.filter((s) => s !== 'priority');
+  const sort = oneOf(params, 'sort', sorts) ?? 'relevance';
+  const page = pageOf(params);
+  const [draft, setDraft] = useState(q);
+  useEffect(() => setDraft(q), [q]);
+  useTitle(q ? t.search.titleFor(q) : t.search.title);
+
+  const results = useAsync(
+    () =>
+      q
+        ? api.tickets.search.query({
+            q,
+            sort,
+            page,
+            pageSize: PAGE_SIZE,
+            ...(status && { status: [status] }),
+            ...(type && { type: [type] }),
+            ...(priority && { priority: [priority] }),
+            ...(tag && { tags: [tag] }),
+          })
+        : Promise.resolve(null),
+    [q, sort, page, status, type, priority, tag],
+  );
+  const jumpTo = results.data?.jumpTo ?? null;
+  useEffect(() => {
+    if (jumpTo !== null) navigate(`/tickets/${jumpTo}`, { replace: true });
+  }, [jumpTo, navigate]);
+
+  const update = (changes: Record<string, string | undefined>) => setParams((prev) => withChanges(prev, { page: undefined, ...changes }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: draft.trim() || undefined });
+  };
+  const sortLabels = { relevance: t.search.sortRelevance, updated: t.search.sortUpdated, created: t.search.sortCreated, number: t.search.sortNumber, priority: t.search.sortPriority };
+  const data = results.data;
+
+  return (
+    <>
+      <h1>{t.search.title}</h1>
+      <form role="search" className="search-form" onSubmit={submit}>
+        <label htmlFor="search-q">{staff ? t.search.labelStaff : t.search.label}</label>
+        <div className="search-form__row">
+          <input id="search-q" type="search" name="q" value={draft} maxLength={200} onChange={(event) => setDraft(event.target.value)} aria-describedby="search-hint" />
+          <button type="submit">{t.search.submit}</button>
+        </div>
+        <p id="search-hint" className="hint">
+          {t.search.hint}
+        </p>
+      </form>
+      {q && (
+        <div className="filters">
+          <StatusFilter value={status} onChange={(value) => update({ status: value })} />
+          <TypeFilter value={type} onChange={(value) => update({ type: value })} />
+          {staff && <PriorityFilter value={priority} onChange={(value) => update({ priority: value })} />}
+          {staff && <TagFilter value={tag} onChange={(value) => update({ tag: value })} />}
+          <label className="filter">
+            {t.search.sort}
+            <select value={sort} onChange={(event) => update({ sort: event.target.value === 'relevance' ? undefined : event.target.value })}>
+              {sorts.map((s) => (
+                <option key={s} value={s}>
+                  {sortLabels[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      <ApiError error={results.error} />
+      {q && results.loading && !data ? <p aria-busy="true">{t.common.loading}</p> : null}
+      {data && jumpTo === null && (
+        <section aria-labelledby="search-count">
+          <p id="search-count" role="status">
+            {t.search.count(data.total, data.totalIsExact)}
+          </p>
+          {data.items.length === 0 ? (
+            <p className="empty">{t.search.empty}</p>
+          ) : (
+            <ol className="search-hits">
+              {data.items.map((result) => (
+                <Hit key={result.ticket.number} result={result} staff={staff} />
+              ))}
+            </ol>
+          )}
+          {!data.complete && <p className="hint">{t.search.incomplete}</p>}
+          <Pager page={page} total={data.totalIsExact ? data.total : null} pageSize={data.pageSize} hasMore={data.hasMore} onPage={(p) => update({ page: String(p) })} />
+        </section>
+      )}
+    </>
+  );
+}
