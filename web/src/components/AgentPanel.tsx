@@ -1,4 +1,4 @@
-// What only Support Ops see beside a ticket: assignment, status actions, the SLA with its deadline
+// What only Support Ops see beside a ticket: assignment, priority and tags, status actions, the SLA with its deadline
 // and the link to the ticket's workflow in the Temporal UI.
 import { useId, useState, type FormEvent } from 'react';
 import { STATUS_MESSAGES, STATUS_OF_MESSAGE } from '../../../workflows/ticket/commands';
@@ -11,6 +11,7 @@ import type { TicketPermissions } from '../lib/ticket-permissions';
 import { ApiError } from './ApiError';
 import { personLabel, PersonName } from './PersonName';
 import { SlaState } from './SlaState';
+import { TicketMarksEditor } from './TicketMarksEditor';
 
 /** An agent's name in the "Assign to" list; the address is added only to tell two namesakes apart. */
 function choiceLabel(agent: Agent, all: Agent[]): string {
@@ -82,6 +83,7 @@ export function AgentPanel({ ticket, me, portal, permissions, onChanged }: { tic
           </>
         )}
       </section>
+      <TicketMarksEditor ticket={ticket} permissions={permissions} onChanged={onChanged} />
       {!closed && statusActions.length > 0 && (
         <section aria-labelledby={`${id}-status`} className="side-section">
           <h2 id={`${id}-status`}>{t.ticket.actions}</h2>

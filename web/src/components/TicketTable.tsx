@@ -5,9 +5,10 @@ import { useI18n } from '../i18n';
 import { PersonName } from './PersonName';
 import { SlaState } from './SlaState';
 import { StatusPill } from './StatusBadge';
+import { PriorityBadge, TagList } from './TicketMarks';
 import { When } from './When';
 
-/** `agentColumns`: the assignee and the SLA too; `ownRequests`: the reader's own, so no requester column. */
+/** `agentColumns`: the priority, tags, assignee and SLA too (Support Ops' own marks); `ownRequests`: the reader's own, so no requester column. */
 export function TicketTable({ items, caption, agentColumns = false, ownRequests = false, empty }: { items: Ticket[]; caption: string; agentColumns?: boolean; ownRequests?: boolean; empty?: string }) {
   const { t } = useI18n();
   if (items.length === 0) return <p className="empty">{empty ?? t.activities.empty}</p>;
@@ -23,6 +24,8 @@ export function TicketTable({ items, caption, agentColumns = false, ownRequests 
             <th scope="col">{t.activities.type}</th>
             <th scope="col">{t.activities.status}</th>
             {!ownRequests && <th scope="col">{t.activities.requester}</th>}
+            {agentColumns && <th scope="col">{t.marks.priority}</th>}
+            {agentColumns && <th scope="col">{t.marks.tags}</th>}
             {agentColumns && <th scope="col">{t.activities.assignee}</th>}
             {agentColumns && <th scope="col">{t.activities.sla}</th>}
             <th scope="col">{t.activities.updated}</th>
@@ -44,6 +47,12 @@ export function TicketTable({ items, caption, agentColumns = false, ownRequests 
               {!ownRequests && (
                 <td data-label={t.activities.requester}>
                   <PersonName person={ticket.requester} />
+                </td>
+              )}
+              {agentColumns && <td data-label={t.marks.priority}>{ticket.priority && <PriorityBadge priority={ticket.priority} />}</td>}
+              {agentColumns && (
+                <td data-label={t.marks.tags}>
+                  <TagList tags={ticket.tags} />
                 </td>
               )}
               {agentColumns && <td data-label={t.activities.assignee}>{ticket.assignee ? <PersonName person={ticket.assignee} /> : t.queue.nobody}</td>}

@@ -1,10 +1,11 @@
-// The agent console's queues: all, unassigned, assigned to me, SLA breached; Critical / SEV first.
+// The agent console's queues: all, unassigned, assigned to me, SLA breached; Critical / SEV first,
+// or sorted by priority, the latest change or creation; filtered by status, type, priority and tag.
 // Filters and paging live in the address, like My activities.
 import { useSearchParams } from 'wouter';
-import { TICKET_STATUSES, TICKET_TYPES } from '../../../workflows/ticket/model';
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
 import { ApiError } from '../components/ApiError';
-import { StatusFilter, TypeFilter } from '../components/Filters';
+import { PriorityFilter, StatusFilter, TagFilter, TypeFilter } from '../components/Filters';
 import { PAGE_SIZE, Pager } from '../components/Pager';
 import { TicketTable } from '../components/TicketTable';
 import { useI18n } from '../i18n';
@@ -15,6 +16,7 @@ import { useTitle } from '../lib/use-title';
 import { useSession } from '../session';
 
 const QUEUES = ['all', 'unassigned', 'mine', 'breached'] as const;
+const SORTS = ['criticalFirst', 'priority', 'updated', 'created', 'firstReplyDue'] as const;
 
 export function AgentQueue() {
   const { t } = useI18n();
@@ -23,6 +25,9 @@ export function AgentQueue() {
   const queue = oneOf(params, 'queue', QUEUES) ?? 'all';
   const status = oneOf(params, 'status', TICKET_STATUSES);
   const type = oneOf(params, 'type', TICKET_TYPES);
+  const priority = oneOf(params, 'priority', TICKET_PRIORITIES);
+  const tag = (params.get('tag') ?? '').trim() || undefined;
+  const sort = oneOf(params, 'sort', SORTS) ?? 'criticalFirst';
   const page = pageOf(params);
   useTitle(t.queue.title);
 
@@ -30,22 +35,25 @@ export function AgentQueue() {
     () =>
       api.tickets.list.query({
         view: 'queue',
-        // Support Ops see Critical / SEV first, then the latest change.
-        sort: 'criticalFirst',
+        // By default Critical / SEV first, then the latest change.
+        sort,
         page,
         pageSize: PAGE_SIZE,
         ...(status && { status: [status] }),
         ...(type && { type: [type] }),
+        ...(priority && { priority: [priority] }),
+        ...(tag && { tags: [tag] }),
         ...(queue === 'unassigned' && { unassigned: true }),
         ...(queue === 'mine' && me && { assigneeId: me.id }),
         ...(queue === 'breached' && { slaBreached: true }),
       }),
-    [queue, status, type, page, me?.id],
+    [queue, status, type, priority, tag, sort, page, me?.id],
   );
   useLive({}, list.reload);
 
   // A new filter starts again from the first page.
   const update = (changes: Record<string, string | undefined>) => setParams((prev) => withChanges(prev, { page: undefined, ...changes }));
+  const sortLabels = { criticalFirst: t.queue.criticalFirst, priority: t.queue.sortPriority, updated: t.queue.sortUpdated, created: t.queue.sortCreated, firstReplyDue: t.queue.sortFirstReplyDue };
   const queueLabels = { all: t.queue.all, unassigned: t.queue.unassigned, mine: t.queue.mine, breached: t.queue.breached };
 
   return (
@@ -61,7 +69,18 @@ export function AgentQueue() {
       <div className="filters">
         <StatusFilter value={status} onChange={(value) => update({ status: value })} />
         <TypeFilter value={type} onChange={(value) => update({ type: value })} />
-        <span className="hint">{t.queue.criticalFirst}</span>
+        <PriorityFilter value={priority} onChange={(value) => update({ priority: value })} />
+        <TagFilter value={tag} onChange={(value) => update({ tag: value })} />
+        <label className="filter">
+          {t.queue.sort}
+          <select value={sort} onChange={(event) => update({ sort: event.target.value === 'criticalFirst' ? undefined : event.target.value })}>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {sortLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <ApiError error={list.error} />
       {list.loading && !list.data ? <p aria-busy="true">{t.common.loading}</p> : null}

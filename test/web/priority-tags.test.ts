@@ -1,0 +1,155 @@
+// Priority and tags in a real browser against the real server: an agent sets a ticket's priority
+// and adds a tag (suggested from the tags in use) on the ticket page, removes one, and the queue's
+// priority and tag filters find the ticket, its priority and tags in their columns; in French at a
+// phone's width too. A requester sees neither the controls nor the marks.
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
+import { en } from '../../web/src/i18n/en.js';
+import { fr } from '../../web/src/i18n/fr.js';
+import { startApi, type ApiClient, type TestApi } from '../helpers/api.js';
+import { serveWithWebClient, type WebServer } from '../hostile/helpers/web-server.js';
+import { accessibilityProblems } from './helpers/accessibility.js';
+import { launchBrowser, openAs, PHONE, screenshot, type Person } from './helpers/browser.js';
+import { englishIn } from './helpers/catalogue-words.js';
+import { portalWordsOn, sidewaysOverflow } from './helpers/page-checks.js';
+
+let api: TestApi;
+let web: WebServer;
+let browser: Browser;
+type Someone = { api: ApiClient; cookie: string };
+let requester: Someone;
+let agent: Someone;
+let agentFr: Someone;
+const opened: Person[] = [];
+const marker = () => `zq${randomUUID().replaceAll('-', '').slice(0, 8)}`;
+
+beforeAll(async () => {
+  api = await startApi();
+  web = await serveWithWebClient(api);
+  browser = await launchBrowser();
+  const someone = async (options: { label: string; role?: 'agent' }, language: 'en' | 'fr'): Promise<Someone> => {
+    const { api: client } = await api.signedIn(options);
+    await client.auth.setLanguage.mutate({ language });
+    return { api: client, cookie: client.cookies.get(SESSION_COOKIE)! };
+  };
+  requester = await someone({ label: 'Rita' }, 'en');
+  agent = await someone({ label: 'Agnes', role: 'agent' }, 'en');
+  agentFr = await someone({ label: 'Amelie', role: 'agent' }, 'fr');
+}, 120_000);
+
+afterAll(async () => {
+  for (const person of opened) await person.context.close().catch(() => {});
+  await browser?.close();
+  await web?.close();
+  await api?.close();
+});
+
+async function as(who: Someone, options: { viewport?: { width: number; height: number } } = {}): Promise<Person> {
+  const person = await openAs(browser, web.url, options);
+  await person.context.addCookies([{ name: SESSION_COOKIE, value: who.cookie, url: web.url }]);
+  opened.push(person);
+  return person;
+}
+
+const submit = async (subject: string) =>
+  (await requester.api.tickets.create.mutate({ type: 'software_issue', subject, description: 'The app freezes at checkout.', ccEmails: [], requestId: randomUUID() })).number;
+/** A queue filter, by the words its label starts with (the label holds its choices too). */
+const filter = (page: Page, label: string) => page.locator('label.filter', { hasText: new RegExp(`^${label}`) });
+const row = (page: Page, number: number) => page.locator('.ticket-table tbody tr', { hasText: `#${number}` });
+
+describe('priority and tags', () => {
+  it('an agent sets the priority and a tag, and the queue filters find the ticket', async () => {
+    const tag = marker();
+    const number = await submit(`Checkout ${tag} freezes`);
+    // A tag in use on another ticket is suggested.
+    const other = await submit(`Other ${tag}`);
+    await agent.api.tickets.changeTags.mutate({ number: other, add: [`${tag}-known`] });
+
+    const { page, incidents } = await as(agent);
+    await page.goto(`/tickets/${number}`);
+    const marks = page.getByRole('region', { name: en.marks.title });
+    await marks.waitFor();
+    await expect(marks.getByLabel(en.marks.priority, { exact: true }).inputValue()).resolves.toBe('normal');
+    await marks.getByLabel(en.marks.priority, { exact: true }).selectOption('urgent');
+    await expect.poll(async () => (await agent.api.tickets.get.query({ number })).ticket.priority).toBe('urgent');
+
+    const input = marks.getByLabel(en.marks.addTag);
+    await input.fill(tag);
+    await expect.poll(() => marks.locator('datalist option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toContain(`${tag}-known`);
+    await marks.getByRole('button', { name: en.marks.add, exact: true }).click();
+    await marks.getByRole('list', { name: en.marks.tags }).getByText(tag, { exact: true }).waitFor();
+    await input.fill('extra');
+    await marks.getByRole('button', { name: en.marks.add, exact: true }).click();
+    await marks.getByRole('button', { name: en.marks.removeTag('extra') }).click();
+    await expect.poll(async () => (await agent.api.tickets.get.query({ number })).ticket.tags).toEqual([tag]);
+    await expect(input.inputValue()).resolves.toBe('');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'marks.agent.en.desktop');
+
+    // The queue: the tag filter and the priority filter find it, with its marks in their columns.
+    await page.goto('/agent');
+    await filter(page, en.marks.tag).locator('input').fill(tag);
+    await filter(page, en.marks.tag).locator('input').press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('tag') === tag);
+    await row(page, number).waitFor();
+    await expect(page.locator('.ticket-table tbody tr').count()).resolves.toBe(1);
+    await expect(row(page, number).locator('.priority').textContent()).resolves.toContain(en.priorityName.urgent);
+    await row(page, number).locator('.tag', { hasText: tag }).waitFor();
+    await filter(page, en.marks.priority).locator('select').selectOption('low');
+    await page.getByText(en.activities.empty).waitFor();
+    await filter(page, en.marks.priority).locator('select').selectOption('urgent');
+    await row(page, number).waitFor();
+    await filter(page, en.queue.sort).locator('select').selectOption('priority');
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'priority');
+    await row(page, number).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(incidents).toEqual([]);
+  }, 180_000);
+
+  it('in French at a phone’s width', async () => {
+    const tag = marker();
+    const number = await submit(`Paiement ${tag} refusé`);
+    const { page, incidents } = await as(agentFr, { viewport: PHONE });
+    await page.goto(`/tickets/${number}`);
+    const marks = page.getByRole('region', { name: fr.marks.title });
+    await marks.waitFor();
+    await marks.getByLabel(fr.marks.priority, { exact: true }).selectOption('high');
+    await marks.getByLabel(fr.marks.addTag).fill(tag);
+    await marks.getByRole('button', { name: fr.marks.add, exact: true }).click();
+    await marks.getByRole('list', { name: fr.marks.tags }).getByText(tag, { exact: true }).waitFor();
+    await expect.poll(async () => (await agentFr.api.tickets.get.query({ number })).ticket.priority).toBe('high');
+    expect(englishIn(await portalWordsOn(page))).toEqual([]);
+    expect((await sidewaysOverflow(page)).excess).toBeLessThanOrEqual(0);
+    await screenshot(page, 'marks.agent.fr.phone');
+
+    await page.goto(`/agent?tag=${tag}&priority=high`);
+    await row(page, number).waitFor();
+    await expect(row(page, number).locator('.priority').textContent()).resolves.toContain(fr.priorityName.high);
+    expect(englishIn(await portalWordsOn(page))).toEqual([]);
+    expect((await sidewaysOverflow(page)).excess).toBeLessThanOrEqual(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'marks.queue.fr.phone');
+    expect(incidents).toEqual([]);
+  }, 180_000);
+
+  it('a requester sees no priority or tag, nor any control for them', async () => {
+    const tag = marker();
+    const number = await submit(`Login ${marker()} loops`);
+    await agent.api.tickets.setPriority.mutate({ number, priority: 'urgent' });
+    await agent.api.tickets.changeTags.mutate({ number, add: [tag] });
+    const { page, incidents } = await as(requester);
+    await page.goto(`/tickets/${number}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText('The app freezes at checkout.').waitFor();
+    await expect(page.getByRole('region', { name: en.marks.title }).count()).resolves.toBe(0);
+    await expect(page.getByLabel(en.marks.priority, { exact: true }).count()).resolves.toBe(0);
+    await expect(page.getByText(tag).count()).resolves.toBe(0);
+    await expect(page.getByText(en.priorityName.urgent).count()).resolves.toBe(0);
+    await page.goto('/requests');
+    await page.locator('.ticket-table tbody tr', { hasText: `#${number}` }).waitFor();
+    await expect(page.locator('.priority, .tag').count()).resolves.toBe(0);
+    expect(incidents).toEqual([]);
+  }, 120_000);
+});
