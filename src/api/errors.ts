@@ -29,7 +29,7 @@ export function toTRPCError(error: unknown): TRPCError {
     return error.code === 'INTERNAL_SERVER_ERROR' && error.cause && !(error.cause instanceof TRPCError) ? toTRPCError(error.cause) : error;
   }
   if (error instanceof TicketRefusedError) {
-    const code = error.reason === 'transition' ? 'CONFLICT' : error.reason === 'forbidden' ? 'FORBIDDEN' : 'BAD_REQUEST';
+    const code = error.reason === 'transition' || error.reason === 'stale' ? 'CONFLICT' : error.reason === 'forbidden' ? 'FORBIDDEN' : 'BAD_REQUEST';
     return new TRPCError({ code, message: error.message, cause: error });
   }
   if (error instanceof TicketGoneError || error instanceof RequestReusedError) return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });

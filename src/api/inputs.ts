@@ -43,3 +43,6 @@ export const tagList = z
       if (problem) context.addIssue({ code: 'custom', message: problem });
     }
   });
+
+/** The ticket's version a person read before writing (a stale reply is refused: commands.ts). */
+export const seenVersion = z.number().int().min(0).max(2_147_483_647);

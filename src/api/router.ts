@@ -8,6 +8,7 @@
 //                  putOnHold, solve, reopen, assign, addCc, removeCc, setPriority, changeTags,
 //                  tagSuggestions, followUp
 //   macros         list, placeholders, create, update, remove, render, send: canned replies (Support Ops)
+//   presence       heartbeat, leave, list: who else of Support Ops is on a ticket, viewing or replying
 //   users          agents (Support Ops); list, create, update, revokeSessions (admins)
 //   organizations  list, members (members and admins); create, rename, addMember, removeMember (admins)
 //   inbound        suspended, release, discard: e-mails the desk would not add by itself (Support Ops)
@@ -18,6 +19,7 @@ import { authRouter } from './routers/auth.js';
 import { inboundRouter } from './routers/inbound.js';
 import { liveRouter } from './routers/live.js';
 import { macrosRouter } from './routers/macros.js';
+import { presenceRouter } from './routers/presence.js';
 import { organizationsRouter } from './routers/organizations.js';
 import { portalConfigRouter } from './routers/portal-config.js';
 import { reportsRouter } from './routers/reports.js';
@@ -29,6 +31,7 @@ export const appRouter = router({
   auth: authRouter,
   tickets: ticketsRouter,
   macros: macrosRouter,
+  presence: presenceRouter,
   users: usersRouter,
   organizations: organizationsRouter,
   inbound: inboundRouter,

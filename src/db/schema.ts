@@ -505,3 +505,25 @@ export const macroUses = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.requestId] }), index('macro_uses_macro_idx').on(t.macroId, t.usedAt)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Presence: who of Support Ops has a ticket open, and who is writing on it (src/api/routers/presence.ts).
+
+export const PRESENCE_ACTIVITIES = ['viewing', 'replying'] as const;
+export type PresenceActivity = (typeof PRESENCE_ACTIVITIES)[number];
+
+/** One row per person and ticket, refreshed by their page's heartbeats; stale past the TTL, then removed. */
+export const ticketPresence = pgTable(
+  'ticket_presence',
+  {
+    ticketNumber: bigint('ticket_number', { mode: 'number' }).notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    activity: text('activity').$type<PresenceActivity>().notNull(),
+    /** Since when they have been there without a break (a heartbeat after the TTL starts again). */
+    since: tz('since').notNull().defaultNow(),
+    seenAt: tz('seen_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketNumber, t.userId] }), index('ticket_presence_seen_idx').on(t.seenAt)],
+);

@@ -4,7 +4,7 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { MOVING_FAILURE_TYPE, REFUSED_FAILURE_TYPE, STUCK_FAILURE_TYPE } from '../../workflows/ticket/messages.js';
 import type { TicketStatus } from '../../workflows/ticket/model.js';
 
-export type RefusalReason = 'transition' | 'forbidden' | 'invalid';
+export type RefusalReason = 'transition' | 'forbidden' | 'invalid' | 'stale';
 
 /** The lifecycle said no. Nothing was recorded. */
 export class TicketRefusedError extends Error {

@@ -230,6 +230,20 @@ describe('priority and tags', () => {
     expect(parseMessage('reply', { actor: agent, body: 'x', macro: 'm-1' })).toMatchObject({ ok: false });
   });
 
+  it('a reply sent against a version someone else has moved on from is refused as stale', () => {
+    const read = ticketIn('open');
+    const answered = apply(read, { type: 'reply', actor: asRequester, body: 'More details' }, T0 + 1);
+    if (!answered.ok) throw new Error(answered.message);
+    expect(answered.state.lastConversationChange).toEqual({ version: read.version + 1, actorId: requester.id });
+    expect(apply(answered.state, { type: 'reply', actor: agent, body: 'On it', seenVersion: read.version }, T0 + 2)).toMatchObject({ ok: false, reason: 'stale', status: 'open' });
+    expect(apply(answered.state, { type: 'reply', actor: agent, body: 'On it', seenVersion: answered.state.version }, T0 + 2).ok).toBe(true);
+    // The sender's own change, a tag, a timer: not stale.
+    expect(apply(answered.state, { type: 'reply', actor: asRequester, body: 'And this', seenVersion: read.version }, T0 + 2).ok).toBe(true);
+    const tagged = apply(answered.state, { type: 'changeTags', actor: { ...agent, id: 'a-2' }, add: ['x'] }, T0 + 3);
+    expect(tagged.ok && apply(tagged.state, { type: 'reply', actor: agent, body: 'Ok', seenVersion: answered.state.version }, T0 + 4).ok).toBe(true);
+    expect(parseMessage('reply', { actor: agent, body: 'x', seenVersion: -1 })).toMatchObject({ ok: false });
+  });
+
   it('a state carried from before priorities (revision 3) reads as a new ticket’s', () => {
     const { priority: _p, tags: _t, ...old } = ticketIn('pending', 'critical');
     const carried = old as TicketState;

@@ -28,6 +28,12 @@ interface MessageFields {
     internal?: boolean;
     /** "Submit as": the status the ticket takes with this reply (agents only). */
     status?: SettableStatus;
+    /**
+     * The ticket's version the sender read before writing: if someone else has since replied,
+     * written a note, changed the status or the assignee, the reply is refused as stale, for them
+     * to read that first.
+     */
+    seenVersion?: number;
   } & ReplyActions;
   setPending: Record<never, never>;
   putOnHold: Record<never, never>;

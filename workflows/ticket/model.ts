@@ -132,6 +132,12 @@ export interface TicketState extends NewTicket {
   priority: TicketPriority;
   /** Support Ops' words for the ticket, normalised (tags.ts), in the order they were added. */
   tags: string[];
+  /**
+   * The last change someone made that a person answering must know of: a reply or note, a status
+   * they set, an assignment. A reply sent with an older `seenVersion` by someone else is refused
+   * (state.ts). Absent in runs from before it existed: nothing is refused for it.
+   */
+  lastConversationChange?: { version: number; actorId: string; actorName?: string } | null;
 
   status: TicketStatus;
   /** Bumped by every accepted command; the projection only moves forward by it. */

@@ -36,6 +36,8 @@ export function parseMessage(name: MessageName, input: unknown, textRule: TextRu
       if (typeof attachments === 'string') return fail(attachments);
       const actions = parseReplyActions(input);
       if (typeof actions === 'string') return fail(actions);
+      if (input.seenVersion !== undefined && !(Number.isSafeInteger(input.seenVersion) && (input.seenVersion as number) >= 0)) return fail('"seenVersion" must be a version number');
+      if (input.seenVersion !== undefined) actions.seenVersion = input.seenVersion as number;
       return ok({ type: 'reply', actor, body: input.body, internal: input.internal as boolean | undefined, status: status as never, ...(attachments.length ? { attachments } : {}), ...actions });
     }
     case 'setPending':
@@ -70,8 +72,8 @@ export function parseMessage(name: MessageName, input: unknown, textRule: TextRu
 }
 
 /** What else a reply changes (commands.ts, ReplyActions); only the fields given. */
-function parseReplyActions(input: Record<string, unknown>): ReplyActions | string {
-  const actions: ReplyActions = {};
+function parseReplyActions(input: Record<string, unknown>): (ReplyActions & { seenVersion?: number }) | string {
+  const actions: ReplyActions & { seenVersion?: number } = {};
   if (input.priority !== undefined) {
     if (!TICKET_PRIORITIES.includes(input.priority as never)) return `"priority" must be one of ${TICKET_PRIORITIES.join(', ')}`;
     actions.priority = input.priority as ReplyActions['priority'];

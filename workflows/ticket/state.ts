@@ -14,8 +14,11 @@ export type Refusal = {
   ok: false;
   /** Why, for a person: names the ticket and its status. */
   message: string;
-  /** `transition` when the status forbids it, `forbidden` when the sender may not, `invalid` for bad input. */
-  reason: 'transition' | 'forbidden' | 'invalid';
+  /**
+   * `transition` when the status forbids it, `forbidden` when the sender may not, `invalid` for bad
+   * input, `stale` for a reply to a version someone else has since moved on from.
+   */
+  reason: 'transition' | 'forbidden' | 'invalid' | 'stale';
   status: TicketStatus;
 };
 export type Accepted = { ok: true; state: TicketState; effects: TicketEffects };
@@ -151,6 +154,10 @@ function reply(change: Change, command: Extract<MessageCommand, { type: 'reply' 
   // A photo of the broken dock is an answer too.
   if (body.length === 0 && files.length === 0) return refuse(state, 'invalid', 'A reply needs some text or a file.');
   if (body.length > MAX_BODY_LENGTH) return refuse(state, 'invalid', `A reply is at most ${MAX_BODY_LENGTH} characters.`);
+  const moved = state.lastConversationChange;
+  if (command.seenVersion !== undefined && moved && moved.version > command.seenVersion && moved.actorId !== command.actor.id) {
+    return refuse(state, 'stale', `Ticket #${state.number} changed since you read it (${moved.actorName ?? 'someone else'} answered or changed it): read it before you send this.`);
+  }
   const who = standingOf(state, command.actor);
   const internal = command.internal === true;
   change.comment(command.actor, body, internal, files, command.macro ? { macro: command.macro } : {});
@@ -186,6 +193,7 @@ function applyAssignee(change: Change, actor: Actor, assignee: Person | null): v
   const from = change.state.assignee;
   change.state.assignee = assignee;
   change.event(actor, 'assigned', { from, to: assignee });
+  change.conversationMoved(actor);
 }
 
 function applyPriority(change: Change, actor: Actor, priority: TicketPriority): void {
@@ -277,6 +285,11 @@ class Change {
     return seq;
   }
 
+  /** Someone made a change a person answering must know of (TicketState.lastConversationChange). */
+  conversationMoved(actor: Actor): void {
+    this.state.lastConversationChange = { version: this.before.version + 1, actorId: actor.id, ...(actor.name ? { actorName: actor.name } : {}) };
+  }
+
   /** Whether nothing has happened yet. */
   get unchanged(): boolean {
     return this.events.length === 0;
@@ -284,6 +297,7 @@ class Change {
 
   comment(author: Actor, body: string, internal: boolean, files: AttachmentRef[] = [], data: Record<string, unknown> = {}): void {
     const seq = this.event(author, 'commented', { internal, ...filesOf(files), ...data });
+    this.conversationMoved(author);
     this.comments.push({ seq, at: this.now, author, body, internal, ...withFiles(files) });
     this.state.commentCount += 1;
   }
@@ -292,6 +306,7 @@ class Change {
   moveTo(status: TicketStatus, actor: Actor, data: Record<string, unknown>, options: { quiet?: boolean } = {}): void {
     const from = this.state.status;
     this.event(actor, 'status_changed', data, from, status);
+    if (actor.kind !== 'system') this.conversationMoved(actor);
     this.state.status = status;
     this.state.statusChangedAt = this.now;
     // Timers are derived from these fields, so resetting them here re-arms every timer.

@@ -13,7 +13,7 @@ import { LANGUAGES, macros, macroUses, users, type Language, type MacroActions }
 import { bodyIn, fillTemplate, PLACEHOLDERS, unknownPlaceholders } from '../../tickets/macros.js';
 import { MAX_BODY_LENGTH, SETTABLE_STATUSES, TICKET_PRIORITIES, type Person } from '../../../workflows/ticket/model.js';
 import { isUniqueViolation } from '../errors.js';
-import { id, requestId, requiredText, tagList, text, ticketNumber } from '../inputs.js';
+import { id, requestId, requiredText, seenVersion, tagList, text, ticketNumber } from '../inputs.js';
 import { send, ticketToAct } from '../ticket-actions.js';
 import { visibleTicket } from '../ticket-access.js';
 import { router, staffProcedure, type SignedInContext } from '../trpc.js';
@@ -170,9 +170,12 @@ export const macrosRouter = router({
    * Sends the canned reply to the ticket: `body` as the agent reviewed it (rendered when absent),
    * public or an internal note, and every action of the canned reply, in one Update. A refusal of
    * any part refuses the whole, and nothing is recorded. Counts one use per request id.
+   * `seenVersion` as for tickets.reply: a stale send is refused (CONFLICT, refusal "stale").
    */
   send: staffProcedure
-    .input(z.object({ id, number: ticketNumber, requestId, body: text(MAX_BODY_LENGTH).optional(), internal: z.boolean().optional(), language: z.enum(LANGUAGES).optional() }))
+    .input(
+      z.object({ id, number: ticketNumber, requestId, body: text(MAX_BODY_LENGTH).optional(), internal: z.boolean().optional(), language: z.enum(LANGUAGES).optional(), seenVersion: seenVersion.optional() }),
+    )
     .mutation(async ({ ctx, input }) => {
       const macro = await findMacro(ctx.deps.db, input.id);
       const { status, priority, addTags, removeTags, assignee } = macro.actions;
@@ -188,6 +191,7 @@ export const macrosRouter = router({
         ...(removeTags?.length ? { removeTags } : {}),
         ...(await assigneeOf(ctx.deps.db, ctx.me, assignee)),
         macro: { id: macro.id, title: macro.title },
+        ...(input.seenVersion !== undefined ? { seenVersion: input.seenVersion } : {}),
       };
       const answer = await send(ctx, row.number, 'reply', reply, input.requestId);
       await ctx.deps.db.insert(macroUses).values({ userId: ctx.me.id, requestId: input.requestId, macroId: macro.id, ticketNumber: row.number }).onConflictDoNothing();

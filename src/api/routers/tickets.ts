@@ -7,12 +7,13 @@ import { ticketComments, ticketEvents, tickets } from '../../db/schema.js';
 import { TicketRefusedError } from '../../tickets/errors.js';
 import type { StatusMessage } from '../../../workflows/ticket/commands.js';
 import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES, STATUS_LABELS, TICKET_PRIORITIES, TICKET_TYPES, type Person } from '../../../workflows/ticket/model.js';
-import { email, id, requestId, requiredText, tagList, text, ticketNumber } from '../inputs.js';
+import { email, id, requestId, requiredText, seenVersion, tagList, text, ticketNumber } from '../inputs.js';
 import { claimUploads } from '../../attachments/claim.js';
 import { visibleTicket } from '../ticket-access.js';
 import { assigneeNamed, readTicket, send, ticketToAct } from '../ticket-actions.js';
 import { bulkChange, bulkInput } from '../ticket-bulk.js';
 import { listInput, listTickets } from '../ticket-list.js';
+import { presentOn } from '../presence.js';
 import { searchInput, searchTickets } from '../ticket-search.js';
 import { commentView, ticketView, trailView } from '../ticket-views.js';
 import { router, signedInProcedure, staffProcedure, type SignedInContext } from '../trpc.js';
@@ -92,10 +93,11 @@ export const ticketsRouter = router({
   get: signedInProcedure.input(z.object({ number: ticketNumber })).query(async ({ ctx, input }) => {
     const { row, standing } = await visibleTicket(ctx.deps.db, ctx.me, input.number);
     const staff = standing === 'agent';
-    const [comments, events, followUps] = await Promise.all([
+    const [comments, events, followUps, presence] = await Promise.all([
       ctx.deps.db.select().from(ticketComments).where(eq(ticketComments.ticketNumber, row.number)).orderBy(asc(ticketComments.seq)),
       ctx.deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketNumber, row.number)).orderBy(asc(ticketEvents.seq)),
       ctx.deps.db.select({ number: tickets.number }).from(tickets).where(eq(tickets.followUpOf, row.number)).orderBy(asc(tickets.number)),
+      staff ? presentOn(ctx.deps.db, row.number, ctx.me.id) : Promise.resolve([]),
     ]);
     return {
       ticket: ticketView(row, { staff }),
@@ -107,6 +109,8 @@ export const ticketsRouter = router({
       /** The audit trail: `audit` (what the portal names), `workEvents` (priority and tags, Support Ops only), one trail by seq. */
       ...trailView(events, { staff }),
       followUps: followUps.map((f) => f.number),
+      /** Support Ops only: who else of Support Ops has the ticket open, and who is replying (presence.*). */
+      presence,
     };
   }),
 
@@ -118,7 +122,11 @@ export const ticketsRouter = router({
    */
   search: signedInProcedure.input(searchInput).query(({ ctx, input }) => searchTickets(ctx.deps.db, ctx.me, input)),
 
-  /** A public reply, or an internal note (Support Ops), optionally "submitted as" a new status. */
+  /**
+   * A public reply, or an internal note (Support Ops), optionally "submitted as" a new status.
+   * `seenVersion`: the ticket's version the writer read; if someone else has since replied or
+   * changed its status or assignee, CONFLICT with data.refusal.reason "stale" (read it, then send).
+   */
   reply: signedInProcedure
     .input(
       byNumber
@@ -127,6 +135,7 @@ export const ticketsRouter = router({
           internal: z.boolean().optional(),
           status: z.enum(SETTABLE_STATUSES).optional(),
           attachmentIds,
+          seenVersion: seenVersion.optional(),
         })
         .refine((reply) => reply.body.length > 0 || reply.attachmentIds.length > 0, { path: ['body'], message: 'A reply needs some text or a file.' }),
     )
@@ -134,7 +143,8 @@ export const ticketsRouter = router({
       const check = { body: input.body, internal: input.internal, status: input.status };
       const row = await ticketToAct(ctx, input.number, { type: 'reply', ...check });
       const attachments = await claimUploads(ctx.deps.db, ctx.me.id, input.attachmentIds, ctx.deps.config.ATTACHMENT_MAX_MESSAGE_SIZE);
-      return send(ctx, row.number, 'reply', { ...check, ...(attachments.length ? { attachments } : {}) }, input.requestId);
+      const seen = input.seenVersion !== undefined ? { seenVersion: input.seenVersion } : {};
+      return send(ctx, row.number, 'reply', { ...check, ...seen, ...(attachments.length ? { attachments } : {}) }, input.requestId);
     }),
 
   setPending: statusChange('setPending'),
