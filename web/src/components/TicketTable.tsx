@@ -14,7 +14,7 @@ export function TicketTable({ items, caption, agentColumns = false, ownRequests 
   if (items.length === 0) return <p className="empty">{empty ?? t.activities.empty}</p>;
   return (
     // The frame whose width decides between a table and cards (styles.css, container "tickets").
-    <div className="ticket-list">
+    <div className={agentColumns ? 'ticket-list ticket-list--agent' : 'ticket-list'}>
       <table className="ticket-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
