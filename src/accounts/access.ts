@@ -8,6 +8,7 @@ import { pruneAccountsSometimes } from './housekeeping.js';
 import { consumeLink, issueLink, retireLinks } from './links.js';
 import { hashPassword, passwordCharactersProblem, passwordProblem, verifyDecoy, verifyPassword } from './passwords.js';
 import { countAttempt, refundAttempt, type Limit, type RateLimits } from './rate-limit.js';
+import { accessPolicy, allowsNewAddress } from './access-policy.js';
 import { endAllSessions, startSession } from './sessions.js';
 import { ensureUser, findUserByEmail, normalizeEmail, type UserRow } from './users.js';
 
@@ -48,6 +49,8 @@ export async function requestAccess(deps: AccessDeps, rawEmail: string, client: 
   await spendLinkBudget(deps, email, client);
   const user = await findUserByEmail(deps.db, email);
   if (user?.disabledAt) return;
+  // Not one of the allowed domains: the same answer, and no link (nobody learns the list this way).
+  if (!user && !allowsNewAddress(await accessPolicy(deps.db), email)) return;
   await issueLink(deps.db, deps.publicUrl, user?.passwordHash ? 'reset' : 'access', email, language);
 }
 

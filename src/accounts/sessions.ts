@@ -1,6 +1,6 @@
 // Server-side sessions behind an httpOnly cookie. Deleting a row signs that browser out at once,
 // which a self-contained token could not do.
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { sessions, users } from '../db/schema.js';
 import { hashSecret, newSecret } from './secrets.js';
@@ -9,7 +9,7 @@ import type { UserRow } from './users.js';
 export const SESSION_COOKIE = 'support_desk_session';
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-type Executor = Pick<Database, 'select' | 'insert' | 'delete'>;
+type Executor = Pick<Database, 'select' | 'insert' | 'delete' | 'update'>;
 
 export async function startSession(db: Executor, userId: string, meta: { userAgent?: string; address?: string }): Promise<string> {
   const secret = newSecret();
@@ -20,6 +20,8 @@ export async function startSession(db: Executor, userId: string, meta: { userAge
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
     address: meta.address ?? null,
   });
+  // Every sign-in starts a session: the admin pages show when the person last signed in.
+  await db.update(users).set({ lastSignedInAt: sql`now()` }).where(eq(users.id, userId));
   return secret;
 }
 

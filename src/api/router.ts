@@ -10,11 +10,13 @@
 //   macros         list, placeholders, create, update, remove, render, send: canned replies (Support Ops)
 //   presence       heartbeat, leave, list: who else of Support Ops is on a ticket, viewing or replying
 //   users          agents (Support Ops); list, create, update, revokeSessions (admins)
+//   admin          log, accessPolicy, setAccessPolicy (admins)
 //   organizations  list, members (members and admins); create, rename, addMember, removeMember (admins)
 //   inbound        suspended, release, discard: e-mails the desk would not add by itself (Support Ops)
 //   reports        dashboard, csv: how the desk is doing over a range of days (Support Ops)
 //   live           changes: which visible tickets changed, for pages to reload
 //   portalConfig   get: settings the web client shows
+import { adminRouter } from './routers/admin.js';
 import { authRouter } from './routers/auth.js';
 import { inboundRouter } from './routers/inbound.js';
 import { liveRouter } from './routers/live.js';
@@ -33,6 +35,7 @@ export const appRouter = router({
   macros: macrosRouter,
   presence: presenceRouter,
   users: usersRouter,
+  admin: adminRouter,
   organizations: organizationsRouter,
   inbound: inboundRouter,
   reports: reportsRouter,

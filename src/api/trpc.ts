@@ -5,6 +5,7 @@ import { z, ZodError } from 'zod';
 import { InvalidFieldError } from '../accounts/errors.js';
 import { refusalOf } from '../tickets/errors.js';
 import { MAX_BODY_LENGTH } from '../../workflows/ticket/model.js';
+import { recordAdminAction } from '../accounts/admin-log.js';
 import { isStaff, type UserRow } from '../accounts/users.js';
 import type { Context } from './context.js';
 import { toTRPCError } from './errors.js';
@@ -69,9 +70,17 @@ export const staffProcedure = signedInProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
+/** Admin actions that read rather than change, and still belong in the admin log. */
+const LOGGED_READS = new Set(['users.exportPersonalData']);
+
+export const adminProcedure = signedInProcedure.use(async ({ ctx, next, path, type, getRawInput }) => {
   if (ctx.me.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can do this.' });
-  return next();
+  const result = await next();
+  // Recorded here, once it has succeeded: no admin action can leave the log out.
+  if (result.ok && (type === 'mutation' || LOGGED_READS.has(path))) {
+    await recordAdminAction(ctx.deps.db, { actorId: ctx.me.id, actorEmail: ctx.me.email, action: path, details: await getRawInput() });
+  }
+  return result;
 });
 
 export type SignedInContext = Context & { me: UserRow };

@@ -334,6 +334,8 @@ export const users = pgTable(
     /** Null until the person follows their access link and sets a password. */
     passwordHash: text('password_hash'),
     disabledAt: tz('disabled_at'),
+    /** When the person last signed in (any new session), for the admin pages. */
+    lastSignedInAt: tz('last_signed_in_at'),
     createdAt: tz('created_at').notNull().defaultNow(),
     updatedAt: tz('updated_at').notNull().defaultNow(),
   },
@@ -527,3 +529,30 @@ export const ticketPresence = pgTable(
   },
   (t) => [primaryKey({ columns: [t.ticketNumber, t.userId] }), index('ticket_presence_seen_idx').on(t.seenAt)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Administration: what admins did, and the desk's settings they keep.
+
+/** Every admin action, who did it and when: the admin log (src/accounts/admin-log.ts). */
+export const adminActions = pgTable(
+  'admin_actions',
+  {
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
+    at: tz('at').notNull().defaultNow(),
+    actorId: text('actor_id').notNull(),
+    actorEmail: text('actor_email').notNull(),
+    /** The procedure, e.g. users.update. */
+    action: text('action').notNull(),
+    /** What it was given (an admin's input holds no secret: passwords never pass through these). */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('admin_actions_at_idx').on(t.at.desc())],
+);
+
+/** Settings an admin changes in the console, one row each, read by every process. */
+export const deskSettings = pgTable('desk_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+  updatedBy: text('updated_by'),
+});

@@ -25,6 +25,7 @@ async function userViews(db: Database, rows: UserRow[]) {
     disabled: row.disabledAt !== null,
     organizationIds: links.filter((l) => l.userId === row.id).map((l) => l.organizationId),
     createdAt: row.createdAt.toISOString(),
+    lastSignedInAt: row.lastSignedInAt?.toISOString() ?? null,
   }));
 }
 
