@@ -92,9 +92,16 @@ describe('search', () => {
     await page.getByRole('button', { name: en.search.submit, exact: true }).click();
     await page.getByText(en.search.empty).waitFor();
 
-    // #123 opens the ticket.
+    // #123 opens the ticket, from the queue's search box too.
     await page.getByLabel(en.search.labelStaff).fill(`#${number}`);
     await page.getByRole('button', { name: en.search.submit, exact: true }).click();
+    await page.waitForURL(`**/tickets/${number}`);
+    await page.goto('/agent');
+    await page.getByRole('search').getByLabel(en.search.labelStaff).fill(`velo ${word}`);
+    await page.getByRole('search').getByRole('button', { name: en.search.submit, exact: true }).click();
+    await page.getByText(en.search.count(1, true), { exact: true }).waitFor();
+    await page.getByRole('search').getByLabel(en.search.labelStaff).fill(String(number));
+    await page.getByRole('search').getByRole('button', { name: en.search.submit, exact: true }).click();
     await page.waitForURL(`**/tickets/${number}`);
     expect(incidents).toEqual([]);
   }, 120_000);

@@ -1,7 +1,8 @@
 // The agent console's queues: all, unassigned, assigned to me, SLA breached; Critical / SEV first,
 // or sorted by priority, the latest change or creation; filtered by status, type, priority and tag.
 // Filters and paging live in the address, like My activities.
-import { useSearchParams } from 'wouter';
+import { useState, type FormEvent } from 'react';
+import { useLocation, useSearchParams } from 'wouter';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
 import { ApiError } from '../components/ApiError';
@@ -14,6 +15,7 @@ import { useLive } from '../lib/use-live';
 import { oneOf, pageOf, withChanges } from '../lib/search-params';
 import { useTitle } from '../lib/use-title';
 import { useSession } from '../session';
+import { SEARCH_PATH } from './paths';
 
 const QUEUES = ['all', 'unassigned', 'mine', 'breached'] as const;
 const SORTS = ['criticalFirst', 'priority', 'updated', 'created', 'firstReplyDue'] as const;
@@ -59,6 +61,7 @@ export function AgentQueue() {
   return (
     <>
       <h1>{t.queue.title}</h1>
+      <QueueSearch />
       <nav aria-label={t.queue.filters} className="tabs">
         {QUEUES.map((name) => (
           <button key={name} type="button" className="tab" aria-pressed={queue === name} onClick={() => update({ queue: name === 'all' ? undefined : name })}>
@@ -91,5 +94,26 @@ export function AgentQueue() {
         </>
       )}
     </>
+  );
+}
+
+/** Words to search the tickets for, opened on the search page (`#123` goes straight to the ticket). */
+function QueueSearch() {
+  const { t } = useI18n();
+  const [, navigate] = useLocation();
+  const [words, setWords] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const q = words.trim();
+    if (q) navigate(`${SEARCH_PATH}?${new URLSearchParams({ q }).toString()}`);
+  };
+  return (
+    <form role="search" className="search-form" onSubmit={submit}>
+      <label htmlFor="queue-search">{t.search.labelStaff}</label>
+      <div className="search-form__row">
+        <input id="queue-search" type="search" value={words} maxLength={200} onChange={(event) => setWords(event.target.value)} />
+        <button type="submit">{t.search.submit}</button>
+      </div>
+    </form>
   );
 }
