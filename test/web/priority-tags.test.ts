@@ -1,5 +1,6 @@
 // Priority and tags in a real browser against the real server: an agent sets a ticket's priority
-// and adds a tag (suggested from the tags in use) on the ticket page, removes one, and the queue's
+// and adds a tag (suggested from the tags in use) on the ticket page, removes one, sees both in the
+// audit trail, and the queue's
 // priority and tag filters find the ticket, its priority and tags in their columns; in French at a
 // phone's width too. A requester sees neither the controls nor the marks.
 import { randomUUID } from 'node:crypto';
@@ -85,6 +86,11 @@ describe('priority and tags', () => {
     await marks.getByRole('button', { name: en.marks.removeTag('extra') }).click();
     await expect.poll(async () => (await agent.api.tickets.get.query({ number })).ticket.tags).toEqual([tag]);
     await expect(input.inputValue()).resolves.toBe('');
+    // Both changes are in the audit trail, in order.
+    await expect.poll(() => page.locator('.audit-list').textContent()).toContain(en.workEvent.tags_changed('', 'extra'));
+    const trail = (await page.locator('.audit-list').textContent()) ?? '';
+    expect(trail).toContain(en.workEvent.priority_changed(en.priorityName.normal, en.priorityName.urgent));
+    expect(trail.indexOf(en.workEvent.priority_changed(en.priorityName.normal, en.priorityName.urgent))).toBeLessThan(trail.indexOf(en.workEvent.tags_changed(tag, '')));
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'marks.agent.en.desktop');
 

@@ -17,6 +17,8 @@ export type TicketDetail = Outputs['tickets']['get'];
 export type Ticket = TicketDetail['ticket'];
 export type TicketComment = TicketDetail['conversation'][number];
 export type AuditEvent = TicketDetail['audit'][number];
+/** Support Ops' own change in the trail (priority, tags), given to Support Ops only. */
+export type WorkEvent = TicketDetail['workEvents'][number];
 /** A file that came with a message: id, name, type (told by its bytes) and size. */
 export type Attachment = TicketComment['attachments'][number];
 /** One of the ticket's files, with the message it came with (`commentSeq`) and whether that is an internal note. */

@@ -1,7 +1,8 @@
 // The audit trail: every accepted change, in order, who did it and when, and the files a message
-// brought (their names, as the event recorded them).
-import type { TicketStatus } from '../../../workflows/ticket/model';
-import type { AuditEvent } from '../api/types';
+// brought (their names, as the event recorded them); for Support Ops, their own changes of the
+// priority and the tags too, in the same order (by seq).
+import { TICKET_PRIORITIES, type TicketPriority, type TicketStatus } from '../../../workflows/ticket/model';
+import type { AuditEvent, WorkEvent } from '../api/types';
 import { useI18n } from '../i18n';
 import { ActorName, personLabel } from './PersonName';
 import { When } from './When';
@@ -18,10 +19,27 @@ function personIn(value: unknown): string | null {
   return person?.email ? personLabel({ email: person.email, name: person.name }) : null;
 }
 
-export function AuditTrail({ events }: { events: AuditEvent[] }) {
+/** Tags as an event's data lists them, or none. */
+function tagsIn(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === 'string') : [];
+}
+
+export function AuditTrail({ events, workEvents = [] }: { events: AuditEvent[]; workEvents?: WorkEvent[] }) {
   const { t } = useI18n();
+  const priorityWord = (p: unknown) => ((TICKET_PRIORITIES as readonly unknown[]).includes(p) ? t.priorityName[p as TicketPriority] : '—');
+  const trail: (AuditEvent | WorkEvent)[] = [...events, ...workEvents].sort((a, b) => a.seq - b.seq);
+  function describe(event: AuditEvent | WorkEvent): string {
+    switch (event.kind) {
+      case 'priority_changed':
+        return t.workEvent.priority_changed(priorityWord(event.data.from), priorityWord(event.data.to));
+      case 'tags_changed':
+        return t.workEvent.tags_changed(tagsIn(event.data.added).join(', '), tagsIn(event.data.removed).join(', '));
+      default:
+        return describeAudit(event);
+    }
+  }
   const statusWord = (s: TicketStatus | null) => (s ? t.status[s] : '—');
-  function describe(event: AuditEvent): string {
+  function describeAudit(event: AuditEvent): string {
     switch (event.kind) {
       case 'created':
         return t.event.created();
@@ -48,7 +66,7 @@ export function AuditTrail({ events }: { events: AuditEvent[] }) {
           <h2 id="audit-title">{t.ticket.audit}</h2>
         </summary>
         <ol className="audit-list">
-          {events.map((event) => {
+          {trail.map((event) => {
             const files = filesIn(event.data.files);
             return (
               <li key={event.seq}>

@@ -5,7 +5,7 @@
 //
 // Imports carry their .js extension: test/web reads the catalogues with Node's resolution too.
 import type { StatusMessage } from '../../../workflows/ticket/commands.js';
-import type { TicketEventKind } from '../../../workflows/ticket/effects.js';
+import type { TicketEventKind, WorkEventKind } from '../../../workflows/ticket/effects.js';
 import type { Actor, TicketPriority, TicketStatus, TicketType } from '../../../workflows/ticket/model.js';
 
 /** What the status badge says, for one kind of reader: whose hands the ticket is in, what comes next. */
@@ -527,6 +527,12 @@ export const en = {
     pending_reminder_sent: (): string => 'reminded the requester',
     sla_breached: (): string => 'recorded an SLA breach',
   } satisfies Record<TicketEventKind, unknown>,
+  /** Support Ops' own changes in the audit trail (Support Ops only). */
+  workEvent: {
+    priority_changed: (from: string, to: string) => `changed the priority from ${from} to ${to}`,
+    tags_changed: (added: string, removed: string): string =>
+      added && removed ? `added the tags ${added} and removed ${removed}` : added ? `added the tags ${added}` : `removed the tags ${removed}`,
+  } satisfies Record<WorkEventKind, unknown>,
   /** After an event's line, the files its message brought (their names follow). */
   eventFiles: (count: number): string => (count === 1 ? 'with the file' : `with ${count} files:`),
   errors: {

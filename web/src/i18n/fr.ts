@@ -493,6 +493,11 @@ export const fr: Messages = {
     pending_reminder_sent: () => 'a relancé le demandeur',
     sla_breached: () => 'a enregistré un dépassement du SLA',
   },
+  workEvent: {
+    priority_changed: (from, to) => `a fait passer la priorité de « ${from} » à « ${to} »`,
+    tags_changed: (added, removed) =>
+      added && removed ? `a ajouté les étiquettes ${added} et retiré ${removed}` : added ? `a ajouté les étiquettes ${added}` : `a retiré les étiquettes ${removed}`,
+  },
   eventFiles: (count) => (count === 1 ? 'avec le fichier' : `avec ${count} fichiers :`),
   errors: {
     network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',

@@ -97,7 +97,7 @@ export function TicketPage() {
           ) : (
             <p className="alert alert--info">{t.ticket.colleagueNote}</p>
           )}
-          {standing === 'agent' && <AuditTrail events={detail.data.audit} />}
+          {standing === 'agent' && <AuditTrail events={detail.data.audit} workEvents={detail.data.workEvents} />}
         </div>
         <aside className="ticket__side" aria-label={t.ticket.side}>
           {standing === 'agent' ? (
