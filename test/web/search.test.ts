@@ -1,7 +1,8 @@
 // Search in a real browser against the real server: an agent finds a French ticket by a word typed
-// without its accent, the matching words marked (as text: the server's fragments, never HTML); a
-// requester searches over their own requests, in French at a phone's width, with no priority or tag
-// filter; `#123` goes straight to the ticket; words that match nothing say so, in both languages.
+// without its accent, the matching words marked (as text: the server's fragments, never HTML), the
+// dates and the assignee narrowing it; a requester searches over their own requests, in French at a
+// phone's width, with no priority or tag filter; `#123` goes straight to the ticket; words that
+// match nothing say so, in both languages.
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,22 @@ describe('search', () => {
     // Staff see the priority and tag filters; the address keeps the words.
     await filter(page, en.marks.priority).waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe(`velo ${word}`);
+    // Created until yesterday: nothing; until today: found again. Assigned to me: nothing.
+    const [today, yesterday] = await page.evaluate(() =>
+      [0, -1].map((days) => {
+        const at = new Date();
+        at.setDate(at.getDate() + days);
+        return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+      }),
+    );
+    await filter(page, en.search.createdTo).locator('input').fill(yesterday);
+    await page.getByText(en.search.empty).waitFor();
+    await filter(page, en.search.createdTo).locator('input').fill(today);
+    await page.getByText(en.search.count(1, true), { exact: true }).waitFor();
+    await filter(page, en.search.assignee).locator('select').selectOption('me');
+    await page.getByText(en.search.empty).waitFor();
+    await filter(page, en.search.assignee).locator('select').selectOption('');
+    await page.getByText(en.search.count(1, true), { exact: true }).waitFor();
     // Markup in what people wrote stays text.
     await page.getByLabel(en.search.labelStaff).fill(`terminal ${word}`);
     await page.getByRole('button', { name: en.search.submit, exact: true }).click();

@@ -19,6 +19,17 @@ import { useAsync } from '../lib/use-async';
 import { useTitle } from '../lib/use-title';
 import { isAgent, useSession } from '../session';
 
+const ASSIGNEES = ['me', 'unassigned'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day of the address (yyyy-mm-dd) as the reader's midnight, `after` days later; undefined when not a day. */
+function midnight(day: string | null, after = 0): string | undefined {
+  if (!day || !DAY.test(day)) return undefined;
+  const [y, m, d] = day.split('-').map(Number);
+  const at = new Date(y, m - 1, d + after);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}
+
 const SORTS = ['relevance', 'updated', 'created', 'number', 'priority'] as const;
 const PAGE_SIZE = 20;
 
@@ -72,6 +83,12 @@ export function Search() {
   const type = oneOf(params, 'type', TICKET_TYPES);
   const priority = staff ? oneOf(params, 'priority', TICKET_PRIORITIES) : undefined;
   const tag = staff ? (params.get('tag') ?? '').trim() || undefined : undefined;
+  const assignee = staff ? oneOf(params, 'assignee', ASSIGNEES) : undefined;
+  const from = params.get('from');
+  const to = params.get('to');
+  // Created on or after the first day, and up to the end of the last.
+  const createdFrom = midnight(from);
+  const createdTo = midnight(to, 1);
   const sorts = staff ? SORTS : SORTS.filter((s) => s !== 'priority');
   const sort = oneOf(params, 'sort', sorts) ?? 'relevance';
   const page = pageOf(params);
@@ -91,9 +108,13 @@ export function Search() {
             ...(type && { type: [type] }),
             ...(priority && { priority: [priority] }),
             ...(tag && { tags: [tag] }),
+            ...(assignee === 'me' && me && { assigneeId: me.id }),
+            ...(assignee === 'unassigned' && { unassigned: true }),
+            ...(createdFrom && { createdFrom }),
+            ...(createdTo && { createdTo }),
           })
         : Promise.resolve(null),
-    [q, sort, page, status, type, priority, tag],
+    [q, sort, page, status, type, priority, tag, assignee, createdFrom, createdTo, me?.id],
   );
   const jumpTo = results.data?.jumpTo ?? null;
   useEffect(() => {
@@ -127,6 +148,24 @@ export function Search() {
           <TypeFilter value={type} onChange={(value) => update({ type: value })} />
           {staff && <PriorityFilter value={priority} onChange={(value) => update({ priority: value })} />}
           {staff && <TagFilter value={tag} onChange={(value) => update({ tag: value })} />}
+          {staff && (
+            <label className="filter">
+              {t.search.assignee}
+              <select value={assignee ?? ''} onChange={(event) => update({ assignee: event.target.value || undefined })}>
+                <option value="">{t.search.anyAssignee}</option>
+                <option value="me">{t.queue.mine}</option>
+                <option value="unassigned">{t.queue.unassigned}</option>
+              </select>
+            </label>
+          )}
+          <label className="filter">
+            {t.search.createdFrom}
+            <input type="date" value={createdFrom ? (from ?? '') : ''} onChange={(event) => update({ from: event.target.value || undefined })} />
+          </label>
+          <label className="filter">
+            {t.search.createdTo}
+            <input type="date" value={createdTo ? (to ?? '') : ''} onChange={(event) => update({ to: event.target.value || undefined })} />
+          </label>
           <label className="filter">
             {t.search.sort}
             <select value={sort} onChange={(event) => update({ sort: event.target.value === 'relevance' ? undefined : event.target.value })}>
