@@ -31,6 +31,9 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     user: 'postgres',
     password: 'postgres',
     persistent: true,
+    // Whatever the environment's locale (a service manager may give none): text is UTF-8, and
+    // letters beyond ASCII are letters for full-text search (é in vélo), as C.UTF-8 says.
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // initdb refuses to run as root; the package then creates and uses a `postgres` system user.
     createPostgresUser: true,
     onLog: keep,
