@@ -13,8 +13,10 @@
 //                 cost grows with the matches (a phrase's more so: the index knows words, not
 //                 where they stand, so each ticket with all the words is read to check);
 //   many matches  the tickets in the order asked (through the list's indexes, with their filters),
-//                 each one's words read until enough match, at most SCAN_LIMIT tickets: past that
-//                 the search answers from those (complete false), so its cost has a bound too.
+//                 each one's words read until enough match, at most SCAN_LIMIT tickets: the words
+//                 were then rarer than estimated, and the few-matches plan finds them all (but a
+//                 phrase of common words: the search answers from those tickets, complete false),
+//                 so its cost has a bound too.
 // Each is fast where the other is slow; Postgres left to itself mixes them up (it takes reading a
 // ticket's words for a cheap filter), so the query's shape fixes the plan. bench/search.ts
 // measures both.
@@ -38,15 +40,23 @@ export const SEARCH_LIMIT = 100;
 export const SCAN_LIMIT = 2_000;
 
 /**
- * Reading one ticket's words costs about five times what taking one match from the GIN index
- * does (bench/search.ts): the plans cost the same where matches² ≈ 5 × results × tickets.
- * For a phrase, every match is read too: the few-matches plan stays cheaper up to about four
- * times SCAN_LIMIT matches.
+ * Which plan costs less (the head of this file). Reading one ticket's words (the many-matches
+ * plan's step) costs some 25 times what taking one match from the GIN index does (bench/search.ts);
+ * that plan reads the words of as many tickets as it takes to find enough, at most the tickets the
+ * filters leave and SCAN_LIMIT. For a phrase, the few-matches plan reads the words of every
+ * ticket with all the phrase's words too: it is taken up to PHRASE_FEW_LIMIT of them (some 100 ms),
+ * the many-matches plan past that, which finds a phrase of common words at once.
  */
-function fewMatchesExpected(estimate: { matches: number; tickets: number; phrase: boolean }): boolean {
-  if (estimate.phrase) return estimate.matches <= 4 * SCAN_LIMIT;
-  return estimate.matches <= Math.sqrt(5 * (SEARCH_LIMIT + 1) * Math.max(estimate.tickets, 1));
+/** The most tickets with all of a phrase's words that the few-matches plan reads to find the phrase. */
+const PHRASE_FEW_LIMIT = 20_000;
+
+function fewMatchesExpected(estimate: { matches: number; tickets: number; filtered: number; phrase: boolean }): boolean {
+  if (estimate.phrase) return estimate.matches <= PHRASE_FEW_LIMIT;
+  const share = Math.max(estimate.matches, 1) / Math.max(estimate.tickets, 1);
+  const reads = Math.min(estimate.filtered, SCAN_LIMIT, (SEARCH_LIMIT + 1) / share);
+  return estimate.matches <= 25 * reads;
 }
+
 export const SEARCH_SORTS = ['relevance', 'updated', 'created', 'number', 'priority'] as const;
 const MAX_PAGE_SIZE = 50;
 
@@ -169,32 +179,43 @@ export async function searchTickets(db: Database, user: UserRow, input: SearchIn
   const columns = sql`${tickets.number}, ${tickets.updatedAt}, ${tickets.createdAt}, ${tickets.priority}`;
   const position = sql`row_number() over (order by ${sql.join(order, sql`, `)})`;
 
-  const fewMatches = options.plan ? options.plan === 'fewMatches' : fewMatchesExpected({ matches: Number(matches), tickets: Number(population), phrase });
   const where = conditions ?? sql`true`;
-  const candidates = fewMatches
-    ? sql`
+  // How many tickets the filters (and what the caller may see) leave, as the planner guesses it.
+  const filtered = conditions === undefined ? Number(population) : await plannedRows(db, sql`select 1 from ${tickets} where ${where}`);
+  const expected = options.plan ?? (fewMatchesExpected({ matches: Number(matches), tickets: Number(population), filtered, phrase }) ? 'fewMatches' : 'manyMatches');
+  const plans: Record<SearchPlan, SQL> = {
+    fewMatches: sql`
       with matching as materialized (select ${ticketSearch.ticketNumber} from ${ticketSearch} where ${matching})
       select ${tickets.number} as number, ${position} as position
       from matching cross join lateral (select ${columns} from ${tickets} where ${tickets.number} = matching.ticket_number and ${where} offset 0) as ${tickets}
       order by ${sql.join(order, sql`, `)}
-      limit ${window}`
-    : sql`
+      limit ${window}`,
+    manyMatches: sql`
       select ${tickets.number} as number, ${position} as position
       from (select ${columns} from ${tickets} where ${where} order by ${sql.join(order, sql`, `)} limit ${SCAN_LIMIT}) as ${tickets}
       cross join lateral (select 1 from ${ticketSearch} as words where words.ticket_number = ${tickets.number} and ${matchingRow('words')} limit 1) as hit
       order by ${sql.join(order, sql`, `)}
-      limit ${window}`;
+      limit ${window}`,
+  };
   const rank = input.sort === 'relevance' ? sql`ts_rank(s."public", ${query})${staff ? sql` + ts_rank(s."internal", ${query})` : sql``}` : sql`0`;
-  const found = await db.execute<{ number: number; position: number; rank: number }>(sql`
-    with candidates as (${candidates})
-    select candidates.number, candidates.position, ${rank} as rank
-    from candidates join ${ticketSearch} as s on s.ticket_number = candidates.number`);
+  const run = (plan: SearchPlan) =>
+    db.execute<{ number: number; position: number; rank: number }>(sql`
+      with candidates as (${plans[plan]})
+      select candidates.number, candidates.position, ${rank} as rank
+      from candidates join ${ticketSearch} as s on s.ticket_number = candidates.number`);
 
-  // Fewer than asked from the many-matches plan: it may have stopped at SCAN_LIMIT tickets.
-  const complete =
-    fewMatches || found.length >= window
-      ? true
-      : (await db.execute<{ scanned: number }>(sql`select count(*)::int as scanned from (select 1 from ${tickets} where ${where} limit ${SCAN_LIMIT}) as scanned`))[0].scanned < SCAN_LIMIT;
+  let found = await run(expected);
+  let complete = true;
+  // Fewer than asked from the many-matches plan: it may have stopped at SCAN_LIMIT tickets, the
+  // words being rarer than the estimate said. Then they are few enough for the other plan, which
+  // finds them all; unless they are a phrase of common words, whose every candidate it would read.
+  if (expected === 'manyMatches' && found.length < window) {
+    const [{ scanned }] = await db.execute<{ scanned: number }>(sql`select count(*)::int as scanned from (select 1 from ${tickets} where ${where} limit ${SCAN_LIMIT}) as scanned`);
+    if (scanned >= SCAN_LIMIT) {
+      if (!options.plan && !phrase) found = await run('fewMatches');
+      else complete = false;
+    }
+  }
   const ranked = [...found]
     .map((row) => ({ number: Number(row.number), position: Number(row.position), rank: Number(row.rank) }))
     .sort((a, b) => b.rank - a.rank || a.position - b.position)
@@ -214,6 +235,12 @@ export async function searchTickets(db: Database, user: UserRow, input: SearchIn
     hasMore: ranked.length > start + input.pageSize,
     complete,
   };
+}
+
+/** The rows the planner expects a query to give, without running it. */
+async function plannedRows(db: Database, query: SQL): Promise<number> {
+  const [row] = await db.execute<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(sql`explain (format json) ${query}`);
+  return Number(row['QUERY PLAN'][0].Plan['Plan Rows']);
 }
 
 /** `#123` or `123`: the ticket, when the caller may see it (and nothing said when they may not). */
