@@ -36,7 +36,7 @@ describe('the shared set', () => {
     expect(unknown.message).toContain('{{requester.nickname}}');
     expect(await errorCode(agent.api.macros.create.mutate({ title: title('Empty'), body: {} }))).toBe('BAD_REQUEST');
     expect(await errorCode(agent.api.macros.create.mutate({ title: title('Odd'), body: { en: 'x' }, actions: { assignee: 'not an id!' } }))).toBe('BAD_REQUEST');
-    for (const call of [requester.api.macros.list.query(), requester.api.macros.create.mutate({ title: 'x', body: { en: 'x' } })]) expect(await errorCode(call)).toBe('FORBIDDEN');
+    for (const call of [() => requester.api.macros.list.query(), () => requester.api.macros.create.mutate({ title: 'x', body: { en: 'x' } })]) expect(await errorCode(call())).toBe('FORBIDDEN');
     expect((await agent.api.macros.placeholders.query()).map((p) => p.token)).toContain('{{ticket.number}}');
     await agent.api.macros.remove.mutate({ id: created.id });
     expect((await agent.api.macros.list.query()).map((m) => m.id)).not.toContain(created.id);

@@ -84,8 +84,8 @@ describe('priority and tags', () => {
 
     await agent.api.tickets.solve.mutate({ number });
     await eventually(async () => expect((await agent.api.tickets.get.query({ number })).ticket.status).toBe('closed'), { timeoutMs: 20_000 });
-    for (const call of [agent.api.tickets.setPriority.mutate({ number, priority: 'low' }), agent.api.tickets.changeTags.mutate({ number, add: ['late'] })]) {
-      expect((await failure(call)).data).toMatchObject({ code: 'CONFLICT', refusal: { status: 'closed' } });
+    for (const call of [() => agent.api.tickets.setPriority.mutate({ number, priority: 'low' }), () => agent.api.tickets.changeTags.mutate({ number, add: ['late'] })]) {
+      expect((await failure(call())).data).toMatchObject({ code: 'CONFLICT', refusal: { status: 'closed' } });
     }
   });
 });
@@ -117,13 +117,14 @@ describe('lists, search and suggestions', () => {
     expect(await found({ tags: [tag], priority: ['urgent'] })).toEqual([urgent]);
     expect(await found({ tags: [tag], sort: 'priority' })).toEqual([urgent, low]);
 
+    // Each call starts only when awaited: a refusal never waits unhandled behind another.
     for (const call of [
-      requester.api.tickets.list.query({ view: 'mine', tags: [tag] }),
-      requester.api.tickets.list.query({ view: 'mine', priority: ['low'] }),
-      requester.api.tickets.list.query({ view: 'mine', sort: 'priority' }),
-      requester.api.tickets.search.query({ q: 'card', tags: [tag] }),
+      () => requester.api.tickets.list.query({ view: 'mine', tags: [tag] }),
+      () => requester.api.tickets.list.query({ view: 'mine', priority: ['low'] }),
+      () => requester.api.tickets.list.query({ view: 'mine', sort: 'priority' }),
+      () => requester.api.tickets.search.query({ q: 'card', tags: [tag] }),
     ]) {
-      expect(await errorCode(call)).toBe('FORBIDDEN');
+      expect(await errorCode(call())).toBe('FORBIDDEN');
     }
 
     expect(await agent.api.tickets.tagSuggestions.query({ prefix: tag.toUpperCase() })).toEqual([
