@@ -10,7 +10,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { addMembership, createUser, findOrCreateOrganization } from '../src/accounts/users.js';
 import { listInput, listTickets } from '../src/api/ticket-list.js';
-import { visibleTicket } from '../src/api/ticket-access.js';
+import { visibleTicket } from '../src/tickets/access.js';
 import type { Database } from '../src/db/client.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { runMigrations } from '../src/db/migrate.js';

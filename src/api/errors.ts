@@ -3,7 +3,7 @@
 import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { BadCredentialsError, InvalidFieldError, InvalidLinkError, RateLimitedError } from '../accounts/errors.js';
-import { RequestReusedError, TicketGoneError, TicketRefusedError, TicketStuckError, UnavailableError } from '../tickets/errors.js';
+import { RequestReusedError, TicketForbiddenError, TicketGoneError, TicketNotFoundError, TicketRefusedError, TicketStuckError, UnavailableError } from '../tickets/errors.js';
 
 const TEMPORAL_DOWN = 'The ticket service is not reachable right now; try again in a moment.';
 const DATABASE_DOWN = 'The database is not reachable right now; try again in a moment.';
@@ -32,6 +32,8 @@ export function toTRPCError(error: unknown): TRPCError {
     const code = error.reason === 'transition' || error.reason === 'stale' ? 'CONFLICT' : error.reason === 'forbidden' ? 'FORBIDDEN' : 'BAD_REQUEST';
     return new TRPCError({ code, message: error.message, cause: error });
   }
+  if (error instanceof TicketNotFoundError) return new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
+  if (error instanceof TicketForbiddenError) return new TRPCError({ code: 'FORBIDDEN', message: error.message, cause: error });
   if (error instanceof TicketGoneError || error instanceof RequestReusedError) return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
   if (error instanceof TicketStuckError) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message, cause: error });
   if (error instanceof RateLimitedError) return new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });

@@ -9,7 +9,7 @@ import { tickets } from '../db/schema.js';
 import { TicketGoneError } from '../tickets/errors.js';
 import type { MessageInputs, MessageName } from '../../workflows/ticket/commands.js';
 import type { Attempt } from '../../workflows/ticket/permissions.js';
-import { actorOf, requirePermission, visibleTicket, type TicketRow } from './ticket-access.js';
+import { actorOf, requirePermission, visibleTicket, type TicketRow } from '../tickets/access.js';
 import { ticketView } from './ticket-views.js';
 import type { SignedInContext } from './trpc.js';
 

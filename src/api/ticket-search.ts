@@ -20,7 +20,6 @@
 // Each is fast where the other is slow; Postgres left to itself mixes them up (it takes reading a
 // ticket's words for a cheap filter), so the query's shape fixes the plan. bench/search.ts
 // measures both.
-import { TRPCError } from '@trpc/server';
 import { and, arrayContains, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { isStaff, organizationIdsOf, type UserRow } from '../accounts/users.js';
@@ -30,7 +29,7 @@ import { priorityRank, ticketComments, tickets, ticketSearch } from '../db/schem
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../workflows/ticket/model.js';
 import { id, requiredText, tagList } from './inputs.js';
 import { markFilters, requireStaffFilters } from './ticket-list.js';
-import { visibleTicket } from './ticket-access.js';
+import { maySee } from '../tickets/access.js';
 import { ticketView, type TicketView } from './ticket-views.js';
 
 /** The most results one search gives; a search that matches more says so (totalIsExact false). */
@@ -249,12 +248,7 @@ async function ticketNamed(db: Database, user: UserRow, q: string): Promise<numb
   if (!named) return null;
   const number = Number(named[1]);
   if (!Number.isSafeInteger(number) || number < 1) return null;
-  try {
-    return (await visibleTicket(db, user, number)).row.number;
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
+  return (await maySee(db, user, number)) ? number : null;
 }
 
 /** The tickets a person who is not Support Ops may see: the same as their list views together. */

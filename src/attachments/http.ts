@@ -9,7 +9,7 @@ import { userOfSession } from '../accounts/sessions.js';
 import { isStaff, type UserRow } from '../accounts/users.js';
 import type { Database } from '../db/client.js';
 import { sessionSecretOf } from '../api/agent-session.js';
-import { visibleTicket } from '../api/ticket-access.js';
+import { maySee } from '../tickets/access.js';
 import { cleanFileName } from './names.js';
 import { findAttachment, readAttachment, storeUpload, UploadTooLargeError, type AttachmentRow } from './store.js';
 import { isShownInline } from './types.js';
@@ -24,11 +24,7 @@ const refuse = (res: Response, status: number, message: string) => res.status(st
 /** Whether the caller may fetch the file: its uploader before it is sent; afterwards who may see its message. */
 async function mayFetch(db: Database, user: UserRow, file: AttachmentRow): Promise<boolean> {
   if (file.ticketNumber === null) return file.uploaderId === user.id;
-  try {
-    await visibleTicket(db, user, file.ticketNumber);
-  } catch {
-    return false;
-  }
+  if (!(await maySee(db, user, file.ticketNumber))) return false;
   return !file.internal || isStaff(user);
 }
 

@@ -46,7 +46,7 @@ function ticketConditions(filters: ReportFilters): SQL {
 }
 
 /** The same filters on report_status_hours (alias m). */
-function moveConditions(filters: ReportFilters): SQL {
+function hourlyConditions(filters: ReportFilters): SQL {
   const parts: SQL[] = [sql`true`];
   if (filters.type) parts.push(sql`m.type = ${filters.type}`);
   if (filters.organizationId) parts.push(sql`m.organization_id = ${filters.organizationId}`);
@@ -56,8 +56,8 @@ function moveConditions(filters: ReportFilters): SQL {
 export async function dashboard(db: Database, filters: ReportFilters, timeZone: string): Promise<Dashboard> {
   const where = ticketConditions(filters);
   // The hourly counts know each ticket's type and organization, not who holds it.
-  const byMoves = filters.assigneeId === undefined;
-  const moveWhere = moveConditions(filters);
+  const fromHourlyCounts = filters.assigneeId === undefined;
+  const hourlyWhere = hourlyConditions(filters);
   // The range's bounds as instants: midnight of the first day, midnight after the last, in the team's zone.
   const start = sql`(${filters.from}::date::timestamp at time zone ${timeZone})`;
   const end = sql`((${filters.to}::date + 1)::timestamp at time zone ${timeZone})`;
@@ -70,9 +70,9 @@ export async function dashboard(db: Database, filters: ReportFilters, timeZone: 
         select ${dayOf(sql`t.created_at`)} as day, count(*)::int as n from tickets t
         where t.created_at >= ${start} and t.created_at < ${end} and ${where} group by 1
       ), solved as (${
-        byMoves
+        fromHourlyCounts
           ? sql`select ${dayOf(sql`m.hour`)} as day, sum(m.entered)::int as n from report_status_hours m
-              where m.status = 'solved' and m.hour >= ${start} and m.hour < ${end} and ${moveWhere} group by 1`
+              where m.status = 'solved' and m.hour >= ${start} and m.hour < ${end} and ${hourlyWhere} group by 1`
           : sql`select ${dayOf(sql`e.at`)} as day, count(*)::int as n from ticket_events e join tickets t on t.number = e.ticket_number
               where e.kind = 'status_changed' and e.to_status = 'solved' and e.at >= ${start} and e.at < ${end} and ${where} group by 1`
       })
@@ -83,9 +83,9 @@ export async function dashboard(db: Database, filters: ReportFilters, timeZone: 
     // organization the hourly counts (report_status_hours) hold them; by agent, the audit trail.
     db.execute<{ day: string; status: TicketStatus; count: number }>(sql`
       with per_day as (${
-        byMoves
+        fromHourlyCounts
           ? sql`select greatest(${dayOf(sql`m.hour`)}, ${filters.from}::date) as day, m.status, sum(m.entered - m."left")::int as delta
-              from report_status_hours m where m.hour < ${end} and ${moveWhere} group by 1, 2`
+              from report_status_hours m where m.hour < ${end} and ${hourlyWhere} group by 1, 2`
           : sql`select greatest(${dayOf(sql`moves.at`)}, ${filters.from}::date) as day, moves.status, sum(moves.delta)::int as delta from (
               select e.at, e.to_status as status, 1 as delta from ticket_events e join tickets t on t.number = e.ticket_number
                 where e.kind in ('created', 'status_changed') and e.at < ${end} and ${where}

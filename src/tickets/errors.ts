@@ -42,6 +42,22 @@ export class RequestReusedError extends Error {
   }
 }
 
+/** The ticket does not exist, or the caller may not see it: the same answer for both (NOT_FOUND). */
+export class TicketNotFoundError extends Error {
+  constructor(readonly number: number) {
+    super(`There is no ticket #${number} that you can see.`);
+    this.name = 'TicketNotFoundError';
+  }
+}
+
+/** The caller may see the ticket but not send this (FORBIDDEN), decided before the workflow is asked. */
+export class TicketForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TicketForbiddenError';
+  }
+}
+
 /** A dependency did not answer in time. */
 export class UnavailableError extends Error {
   constructor(readonly service: 'temporal' | 'database') {

@@ -7,62 +7,44 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { memberships, notifications, organizations, users } from '../../src/db/schema.js';
 import { en } from '../../web/src/i18n/en.js';
 import { fr } from '../../web/src/i18n/fr.js';
-import { errorCode, startApi, type ApiClient, type TestApi } from '../helpers/api.js';
+import { errorCode, type TestApi } from '../helpers/api.js';
 import { eventually } from '../helpers/wait.js';
-import { serveWithWebClient, type WebServer } from '../hostile/helpers/web-server.js';
 import { accessibilityProblems } from './helpers/accessibility.js';
-import { launchBrowser, openAs, PHONE, screenshot, type Person } from './helpers/browser.js';
+import { PHONE, screenshot } from './helpers/browser.js';
+import { startBrowserDesk, type BrowserDesk, type Someone } from './helpers/browser-desk.js';
 import { englishIn } from './helpers/catalogue-words.js';
 import { portalWordsOn, sidewaysOverflow } from './helpers/page-checks.js';
 
 const PEOPLE = '/admin/people';
 const ORGANIZATIONS = '/admin/organizations';
 
+let desk: BrowserDesk;
 let api: TestApi;
-let web: WebServer;
-let browser: Browser;
-type Someone = { api: ApiClient; id: string; email: string; cookie: string };
 let admin: Someone;
 let agent: Someone;
 let requester: Someone;
 /** Deactivated in a test: their session ends. */
 let leaver: Someone;
-const opened: Person[] = [];
 
 beforeAll(async () => {
-  api = await startApi();
-  web = await serveWithWebClient(api);
-  browser = await launchBrowser();
-  const someone = async (label: string, role: 'requester' | 'agent' | 'admin'): Promise<Someone> => {
-    const { api: client, user } = await api.signedIn({ label, role });
-    await client.auth.setLanguage.mutate({ language: 'en' });
-    return { api: client, id: user.id, email: user.email, cookie: client.cookies.get(SESSION_COOKIE)! };
-  };
-  admin = await someone('Ada', 'admin');
-  agent = await someone('Agnes', 'agent');
-  requester = await someone(`Rita-${randomUUID().slice(0, 6)}`, 'requester');
-  leaver = await someone(`Leo-${randomUUID().slice(0, 6)}`, 'requester');
+  desk = await startBrowserDesk();
+  ({ api } = desk);
+  admin = await desk.someone('Ada', { role: 'admin' });
+  agent = await desk.someone('Agnes', { role: 'agent' });
+  requester = await desk.someone(`Rita-${randomUUID().slice(0, 6)}`);
+  leaver = await desk.someone(`Leo-${randomUUID().slice(0, 6)}`);
 }, 180_000);
 
 afterAll(async () => {
-  for (const person of opened) await person.context.close().catch(() => {});
-  await browser?.close();
-  await web?.close();
-  await api?.close();
+  await desk?.close();
 });
 
-async function as(who: Someone, options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Person> {
-  const person = await openAs(browser, web.url, options);
-  await person.context.addCookies([{ name: SESSION_COOKIE, value: who.cookie, url: web.url }]);
-  opened.push(person);
-  return person;
-}
+const as = (who: Someone, options?: Parameters<BrowserDesk['as']>[1]) => desk.as(who, options);
 
 const card = (page: Page, email: string) => page.locator(`[data-testid="person"][data-email="${email}"]`);
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');

@@ -7,60 +7,44 @@
 // the server's own refusals (413 for a file, data.problem for a message's files, or for a file
 // removed since it was added), with nothing sent while a refused file is in the list.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { removeUnattachedUploads, UNATTACHED_TTL_MS } from '../../src/attachments/housekeeping.js';
 import { attachments } from '../../src/db/schema.js';
 import { en } from '../../web/src/i18n/en.js';
 import { fr } from '../../web/src/i18n/fr.js';
-import { startApi, type ApiClient, type TestApi } from '../helpers/api.js';
+import { type TestApi } from '../helpers/api.js';
 import { accessibilityProblems } from './helpers/accessibility.js';
-import { launchBrowser, openAs, screenshot, type Person } from './helpers/browser.js';
+import { screenshot } from './helpers/browser.js';
+import { startBrowserDesk, type BrowserDesk, type Someone } from './helpers/browser-desk.js';
 import { dropFiles, pasteFiles, PDF, png, type FileToSend } from './helpers/files.js';
 import { sidewaysOverflow } from './helpers/page-checks.js';
-import { serveWithWebClient, type WebServer } from '../hostile/helpers/web-server.js';
+import { type WebServer } from '../hostile/helpers/web-server.js';
 
 /** The server's limits here: far below its defaults (20 MB a file, 50 MB a message), which the portal must not say. */
 const SERVER_MAX_FILE = 256 * 1024;
 const SERVER_MAX_MESSAGE = 512 * 1024;
 
+let desk: BrowserDesk;
 let api: TestApi;
 let web: WebServer;
-let browser: Browser;
-type Someone = { api: ApiClient; id: string; cookie: string };
 let requester: Someone;
 let agent: Someone;
-const opened: Person[] = [];
 let number = 0;
 
 beforeAll(async () => {
-  api = await startApi();
-  web = await serveWithWebClient(api, { ATTACHMENT_MAX_FILE_SIZE: String(SERVER_MAX_FILE), ATTACHMENT_MAX_MESSAGE_SIZE: String(SERVER_MAX_MESSAGE) });
-  browser = await launchBrowser();
-  const someone = async (options: { label: string; role?: 'agent' }): Promise<Someone> => {
-    const { api: client, user } = await api.signedIn(options);
-    await client.auth.setLanguage.mutate({ language: 'en' });
-    return { api: client, id: user.id, cookie: client.cookies.get(SESSION_COOKIE)! };
-  };
-  requester = await someone({ label: 'Rita' });
-  agent = await someone({ label: 'Agnes', role: 'agent' });
+  desk = await startBrowserDesk({ ATTACHMENT_MAX_FILE_SIZE: String(SERVER_MAX_FILE), ATTACHMENT_MAX_MESSAGE_SIZE: String(SERVER_MAX_MESSAGE) });
+  ({ api, web } = desk);
+  requester = await desk.someone('Rita');
+  agent = await desk.someone('Agnes', { role: 'agent' });
 }, 120_000);
 
 afterAll(async () => {
-  for (const person of opened) await person.context.close().catch(() => {});
-  await browser?.close();
-  await web?.close();
-  await api?.close();
+  await desk?.close();
 });
 
-async function as(who: Someone, options: { viewport?: { width: number; height: number } } = {}): Promise<Person> {
-  const person = await openAs(browser, web.url, options);
-  await person.context.addCookies([{ name: SESSION_COOKIE, value: who.cookie, url: web.url }]);
-  opened.push(person);
-  return person;
-}
+const as = (who: Someone, options?: Parameters<BrowserDesk['as']>[1]) => desk.as(who, options);
 
 const DOCK_PHOTO: FileToSend = { name: 'dock-4.png', mimeType: 'image/png', buffer: png(160, 120) };
 const RECEIPT: FileToSend = { name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF };

@@ -4,55 +4,34 @@
 // priority and tag filters find the ticket, its priority and tags in their columns; in French at a
 // phone's width too. A requester sees neither the controls nor the marks.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { en } from '../../web/src/i18n/en.js';
 import { fr } from '../../web/src/i18n/fr.js';
-import { startApi, type ApiClient, type TestApi } from '../helpers/api.js';
-import { serveWithWebClient, type WebServer } from '../hostile/helpers/web-server.js';
 import { accessibilityProblems } from './helpers/accessibility.js';
-import { launchBrowser, openAs, PHONE, screenshot, type Person } from './helpers/browser.js';
+import { PHONE, screenshot } from './helpers/browser.js';
+import { startBrowserDesk, type BrowserDesk, type Someone } from './helpers/browser-desk.js';
 import { englishIn } from './helpers/catalogue-words.js';
 import { portalWordsOn, sidewaysOverflow } from './helpers/page-checks.js';
 
-let api: TestApi;
-let web: WebServer;
-let browser: Browser;
-type Someone = { api: ApiClient; cookie: string };
+let desk: BrowserDesk;
 let requester: Someone;
 let agent: Someone;
 let agentFr: Someone;
-const opened: Person[] = [];
 const marker = () => `zq${randomUUID().replaceAll('-', '').slice(0, 8)}`;
 
 beforeAll(async () => {
-  api = await startApi();
-  web = await serveWithWebClient(api);
-  browser = await launchBrowser();
-  const someone = async (options: { label: string; role?: 'agent' }, language: 'en' | 'fr'): Promise<Someone> => {
-    const { api: client } = await api.signedIn(options);
-    await client.auth.setLanguage.mutate({ language });
-    return { api: client, cookie: client.cookies.get(SESSION_COOKIE)! };
-  };
-  requester = await someone({ label: 'Rita' }, 'en');
-  agent = await someone({ label: 'Agnes', role: 'agent' }, 'en');
-  agentFr = await someone({ label: 'Amelie', role: 'agent' }, 'fr');
+  desk = await startBrowserDesk();
+  requester = await desk.someone('Rita');
+  agent = await desk.someone('Agnes', { role: 'agent' });
+  agentFr = await desk.someone('Amelie', { role: 'agent', language: 'fr' });
 }, 120_000);
 
 afterAll(async () => {
-  for (const person of opened) await person.context.close().catch(() => {});
-  await browser?.close();
-  await web?.close();
-  await api?.close();
+  await desk?.close();
 });
 
-async function as(who: Someone, options: { viewport?: { width: number; height: number } } = {}): Promise<Person> {
-  const person = await openAs(browser, web.url, options);
-  await person.context.addCookies([{ name: SESSION_COOKIE, value: who.cookie, url: web.url }]);
-  opened.push(person);
-  return person;
-}
+const as = (who: Someone, options?: Parameters<BrowserDesk['as']>[1]) => desk.as(who, options);
 
 const submit = async (subject: string) =>
   (await requester.api.tickets.create.mutate({ type: 'software_issue', subject, description: 'The app freezes at checkout.', ccEmails: [], requestId: randomUUID() })).number;

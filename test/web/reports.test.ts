@@ -6,42 +6,30 @@
 // Agents and admins reach it from the menu; requesters neither see it nor get its numbers.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { en } from '../../web/src/i18n/en.js';
 import { fr } from '../../web/src/i18n/fr.js';
-import { errorCode, startApi, type ApiClient, type TestApi } from '../helpers/api.js';
-import { serveWithWebClient, type WebServer } from '../hostile/helpers/web-server.js';
+import { errorCode, type ApiClient } from '../helpers/api.js';
 import { accessibilityProblems } from './helpers/accessibility.js';
-import { launchBrowser, openAs, PHONE, screenshot, type Person } from './helpers/browser.js';
+import { PHONE, screenshot } from './helpers/browser.js';
+import { startBrowserDesk, type BrowserDesk, type Someone } from './helpers/browser-desk.js';
 import { englishIn } from './helpers/catalogue-words.js';
 import { portalWordsOn, sidewaysOverflow } from './helpers/page-checks.js';
 
 const PATH = '/reports';
 const REPORTS = ['createdSolved', 'backlog', 'times', 'sla', 'workload'] as const;
 
-let api: TestApi;
-let web: WebServer;
-let browser: Browser;
-type Someone = { api: ApiClient; id: string; email: string; name: string; cookie: string };
+let desk: BrowserDesk;
 let requester: Someone;
 let agent: Someone;
 let admin: Someone;
-const opened: Person[] = [];
 
 beforeAll(async () => {
-  api = await startApi();
-  web = await serveWithWebClient(api);
-  browser = await launchBrowser();
-  const someone = async (label: string, role: 'requester' | 'agent' | 'admin'): Promise<Someone> => {
-    const { api: client, user } = await api.signedIn({ label, role });
-    await client.auth.setLanguage.mutate({ language: 'en' });
-    return { api: client, id: user.id, email: user.email, name: label, cookie: client.cookies.get(SESSION_COOKIE)! };
-  };
-  requester = await someone('Rita', 'requester');
-  agent = await someone(`Agnes-${randomUUID().slice(0, 6)}`, 'agent');
-  admin = await someone('Ada', 'admin');
+  desk = await startBrowserDesk();
+  requester = await desk.someone('Rita');
+  agent = await desk.someone(`Agnes-${randomUUID().slice(0, 6)}`, { role: 'agent' });
+  admin = await desk.someone('Ada', { role: 'admin' });
 
   // Three tickets: a critical one answered at once and assigned; a software issue solved; one untouched.
   const create = async (type: 'critical' | 'software_issue', subject: string) =>
@@ -55,18 +43,10 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const person of opened) await person.context.close().catch(() => {});
-  await browser?.close();
-  await web?.close();
-  await api?.close();
+  await desk?.close();
 });
 
-async function as(who: Someone, options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Person> {
-  const person = await openAs(browser, web.url, options);
-  await person.context.addCookies([{ name: SESSION_COOKIE, value: who.cookie, url: web.url }]);
-  opened.push(person);
-  return person;
-}
+const as = (who: Someone, options?: Parameters<BrowserDesk['as']>[1]) => desk.as(who, options);
 
 /** The filters the page asked with: its range, as its fields show it. */
 async function rangeOn(page: Page) {

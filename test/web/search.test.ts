@@ -4,53 +4,32 @@
 // phone's width, with no priority or tag filter; `#123` goes straight to the ticket; words that
 // match nothing say so, in both languages.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { en } from '../../web/src/i18n/en.js';
 import { fr } from '../../web/src/i18n/fr.js';
-import { startApi, type ApiClient, type TestApi } from '../helpers/api.js';
-import { serveWithWebClient, type WebServer } from '../hostile/helpers/web-server.js';
 import { accessibilityProblems } from './helpers/accessibility.js';
-import { launchBrowser, openAs, PHONE, screenshot, type Person } from './helpers/browser.js';
+import { PHONE, screenshot } from './helpers/browser.js';
+import { startBrowserDesk, type BrowserDesk, type Someone } from './helpers/browser-desk.js';
 import { englishIn } from './helpers/catalogue-words.js';
 import { portalWordsOn, sidewaysOverflow } from './helpers/page-checks.js';
 
-let api: TestApi;
-let web: WebServer;
-let browser: Browser;
-type Someone = { api: ApiClient; cookie: string };
+let desk: BrowserDesk;
 let requester: Someone;
 let agent: Someone;
-const opened: Person[] = [];
 const marker = () => `zq${randomUUID().replaceAll('-', '').slice(0, 10)}`;
 
 beforeAll(async () => {
-  api = await startApi();
-  web = await serveWithWebClient(api);
-  browser = await launchBrowser();
-  const someone = async (options: { label: string; role?: 'agent' }, language: 'en' | 'fr'): Promise<Someone> => {
-    const { api: client } = await api.signedIn(options);
-    await client.auth.setLanguage.mutate({ language });
-    return { api: client, cookie: client.cookies.get(SESSION_COOKIE)! };
-  };
-  requester = await someone({ label: 'Rita' }, 'fr');
-  agent = await someone({ label: 'Agnes', role: 'agent' }, 'en');
+  desk = await startBrowserDesk();
+  requester = await desk.someone('Rita', { language: 'fr' });
+  agent = await desk.someone('Agnes', { role: 'agent' });
 }, 120_000);
 
 afterAll(async () => {
-  for (const person of opened) await person.context.close().catch(() => {});
-  await browser?.close();
-  await web?.close();
-  await api?.close();
+  await desk?.close();
 });
 
-async function as(who: Someone, options: { viewport?: { width: number; height: number } } = {}): Promise<Person> {
-  const person = await openAs(browser, web.url, options);
-  await person.context.addCookies([{ name: SESSION_COOKIE, value: who.cookie, url: web.url }]);
-  opened.push(person);
-  return person;
-}
+const as = (who: Someone, options?: Parameters<BrowserDesk['as']>[1]) => desk.as(who, options);
 
 /** A list filter, by the words its label starts with (the label holds its choices too). */
 const filter = (page: Page, label: string) => page.locator('label.filter', { hasText: new RegExp(`^${label}`) });

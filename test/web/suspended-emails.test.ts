@@ -9,59 +9,43 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { inboundMessages } from '../../src/db/schema.js';
 import { receiveMail } from '../../src/mail/inbound/receive.js';
 import { addressOf, ticketThreadId } from '../../src/mail/threading.js';
 import { en } from '../../web/src/i18n/en.js';
 import { fr } from '../../web/src/i18n/fr.js';
-import { startApi, type ApiClient, type TestApi } from '../helpers/api.js';
-import { serveWithWebClient, type WebServer } from '../hostile/helpers/web-server.js';
+import { type TestApi } from '../helpers/api.js';
+import { type WebServer } from '../hostile/helpers/web-server.js';
 import { accessibilityProblems } from './helpers/accessibility.js';
-import { launchBrowser, openAs, screenshot, type Person } from './helpers/browser.js';
+import { screenshot } from './helpers/browser.js';
+import { startBrowserDesk, type BrowserDesk, type Someone } from './helpers/browser-desk.js';
 import { englishIn } from './helpers/catalogue-words.js';
 import { portalWordsOn, sidewaysOverflow } from './helpers/page-checks.js';
 
 const PATH = '/agent/suspended-emails';
 
+let desk: BrowserDesk;
 let api: TestApi;
 let web: WebServer;
-let browser: Browser;
-type Someone = { api: ApiClient; id: string; email: string; cookie: string };
 let requester: Someone;
 let agent: Someone;
 let neighbour: Someone;
-const opened: Person[] = [];
 
 beforeAll(async () => {
-  api = await startApi();
-  web = await serveWithWebClient(api);
-  browser = await launchBrowser();
-  const someone = async (options: { label: string; role?: 'agent' }): Promise<Someone> => {
-    const { api: client, user } = await api.signedIn(options);
-    await client.auth.setLanguage.mutate({ language: 'en' });
-    return { api: client, id: user.id, email: user.email, cookie: client.cookies.get(SESSION_COOKIE)! };
-  };
-  requester = await someone({ label: 'Rita' });
-  agent = await someone({ label: 'Agnes', role: 'agent' });
-  neighbour = await someone({ label: 'Colin' });
+  desk = await startBrowserDesk();
+  ({ api, web } = desk);
+  requester = await desk.someone('Rita');
+  agent = await desk.someone('Agnes', { role: 'agent' });
+  neighbour = await desk.someone('Colin');
 }, 120_000);
 
 afterAll(async () => {
-  for (const person of opened) await person.context.close().catch(() => {});
-  await browser?.close();
-  await web?.close();
-  await api?.close();
+  await desk?.close();
 });
 
-async function as(who: Someone, options: { viewport?: { width: number; height: number } } = {}): Promise<Person> {
-  const person = await openAs(browser, web.url, options);
-  await person.context.addCookies([{ name: SESSION_COOKIE, value: who.cookie, url: web.url }]);
-  opened.push(person);
-  return person;
-}
+const as = (who: Someone, options?: Parameters<BrowserDesk['as']>[1]) => desk.as(who, options);
 
 const newTicket = async (subject: string) =>
   (await requester.api.tickets.create.mutate({ type: 'hardware_issue', subject, description: 'Dock 4 refuses every bike.', ccEmails: [], requestId: randomUUID() })).number;

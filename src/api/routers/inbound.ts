@@ -10,7 +10,7 @@ import { inboundMessages } from '../../db/schema.js';
 import { parseIncoming } from '../../mail/inbound/parse.js';
 import { addReply } from '../../mail/inbound/receive.js';
 import { ticketNumber } from '../inputs.js';
-import { visibleTicket } from '../ticket-access.js';
+import { maySee } from '../../tickets/access.js';
 import { router, staffProcedure, type SignedInContext } from '../trpc.js';
 
 const byId = z.object({ id: z.number().int().positive() });
@@ -49,9 +49,7 @@ export const inboundRouter = router({
     if (number === null) throw new InvalidFieldError('number', 'Say which ticket this e-mail answers.', RELEASE_PROBLEMS.noTicket);
     const sender = await findUserByEmail(ctx.deps.db, row.fromAddress);
     if (!sender || sender.disabledAt) throw new InvalidFieldError('id', `${row.fromAddress} has no account: a reply needs a person on the ticket.`, RELEASE_PROBLEMS.noAccount);
-    try {
-      await visibleTicket(ctx.deps.db, sender, number);
-    } catch {
+    if (!(await maySee(ctx.deps.db, sender, number))) {
       throw new InvalidFieldError('number', `${row.fromAddress} does not take part in ticket #${number}: add them in CC first.`, RELEASE_PROBLEMS.notOnTicket);
     }
     if (!row.raw) throw new TRPCError({ code: 'CONFLICT', message: 'This e-mail was not kept whole, so it cannot be released.' });

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isStaff, organizationIdsOf } from '../../accounts/users.js';
 import { tickets } from '../../db/schema.js';
 import { signedInProcedure, router } from '../trpc.js';
-import { standingOn } from '../ticket-access.js';
+import { standingOn } from '../../tickets/access.js';
 
 /** How often each open page's feed looks at the projection. */
 export const LIVE_POLL_MS = 1_000;

@@ -15,7 +15,7 @@ import { MAX_BODY_LENGTH, SETTABLE_STATUSES, TICKET_PRIORITIES, type Person } fr
 import { isUniqueViolation } from '../errors.js';
 import { id, requestId, requiredText, seenVersion, tagList, text, ticketNumber } from '../inputs.js';
 import { send, ticketToAct } from '../ticket-actions.js';
-import { visibleTicket } from '../ticket-access.js';
+import { visibleTicket } from '../../tickets/access.js';
 import { router, staffProcedure, type SignedInContext } from '../trpc.js';
 
 /** Whoever applies the canned reply, as its assignee. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { PRESENCE_ACTIVITIES } from '../../db/schema.js';
 import { ticketNumber } from '../inputs.js';
 import { heartbeat, leave, PRESENCE_HEARTBEAT_MS, PRESENCE_TTL_MS, presentOn } from '../presence.js';
-import { visibleTicket } from '../ticket-access.js';
+import { visibleTicket } from '../../tickets/access.js';
 import { router, staffProcedure } from '../trpc.js';
 
 const onTicket = z.object({ number: ticketNumber });

@@ -9,7 +9,7 @@ import type { StatusMessage } from '../../../workflows/ticket/commands.js';
 import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, SETTABLE_STATUSES, STATUS_LABELS, TICKET_PRIORITIES, TICKET_TYPES, type Person } from '../../../workflows/ticket/model.js';
 import { email, id, requestId, requiredText, seenVersion, tagList, text, ticketNumber } from '../inputs.js';
 import { claimUploads } from '../../attachments/claim.js';
-import { visibleTicket } from '../ticket-access.js';
+import { visibleTicket } from '../../tickets/access.js';
 import { assigneeNamed, readTicket, send, ticketToAct } from '../ticket-actions.js';
 import { bulkChange, bulkInput } from '../ticket-bulk.js';
 import { listInput, listTickets } from '../ticket-list.js';

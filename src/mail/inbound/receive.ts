@@ -18,7 +18,7 @@ import { cleanFileName } from '../../attachments/names.js';
 import { storeUpload } from '../../attachments/store.js';
 import type { Database } from '../../db/client.js';
 import { inboundMessages, notifications, tickets, type InboundOutcome } from '../../db/schema.js';
-import { actorOf, visibleTicket } from '../../api/ticket-access.js';
+import { actorOf, maySee } from '../../tickets/access.js';
 import type { TicketDesk } from '../../tickets/desk.js';
 import { TicketGoneError, TicketRefusedError } from '../../tickets/errors.js';
 import { isStorableText } from '../../../workflows/ticket/text.js';
@@ -115,11 +115,7 @@ async function attribute(deps: InboundDeps, mail: IncomingMail): Promise<Attribu
   if (number === null) return { ok: false, number: null, reason: 'it answers none of the desk\u2019s e-mails' };
   const user = await findUserByEmail(deps.db, mail.from);
   if (!user || user.disabledAt) return { ok: false, number, reason: `${mail.from} has no account` };
-  try {
-    await visibleTicket(deps.db, user, number);
-  } catch {
-    return { ok: false, number, reason: `${mail.from} does not take part in ticket #${number}` };
-  }
+  if (!(await maySee(deps.db, user, number))) return { ok: false, number, reason: `${mail.from} does not take part in ticket #${number}` };
   return { ok: true, number, user };
 }
 

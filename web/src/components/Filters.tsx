@@ -1,5 +1,6 @@
 // The lists' filters, each a labelled select whose first choice means "any": the status (My
-// activities and the queue), the type (the queue), the priority and a tag (Support Ops only).
+// activities and the queue), the type (the queue), the priority and a tag (Support Ops only); and
+// how a list is sorted.
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, type TicketPriority, type TicketStatus, type TicketType } from '../../../workflows/ticket/model';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
@@ -69,3 +70,19 @@ export function TagFilter({ value, onChange }: { value: string | undefined; onCh
   );
 }
 
+
+/** How a list is sorted: a labelled select of `values`; choosing `fallback` (the default) clears it. */
+export function SortChoice<T extends string>({ label, values, nameOf, value, fallback, onChange }: { label: string; values: readonly T[]; nameOf(value: T): string; value: T; fallback: T; onChange(value: T | undefined): void }) {
+  return (
+    <label className="filter">
+      {label}
+      <select value={value} onChange={(event) => onChange(event.target.value === fallback ? undefined : (event.target.value as T))}>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {nameOf(v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

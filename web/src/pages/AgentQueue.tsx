@@ -6,13 +6,13 @@ import { useLocation, useSearchParams } from 'wouter';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
 import { ApiError } from '../components/ApiError';
-import { PriorityFilter, StatusFilter, TagFilter, TypeFilter } from '../components/Filters';
+import { PriorityFilter, SortChoice, StatusFilter, TagFilter, TypeFilter } from '../components/Filters';
 import { PAGE_SIZE, Pager } from '../components/Pager';
 import { TicketTable } from '../components/TicketTable';
 import { useI18n } from '../i18n';
 import { useAsync } from '../lib/use-async';
 import { useLive } from '../lib/use-live';
-import { oneOf, pageOf, withChanges } from '../lib/search-params';
+import { filtersOf, oneOf, pageOf, withChanges } from '../lib/search-params';
 import { useTitle } from '../lib/use-title';
 import { useSession } from '../session';
 import { SEARCH_PATH } from './paths';
@@ -41,10 +41,7 @@ export function AgentQueue() {
         sort,
         page,
         pageSize: PAGE_SIZE,
-        ...(status && { status: [status] }),
-        ...(type && { type: [type] }),
-        ...(priority && { priority: [priority] }),
-        ...(tag && { tags: [tag] }),
+        ...filtersOf({ status, type, priority, tag }),
         ...(queue === 'unassigned' && { unassigned: true }),
         ...(queue === 'mine' && me && { assigneeId: me.id }),
         ...(queue === 'breached' && { slaBreached: true }),
@@ -74,16 +71,7 @@ export function AgentQueue() {
         <TypeFilter value={type} onChange={(value) => update({ type: value })} />
         <PriorityFilter value={priority} onChange={(value) => update({ priority: value })} />
         <TagFilter value={tag} onChange={(value) => update({ tag: value })} />
-        <label className="filter">
-          {t.queue.sort}
-          <select value={sort} onChange={(event) => update({ sort: event.target.value === 'criticalFirst' ? undefined : event.target.value })}>
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {sortLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SortChoice label={t.queue.sort} values={SORTS} nameOf={(s) => sortLabels[s]} value={sort} fallback="criticalFirst" onChange={(value) => update({ sort: value })} />
       </div>
       <ApiError error={list.error} />
       {list.loading && !list.data ? <p aria-busy="true">{t.common.loading}</p> : null}

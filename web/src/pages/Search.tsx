@@ -8,13 +8,13 @@ import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../../workf
 import { api } from '../api/client';
 import type { SearchFragment, SearchResult } from '../api/types';
 import { ApiError } from '../components/ApiError';
-import { PriorityFilter, StatusFilter, TagFilter, TypeFilter } from '../components/Filters';
+import { PriorityFilter, SortChoice, StatusFilter, TagFilter, TypeFilter } from '../components/Filters';
 import { Pager } from '../components/Pager';
 import { PriorityBadge, TagList } from '../components/TicketMarks';
 import { StatusPill } from '../components/StatusBadge';
 import { When } from '../components/When';
 import { useI18n } from '../i18n';
-import { oneOf, pageOf, withChanges } from '../lib/search-params';
+import { filtersOf, oneOf, pageOf, withChanges } from '../lib/search-params';
 import { useAsync } from '../lib/use-async';
 import { useTitle } from '../lib/use-title';
 import { isAgent, useSession } from '../session';
@@ -104,10 +104,7 @@ export function Search() {
             sort,
             page,
             pageSize: PAGE_SIZE,
-            ...(status && { status: [status] }),
-            ...(type && { type: [type] }),
-            ...(priority && { priority: [priority] }),
-            ...(tag && { tags: [tag] }),
+            ...filtersOf({ status, type, priority, tag }),
             ...(assignee === 'me' && me && { assigneeId: me.id }),
             ...(assignee === 'unassigned' && { unassigned: true }),
             ...(createdFrom && { createdFrom }),
@@ -166,16 +163,7 @@ export function Search() {
             {t.search.createdTo}
             <input type="date" value={createdTo ? (to ?? '') : ''} onChange={(event) => update({ to: event.target.value || undefined })} />
           </label>
-          <label className="filter">
-            {t.search.sort}
-            <select value={sort} onChange={(event) => update({ sort: event.target.value === 'relevance' ? undefined : event.target.value })}>
-              {sorts.map((s) => (
-                <option key={s} value={s}>
-                  {sortLabels[s]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SortChoice label={t.search.sort} values={sorts} nameOf={(s) => sortLabels[s]} value={sort} fallback="relevance" onChange={(value) => update({ sort: value })} />
         </div>
       )}
       <ApiError error={results.error} />
