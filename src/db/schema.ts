@@ -556,3 +556,15 @@ export const deskSettings = pgTable('desk_settings', {
   updatedAt: tz('updated_at').notNull().defaultNow(),
   updatedBy: text('updated_by'),
 });
+
+/**
+ * People an admin erased (src/accounts/erasure.ts): their id only, never their name or address.
+ * The projection consults it on every write (activities/projection.ts), so that a ticket whose
+ * workflow still holds their words writes placeholders instead; a new account for the same
+ * address gets a new id and is not affected.
+ */
+export const erasedPeople = pgTable('erased_people', {
+  userId: text('user_id').primaryKey(),
+  erasedAt: tz('erased_at').notNull().defaultNow(),
+  erasedBy: text('erased_by').notNull(),
+});
