@@ -59,6 +59,7 @@ export default tseslint.config(
       'workflows/ticket/text.ts',
       'workflows/ticket/projection-queue.ts',
       'workflows/ticket/applied-updates.ts',
+      'workflows/calendar/**/*.ts',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@temporalio/*'], message: 'The lifecycle module is pure: no Temporal imports.' }] }],
