@@ -6,6 +6,8 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.js';
 import { attachments, notifications, projectionFaults, tags, ticketComments, ticketEvents, tickets } from '../src/db/schema.js';
 import { addCommentWords, ensureSearchRow } from '../src/db/search.js';
+import { peopleNamed, scrubEffects, scrubState } from '../src/accounts/erased.js';
+import { erasedAmong } from '../src/accounts/erased-people.js';
 import { autoCloseAt } from '../workflows/ticket/deadlines.js';
 import type { TicketMailPayload } from '../src/mail/templates.js';
 import type { TicketComment, TicketEffects, TicketNotification } from '../workflows/ticket/effects.js';
@@ -59,11 +61,17 @@ export interface WriteOptions {
 
 export async function writeProjection(db: Database, given: TicketState, givenEffects: TicketEffects, options: WriteOptions = {}): Promise<void> {
   // Text the doors refuse today may sit in tickets accepted before; stored as U+FFFD, not refused.
-  const state = withStorableText(given);
-  const effects = withStorableText(givenEffects);
-  const row = ticketRow(state);
-  const { number: _key, ...update } = row;
+  const storable = withStorableText(given);
+  const storableEffects = withStorableText(givenEffects);
   await db.transaction(async (tx) => {
+    // An erased person's words may still be in the workflow's state and in changes it queued
+    // before the erasure: the ticket writes placeholders for them instead (src/accounts/erasure.ts
+    // says why the projection, not the workflow, does this).
+    const erased = await erasedAmong(tx, peopleNamed(storable, storableEffects));
+    const state = scrubState(storable, erased);
+    const effects = scrubEffects(storableEffects, erased);
+    const row = ticketRow(state);
+    const { number: _key, ...update } = row;
     await tx
       .insert(tickets)
       .values(row)

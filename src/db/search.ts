@@ -14,7 +14,7 @@
 // by bench/search.ts: the three see the same words.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './client.js';
-import { ticketComments, ticketSearch } from './schema.js';
+import { ticketComments, ticketSearch, tickets } from './schema.js';
 
 type Executor = Pick<Database, 'execute' | 'insert' | 'update'>;
 
@@ -123,4 +123,21 @@ export async function addCommentWords(tx: Executor, ticketNumber: number, seqs: 
       where ${and(eq(ticketComments.ticketNumber, ticketNumber), inArray(ticketComments.seq, seqs))}
     ) as added
     where ${ticketSearch.ticketNumber} = ${ticketNumber}`);
+}
+
+/**
+ * Writes the ticket's search row afresh from what the projection holds now, as its writes would
+ * have made it (subject and description, then every comment): after an erasure has replaced a
+ * person's words, none of them is found any more.
+ */
+export async function rebuildSearchRow(tx: Executor, ticketNumber: number): Promise<void> {
+  await tx.execute(sql`
+    update ${ticketSearch} set "public" = desk_search_head(t.subject, t.description), "internal" = ''::tsvector
+    from ${tickets} t where t.number = ${ticketNumber} and ${ticketSearch.ticketNumber} = ${ticketNumber}`);
+  const seqs = await tx.execute<{ seq: number }>(sql`select seq from ${ticketComments} where ticket_number = ${ticketNumber} order by seq`);
+  await addCommentWords(
+    tx,
+    ticketNumber,
+    seqs.map((row) => Number(row.seq)),
+  );
 }

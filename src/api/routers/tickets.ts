@@ -2,6 +2,7 @@
 // projection first; the ticket's workflow then applies the lifecycle and has the last word.
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { ERASED_ADDRESS, isErasedPerson } from '../../accounts/erased.js';
 import { ensureUser, findUserById, isStaff, organizationIdsOf, personOf, type UserRow } from '../../accounts/users.js';
 import { ticketComments, ticketEvents, tickets } from '../../db/schema.js';
 import { TicketRefusedError } from '../../tickets/errors.js';
@@ -222,8 +223,9 @@ export const ticketsRouter = router({
       }
       // Support Ops open it on the original requester's behalf; anyone else asks for themselves.
       const requester = isStaff(ctx.me) ? ((await findUserById(ctx.deps.db, row.requesterId)) ?? ctx.me) : ctx.me;
-      const ccEmails = row.ccs.map((p) => p.email);
-      if (requester.id !== row.requesterId) ccEmails.push(row.requesterEmail);
+      // An erased person (src/accounts/erased.ts) is no longer anyone to copy.
+      const ccEmails = row.ccs.filter((p) => !isErasedPerson(p)).map((p) => p.email);
+      if (requester.id !== row.requesterId && row.requesterEmail !== ERASED_ADDRESS) ccEmails.push(row.requesterEmail);
       return createTicket(ctx, requester, {
         type: input.type ?? row.type,
         subject: input.subject ?? `Follow-up to #${row.number}: ${row.subject}`.slice(0, MAX_SUBJECT_LENGTH),

@@ -2,6 +2,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { erasePerson } from '../../accounts/erasure.js';
 import { issueLink } from '../../accounts/links.js';
 import { personalData } from '../../accounts/personal-data.js';
 import { endAllSessions } from '../../accounts/sessions.js';
@@ -136,6 +137,18 @@ export const usersRouter = router({
     const data = await personalData(ctx.deps.db, input.id, ctx.deps.config.publicUrl);
     if (!data) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such user.' });
     return { filename: `personal-data-${data.account.email}.json`, data };
+  }),
+
+  /**
+   * Erases the person (src/accounts/erasure.ts): the account goes, and their name, address and
+   * words become placeholders wherever the desk shows them. Their tickets stay, with an erased
+   * requester and their history of statuses.
+   */
+  erase: adminProcedure.input(z.object({ id })).mutation(async ({ ctx, input }) => {
+    if (input.id === ctx.me.id) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Admins cannot erase themselves; ask another admin.' });
+    const result = await erasePerson(ctx.deps.db, input.id, ctx.me.id);
+    if (!result) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such user.' });
+    return { tickets: result.ticketNumbers.length };
   }),
 
   /** Signs the user out on every device. */
