@@ -256,25 +256,41 @@ export const ticketEvents = pgTable(
 );
 
 /**
- * Reports: how many tickets entered and left each status, per hour (UTC), type and organization.
- * Kept by a statement trigger on ticket_events (migration 0008), so each projection write updates
+ * Reports: how tickets moved, per hour (UTC) and per what a report filters by, as they were at the
+ * time: status, type, organization, priority and assignee. A creation puts a ticket into a row; a
+ * status change, a new priority or a new assignee takes it out of one row and into another. Kept by
+ * a statement trigger on ticket_events (migrations 0008 and 0016), so each projection write updates
  * it in its own transaction, in one fixed row order (no deadlock between two writes), and a
- * replayed write, which inserts no event, changes nothing. The backlog of
- * any day is the sum of what entered minus what left up to its end, without reading every event.
+ * replayed write, which inserts no event, changes nothing. The backlog of any day is the sum of
+ * `net` up to its end, without reading every event.
  */
-export const reportStatusHours = pgTable(
-  'report_status_hours',
-  {
-    hour: tz('hour').notNull(),
+function reportMoveColumns() {
+  return {
     status: text('status').$type<TicketStatus>().notNull(),
     type: text('type').$type<TicketType>().notNull(),
     /** '' for tickets without one: a primary key cannot hold null. */
     organizationId: text('organization_id').notNull(),
+    priority: text('priority').$type<TicketPriority>().notNull(),
+    /** '' for tickets nobody holds. */
+    assigneeId: text('assignee_id').notNull(),
+    /** Tickets that entered this status by a status change (into Solved: the solves). */
     entered: integer('entered').notNull().default(0),
-    left: integer('left').notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.hour, t.status, t.type, t.organizationId] })],
-);
+    /** Tickets in, minus tickets out, whatever moved them. */
+    net: integer('net').notNull().default(0),
+  };
+}
+
+export const reportStatusHours = pgTable('report_status_hours', { hour: tz('hour').notNull(), ...reportMoveColumns() }, (t) => [
+  primaryKey({ columns: [t.hour, t.status, t.type, t.organizationId, t.priority, t.assigneeId] }),
+]);
+
+/**
+ * The same moves per month (UTC), kept by the same trigger: the backlog at a range's start sums a
+ * few months and at most a month of hours, however old the desk.
+ */
+export const reportStatusMonths = pgTable('report_status_months', { month: tz('month').notNull(), ...reportMoveColumns() }, (t) => [
+  primaryKey({ columns: [t.month, t.status, t.type, t.organizationId, t.priority, t.assigneeId] }),
+]);
 
 /** E-mails about an account rather than a ticket, queued in the same outbox. */
 export type AccountMailKind = 'set_password' | 'reset_password';

@@ -1,9 +1,9 @@
 // Every report as CSV, the same numbers as its table: one header row, then one row per line of
 // the report. Cells that could be read as a formula by a spreadsheet are quoted and prefixed.
-import type { Dashboard } from './dashboard.js';
+import type { Dashboard, ReportName } from './dashboard.js';
 
-export const REPORT_NAMES = ['createdSolved', 'backlog', 'times', 'sla', 'workload'] as const;
-export type ReportName = (typeof REPORT_NAMES)[number];
+export const REPORT_NAMES = ['createdSolved', 'createdSolvedByWeek', 'backlog', 'times', 'sla', 'workload'] as const satisfies readonly ReportName[];
+export type { ReportName };
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -13,8 +13,8 @@ function cell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function reportCsv(report: Dashboard, name: ReportName): string {
-  const rows: Array<Record<string, unknown>> = report[name];
-  const columns = rows.length > 0 ? Object.keys(rows[0]) : [];
-  return [columns.join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))].join('\r\n') + '\r\n';
+export function reportCsv<Name extends ReportName>(rows: Dashboard[Name]): string {
+  const lines = rows as Array<Record<string, unknown>>;
+  const columns = lines.length > 0 ? Object.keys(lines[0]) : [];
+  return [columns.join(','), ...lines.map((row) => columns.map((column) => cell(row[column])).join(','))].join('\r\n') + '\r\n';
 }

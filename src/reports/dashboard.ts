@@ -1,9 +1,12 @@
-// The Support Ops lead's numbers, computed in Postgres from the projection: the tickets table and
-// the audit trail (ticket_events), which the projection writes with every change, so a report is
-// never behind the desk. Days are the team's (TIME_ZONE); a range is [from, to) in whole days.
+// The Support Ops lead's numbers, computed in Postgres from the projection: the tickets table, the
+// audit trail (ticket_events) and the moves counted from it per hour and per month
+// (report_status_hours, report_status_months), which the projection writes with every change, so
+// a report is never behind the desk. Days are the team's (TIME_ZONE); a range is [from, to) in
+// whole days. Each report is its own query, so one report (a CSV) costs only itself, and the
+// dashboard runs them side by side.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { TICKET_STATUSES, type TicketStatus, type TicketType } from '../../workflows/ticket/model.js';
+import { TICKET_STATUSES, type TicketPriority, type TicketStatus, type TicketType } from '../../workflows/ticket/model.js';
 
 export interface ReportFilters {
   /** First day (YYYY-MM-DD), included. */
@@ -11,149 +14,207 @@ export interface ReportFilters {
   /** Last day (YYYY-MM-DD), included. */
   to: string;
   type?: TicketType;
+  priority?: TicketPriority;
   organizationId?: string;
   assigneeId?: string;
 }
 
-export interface DayCount {
-  day: string;
-  count: number;
-}
+type Backlog = { day: string } & Record<TicketStatus, number>;
+type CreatedSolved = { created: number; solved: number };
 
 export interface Dashboard {
   timeZone: string;
-  /** Tickets created, and solves (a ticket solved, reopened and solved again counts twice), per day. */
-  createdSolved: Array<{ day: string; created: number; solved: number }>;
-  /** How many tickets were in each status at the end of each day. */
-  backlog: Array<{ day: string } & Record<TicketStatus, number>>;
+  /** Tickets created (as they are now), and solves (as the ticket was when solved; solved, reopened and solved again counts twice), per day. */
+  createdSolved: Array<{ day: string } & CreatedSolved>;
+  /** The same per ISO week (its Monday), within the range: a week the range cuts counts only its days in the range. */
+  createdSolvedByWeek: Array<{ week: string } & CreatedSolved>;
+  /** How many tickets were in each status at the end of each day, as they were then (priority, assignee). */
+  backlog: Backlog[];
   /** Per ISO week (its Monday): first-reply time of tickets created that week, resolution time of the solves that week; hours. */
   times: Array<{ week: string; firstReplyMedian: number | null; firstReplyP90: number | null; resolutionMedian: number | null; resolutionP90: number | null }>;
-  /** First-reply target, for tickets created in the range whose target has passed or that were answered. */
-  sla: Array<{ type: TicketType; met: number; missed: number; metShare: number | null }>;
+  /** First-reply target by type and priority, for tickets created in the range whose target has passed or that were answered. */
+  sla: Array<{ type: TicketType; priority: TicketPriority; met: number; missed: number; metShare: number | null }>;
   /** Per agent: tickets assigned and not Solved or Closed now; solves they made in the range. */
   workload: Array<{ agentId: string; name: string; openAssigned: number; solved: number }>;
 }
 
+export type ReportName = Exclude<keyof Dashboard, 'timeZone'>;
+
 const HOUR_MS = 3_600_000;
 
-/** The conditions on the ticket (alias t) a report's filters ask for. */
+/** What every report of one request shares: the filters, and the range's bounds in the team's zone. */
+interface Range {
+  filters: ReportFilters;
+  timeZone: string;
+  /** Midnight of the first day, as an instant. */
+  start: SQL;
+  /** Midnight after the last day, as an instant. */
+  end: SQL;
+  /** The range's days, one row each (column `day`). */
+  days: SQL;
+  dayOf(column: SQL): SQL;
+}
+
+function rangeOf(filters: ReportFilters, timeZone: string): Range {
+  return {
+    filters,
+    timeZone,
+    start: sql`(${filters.from}::date::timestamp at time zone ${timeZone})`,
+    end: sql`((${filters.to}::date + 1)::timestamp at time zone ${timeZone})`,
+    days: sql`(select g::date as day from generate_series(${filters.from}::date, ${filters.to}::date, interval '1 day') as g)`,
+    dayOf: (column) => sql`(${column} at time zone ${timeZone})::date`,
+  };
+}
+
+/** The conditions on the ticket (alias t) as it is now. */
 function ticketConditions(filters: ReportFilters): SQL {
   const parts: SQL[] = [sql`true`];
   if (filters.type) parts.push(sql`t.type = ${filters.type}`);
+  if (filters.priority) parts.push(sql`t.priority = ${filters.priority}`);
   if (filters.organizationId) parts.push(sql`t.organization_id = ${filters.organizationId}`);
   if (filters.assigneeId) parts.push(sql`t.assignee_id = ${filters.assigneeId}`);
   return sql.join(parts, sql` and `);
 }
 
-/** The same filters on report_status_hours (alias m). */
-function hourlyConditions(filters: ReportFilters): SQL {
+/** The same filters on the counted moves (alias m), as the ticket was when it moved. */
+function moveConditions(filters: ReportFilters): SQL {
   const parts: SQL[] = [sql`true`];
   if (filters.type) parts.push(sql`m.type = ${filters.type}`);
+  if (filters.priority) parts.push(sql`m.priority = ${filters.priority}`);
   if (filters.organizationId) parts.push(sql`m.organization_id = ${filters.organizationId}`);
+  if (filters.assigneeId) parts.push(sql`m.assignee_id = ${filters.assigneeId}`);
   return sql.join(parts, sql` and `);
 }
 
-export async function dashboard(db: Database, filters: ReportFilters, timeZone: string): Promise<Dashboard> {
-  const where = ticketConditions(filters);
-  // The hourly counts know each ticket's type and organization, not who holds it.
-  const fromHourlyCounts = filters.assigneeId === undefined;
-  const hourlyWhere = hourlyConditions(filters);
-  // The range's bounds as instants: midnight of the first day, midnight after the last, in the team's zone.
-  const start = sql`(${filters.from}::date::timestamp at time zone ${timeZone})`;
-  const end = sql`((${filters.to}::date + 1)::timestamp at time zone ${timeZone})`;
-  const dayOf = (column: SQL) => sql`(${column} at time zone ${timeZone})::date`;
-  const days = sql`(select g::date as day from generate_series(${filters.from}::date, ${filters.to}::date, interval '1 day') as g)`;
+async function createdSolved(db: Database, r: Range): Promise<Dashboard['createdSolved']> {
+  const rows = await db.execute<{ day: string; created: number; solved: number }>(sql`
+    with created as (
+      select ${r.dayOf(sql`t.created_at`)} as day, count(*)::int as n from tickets t
+      where t.created_at >= ${r.start} and t.created_at < ${r.end} and ${ticketConditions(r.filters)} group by 1
+    ), solved as (
+      select ${r.dayOf(sql`m.hour`)} as day, sum(m.entered)::int as n from report_status_hours m
+      where m.status = 'solved' and m.hour >= ${r.start} and m.hour < ${r.end} and ${moveConditions(r.filters)} group by 1
+    )
+    select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(c.n, 0) as created, coalesce(s.n, 0) as solved
+    from ${r.days} as d left join created c on c.day = d.day left join solved s on s.day = d.day order by d.day`);
+  return [...rows];
+}
 
-  const [createdSolved, backlog, times, sla, workload] = await Promise.all([
-    db.execute<{ day: string; created: number; solved: number }>(sql`
-      with created as (
-        select ${dayOf(sql`t.created_at`)} as day, count(*)::int as n from tickets t
-        where t.created_at >= ${start} and t.created_at < ${end} and ${where} group by 1
-      ), solved as (${
-        fromHourlyCounts
-          ? sql`select ${dayOf(sql`m.hour`)} as day, sum(m.entered)::int as n from report_status_hours m
-              where m.status = 'solved' and m.hour >= ${start} and m.hour < ${end} and ${hourlyWhere} group by 1`
-          : sql`select ${dayOf(sql`e.at`)} as day, count(*)::int as n from ticket_events e join tickets t on t.number = e.ticket_number
-              where e.kind = 'status_changed' and e.to_status = 'solved' and e.at >= ${start} and e.at < ${end} and ${where} group by 1`
-      })
-      select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(c.n, 0) as created, coalesce(s.n, 0) as solved
-      from ${days} as d left join created c on c.day = d.day left join solved s on s.day = d.day order by d.day`),
-    // Each creation and status change moves one ticket between statuses: summed up to each day's
-    // end, the moves give the backlog, whatever happened before the range. By type and
-    // organization the hourly counts (report_status_hours) hold them; by agent, the audit trail.
-    db.execute<{ day: string; status: TicketStatus; count: number }>(sql`
-      with per_day as (${
-        fromHourlyCounts
-          ? sql`select greatest(${dayOf(sql`m.hour`)}, ${filters.from}::date) as day, m.status, sum(m.entered - m."left")::int as delta
-              from report_status_hours m where m.hour < ${end} and ${hourlyWhere} group by 1, 2`
-          : sql`select greatest(${dayOf(sql`moves.at`)}, ${filters.from}::date) as day, moves.status, sum(moves.delta)::int as delta from (
-              select e.at, e.to_status as status, 1 as delta from ticket_events e join tickets t on t.number = e.ticket_number
-                where e.kind in ('created', 'status_changed') and e.at < ${end} and ${where}
-              union all
-              select e.at, e.from_status, -1 from ticket_events e join tickets t on t.number = e.ticket_number
-                where e.kind = 'status_changed' and e.at < ${end} and ${where}
-            ) moves group by 1, 2`
-      })
-      select to_char(d.day, 'YYYY-MM-DD') as day, s.status, (coalesce(sum(p.delta), 0))::int as count
-      from ${days} as d cross join unnest(${sql.raw(`array[${TICKET_STATUSES.map((status) => `'${status}'`).join(',')}]`)}::text[]) as s(status)
-      left join per_day p on p.status = s.status and p.day <= d.day
-      group by d.day, s.status order by d.day, s.status`),
-    db.execute<{ week: string; first_median: number | null; first_p90: number | null; resolution_median: number | null; resolution_p90: number | null }>(sql`
-      with first_reply as (
-        select date_trunc('week', t.created_at at time zone ${timeZone})::date as week,
-          percentile_cont(0.5) within group (order by t.first_replied_at - t.created_at) as median,
-          percentile_cont(0.9) within group (order by t.first_replied_at - t.created_at) as p90
-        from tickets t where t.created_at >= ${start} and t.created_at < ${end} and t.first_replied_at is not null and ${where} group by 1
-      ), resolution as (
-        select date_trunc('week', e.at at time zone ${timeZone})::date as week,
-          percentile_cont(0.5) within group (order by e.at - t.created_at) as median,
-          percentile_cont(0.9) within group (order by e.at - t.created_at) as p90
-        from ticket_events e join tickets t on t.number = e.ticket_number
-        where e.kind = 'status_changed' and e.to_status = 'solved' and e.at >= ${start} and e.at < ${end} and ${where} group by 1
-      )
-      select to_char(coalesce(f.week, r.week), 'YYYY-MM-DD') as week,
-        extract(epoch from f.median) * 1000 as first_median, extract(epoch from f.p90) * 1000 as first_p90,
-        extract(epoch from r.median) * 1000 as resolution_median, extract(epoch from r.p90) * 1000 as resolution_p90
-      from first_reply f full join resolution r on r.week = f.week order by 1`),
-    db.execute<{ type: TicketType; met: number; missed: number }>(sql`
-      select t.type,
-        count(*) filter (where t.first_replied_at is not null and t.first_replied_at <= t.first_reply_due_at)::int as met,
-        count(*) filter (where t.first_replied_at > t.first_reply_due_at or (t.first_replied_at is null and t.first_reply_due_at <= now()))::int as missed
-      from tickets t where t.created_at >= ${start} and t.created_at < ${end} and ${where}
-      group by t.type order by t.type`),
-    db.execute<{ agent_id: string; name: string; open_assigned: number; solved: number }>(sql`
-      with agents as (select id, coalesce(name, email) as name from users where role in ('agent', 'admin')),
-      open_assigned as (
-        select t.assignee_id as id, count(*)::int as n from tickets t where t.status not in ('solved', 'closed') and t.assignee_id is not null and ${where} group by 1
-      ), solved as (
-        select e.actor_id as id, count(*)::int as n from ticket_events e join tickets t on t.number = e.ticket_number
-        where e.kind = 'status_changed' and e.to_status = 'solved' and e.actor_kind = 'agent' and e.at >= ${start} and e.at < ${end} and ${where} group by 1
-      )
-      select a.id as agent_id, a.name, coalesce(o.n, 0) as open_assigned, coalesce(s.n, 0) as solved
-      from agents a left join open_assigned o on o.id = a.id left join solved s on s.id = a.id
-      where coalesce(o.n, 0) + coalesce(s.n, 0) > 0 ${filters.assigneeId ? sql`and a.id = ${filters.assigneeId}` : sql``}
-      order by open_assigned desc, solved desc, a.name`),
-  ]);
-
-  const hours = (ms: number | null) => (ms === null ? null : Math.round((Number(ms) / HOUR_MS) * 100) / 100);
-  const backlogByDay = new Map<string, { day: string } & Record<TicketStatus, number>>();
-  for (const row of backlog) {
-    const entry = backlogByDay.get(row.day) ?? ({ day: row.day, open: 0, pending: 0, 'on-hold': 0, solved: 0, closed: 0 } as { day: string } & Record<TicketStatus, number>);
-    entry[row.status] = row.count;
-    backlogByDay.set(row.day, entry);
+/** ISO weeks from days: the Monday of each, in order. */
+function byWeek(days: Dashboard['createdSolved']): Dashboard['createdSolvedByWeek'] {
+  const weeks = new Map<string, { week: string } & CreatedSolved>();
+  for (const { day, created, solved } of days) {
+    const date = new Date(`${day}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+    const week = date.toISOString().slice(0, 10);
+    const entry = weeks.get(week) ?? { week, created: 0, solved: 0 };
+    entry.created += created;
+    entry.solved += solved;
+    weeks.set(week, entry);
   }
-  return {
-    timeZone,
-    createdSolved: [...createdSolved],
-    backlog: [...backlogByDay.values()],
-    times: times.map((row) => ({
-      week: row.week,
-      firstReplyMedian: hours(row.first_median),
-      firstReplyP90: hours(row.first_p90),
-      resolutionMedian: hours(row.resolution_median),
-      resolutionP90: hours(row.resolution_p90),
-    })),
-    sla: sla.map((row) => ({ ...row, metShare: row.met + row.missed > 0 ? Math.round((row.met / (row.met + row.missed)) * 1000) / 10 : null })),
-    workload: workload.map((row) => ({ agentId: row.agent_id, name: row.name, openAssigned: row.open_assigned, solved: row.solved })),
-  };
+  return [...weeks.values()];
+}
+
+async function backlog(db: Database, r: Range): Promise<Backlog[]> {
+  const where = moveConditions(r.filters);
+  // Where the range starts, from whole months before it and the hours of the month it starts in;
+  // then each day's moves, summed up to its end.
+  const monthStart = sql`date_trunc('month', ${r.start}, 'UTC')`;
+  const rows = await db.execute<{ day: string; status: TicketStatus; count: number }>(sql`
+    with at_start as (
+      select m.status, sum(m.net)::int as n from (
+        select m.status, m.net, m.type, m.organization_id, m.priority, m.assignee_id from report_status_months m where m.month < ${monthStart}
+        union all
+        select m.status, m.net, m.type, m.organization_id, m.priority, m.assignee_id from report_status_hours m where m.hour >= ${monthStart} and m.hour < ${r.start}
+      ) m where ${where} group by 1
+    ), per_day as (
+      select ${r.dayOf(sql`m.hour`)} as day, m.status, sum(m.net)::int as n from report_status_hours m
+      where m.hour >= ${r.start} and m.hour < ${r.end} and ${where} group by 1, 2
+    )
+    select to_char(d.day, 'YYYY-MM-DD') as day, s.status,
+      (coalesce(a.n, 0) + coalesce(sum(p.n) over (partition by s.status order by d.day), 0))::int as count
+    from ${r.days} as d cross join unnest(${sql.raw(`array[${TICKET_STATUSES.map((status) => `'${status}'`).join(',')}]`)}::text[]) as s(status)
+    left join at_start a on a.status = s.status
+    left join per_day p on p.status = s.status and p.day = d.day
+    order by d.day, s.status`);
+  const byDay = new Map<string, Backlog>();
+  for (const row of rows) {
+    const entry = byDay.get(row.day) ?? ({ day: row.day, ...Object.fromEntries(TICKET_STATUSES.map((status) => [status, 0])) } as Backlog);
+    entry[row.status] = row.count;
+    byDay.set(row.day, entry);
+  }
+  return [...byDay.values()];
+}
+
+async function times(db: Database, r: Range): Promise<Dashboard['times']> {
+  const where = ticketConditions(r.filters);
+  const rows = await db.execute<{ week: string; first_median: number | null; first_p90: number | null; resolution_median: number | null; resolution_p90: number | null }>(sql`
+    with first_reply as (
+      select date_trunc('week', t.created_at at time zone ${r.timeZone})::date as week,
+        percentile_cont(0.5) within group (order by t.first_replied_at - t.created_at) as median,
+        percentile_cont(0.9) within group (order by t.first_replied_at - t.created_at) as p90
+      from tickets t where t.created_at >= ${r.start} and t.created_at < ${r.end} and t.first_replied_at is not null and ${where} group by 1
+    ), resolution as (
+      select date_trunc('week', e.at at time zone ${r.timeZone})::date as week,
+        percentile_cont(0.5) within group (order by e.at - t.created_at) as median,
+        percentile_cont(0.9) within group (order by e.at - t.created_at) as p90
+      from ticket_events e join tickets t on t.number = e.ticket_number
+      where e.kind = 'status_changed' and e.to_status = 'solved' and e.at >= ${r.start} and e.at < ${r.end} and ${where} group by 1
+    )
+    select to_char(coalesce(f.week, r.week), 'YYYY-MM-DD') as week,
+      extract(epoch from f.median) * 1000 as first_median, extract(epoch from f.p90) * 1000 as first_p90,
+      extract(epoch from r.median) * 1000 as resolution_median, extract(epoch from r.p90) * 1000 as resolution_p90
+    from first_reply f full join resolution r on r.week = f.week order by 1`);
+  const hours = (ms: number | null) => (ms === null ? null : Math.round((Number(ms) / HOUR_MS) * 100) / 100);
+  return rows.map((row) => ({
+    week: row.week,
+    firstReplyMedian: hours(row.first_median),
+    firstReplyP90: hours(row.first_p90),
+    resolutionMedian: hours(row.resolution_median),
+    resolutionP90: hours(row.resolution_p90),
+  }));
+}
+
+async function sla(db: Database, r: Range): Promise<Dashboard['sla']> {
+  const rows = await db.execute<{ type: TicketType; priority: TicketPriority; met: number; missed: number }>(sql`
+    select t.type, t.priority,
+      count(*) filter (where t.first_replied_at is not null and t.first_replied_at <= t.first_reply_due_at)::int as met,
+      count(*) filter (where t.first_replied_at > t.first_reply_due_at or (t.first_replied_at is null and t.first_reply_due_at <= now()))::int as missed
+    from tickets t where t.created_at >= ${r.start} and t.created_at < ${r.end} and ${ticketConditions(r.filters)}
+    group by t.type, t.priority order by t.type, case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`);
+  return rows.map((row) => ({ ...row, metShare: row.met + row.missed > 0 ? Math.round((row.met / (row.met + row.missed)) * 1000) / 10 : null }));
+}
+
+async function workload(db: Database, r: Range): Promise<Dashboard['workload']> {
+  const where = ticketConditions(r.filters);
+  const rows = await db.execute<{ agent_id: string; name: string; open_assigned: number; solved: number }>(sql`
+    with agents as (select id, coalesce(name, email) as name from users where role in ('agent', 'admin')),
+    open_assigned as (
+      select t.assignee_id as id, count(*)::int as n from tickets t where t.status not in ('solved', 'closed') and t.assignee_id is not null and ${where} group by 1
+    ), solved as (
+      select e.actor_id as id, count(*)::int as n from ticket_events e join tickets t on t.number = e.ticket_number
+      where e.kind = 'status_changed' and e.to_status = 'solved' and e.actor_kind = 'agent' and e.at >= ${r.start} and e.at < ${r.end} and ${where} group by 1
+    )
+    select a.id as agent_id, a.name, coalesce(o.n, 0) as open_assigned, coalesce(s.n, 0) as solved
+    from agents a left join open_assigned o on o.id = a.id left join solved s on s.id = a.id
+    where coalesce(o.n, 0) + coalesce(s.n, 0) > 0 ${r.filters.assigneeId ? sql`and a.id = ${r.filters.assigneeId}` : sql``}
+    order by open_assigned desc, solved desc, a.name`);
+  return rows.map((row) => ({ agentId: row.agent_id, name: row.name, openAssigned: row.open_assigned, solved: row.solved }));
+}
+
+/** Each report on its own: what a CSV of it, or the bench, asks for. */
+export const REPORTS: { [Name in ReportName]: (db: Database, filters: ReportFilters, timeZone: string) => Promise<Dashboard[Name]> } = {
+  createdSolved: (db, filters, timeZone) => createdSolved(db, rangeOf(filters, timeZone)),
+  createdSolvedByWeek: async (db, filters, timeZone) => byWeek(await createdSolved(db, rangeOf(filters, timeZone))),
+  backlog: (db, filters, timeZone) => backlog(db, rangeOf(filters, timeZone)),
+  times: (db, filters, timeZone) => times(db, rangeOf(filters, timeZone)),
+  sla: (db, filters, timeZone) => sla(db, rangeOf(filters, timeZone)),
+  workload: (db, filters, timeZone) => workload(db, rangeOf(filters, timeZone)),
+};
+
+/** Every report of the page at once, side by side on the pool. */
+export async function dashboard(db: Database, filters: ReportFilters, timeZone: string): Promise<Dashboard> {
+  const range = rangeOf(filters, timeZone);
+  const [days, backlogRows, timeRows, slaRows, workloadRows] = await Promise.all([createdSolved(db, range), backlog(db, range), times(db, range), sla(db, range), workload(db, range)]);
+  return { timeZone, createdSolved: days, createdSolvedByWeek: byWeek(days), backlog: backlogRows, times: timeRows, sla: slaRows, workload: workloadRows };
 }

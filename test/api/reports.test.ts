@@ -99,9 +99,9 @@ describe('reports', () => {
     // First replies 2 h and 2 h; solves after 24 h, 43 h and 73 h (the 90th percentile interpolates: 67 h).
     expect(report.times).toEqual([{ week: '2026-02-02', firstReplyMedian: 2, firstReplyP90: 2, resolutionMedian: 43, resolutionP90: 67 }]);
     expect(report.sla).toEqual([
-      { type: 'critical', met: 0, missed: 1, metShare: 0 },
-      { type: 'hardware_issue', met: 0, missed: 1, metShare: 0 },
-      { type: 'software_issue', met: 1, missed: 0, metShare: 100 },
+      { type: 'critical', priority: 'urgent', met: 0, missed: 1, metShare: 0 },
+      { type: 'hardware_issue', priority: 'normal', met: 0, missed: 1, metShare: 0 },
+      { type: 'software_issue', priority: 'normal', met: 1, missed: 0, metShare: 100 },
     ]);
     expect(report.workload.find((row) => row.agentId === agents.one.id)).toMatchObject({ openAssigned: 1, solved: 1 });
     expect(report.workload.find((row) => row.agentId === agents.two.id)).toMatchObject({ openAssigned: 0, solved: 2 });
@@ -125,7 +125,7 @@ describe('reports', () => {
     expect(header).toBe('day,created,solved');
     expect(lines).toEqual(report.createdSolved.map((d) => `${d.day},${d.created},${d.solved}`));
     const sla = await lead.reports.csv.query({ report: 'sla', filters: week });
-    expect(sla.csv.split('\r\n')[1]).toBe('critical,0,1,0');
+    expect(sla.csv.split('\r\n')[1]).toBe('critical,urgent,0,1,0');
   });
 
   it('keep counting while many tickets move between the same statuses at once, without a deadlock', async () => {
