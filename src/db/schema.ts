@@ -2,6 +2,8 @@
 // under src/db/migrations, which `npm run migrate` applies.
 import { sql, type SQL } from 'drizzle-orm';
 import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { BusinessCalendar } from '../../workflows/calendar/model.js';
+import type { SlaTargets } from '../../workflows/sla/policy.js';
 import type { NotificationKind, TicketEventKind, WorkEventKind } from '../../workflows/ticket/effects.js';
 import type { Actor, AttachmentRef, Person, SettableStatus, TicketPolicy, TicketPriority, TicketStatus, TicketType } from '../../workflows/ticket/model.js';
 
@@ -583,4 +585,40 @@ export const erasedPeople = pgTable('erased_people', {
   userId: text('user_id').primaryKey(),
   erasedAt: tz('erased_at').notNull().defaultNow(),
   erasedBy: text('erased_by').notNull(),
+});
+
+/**
+ * Business-hours calendars (workflows/calendar), one row per version: a change is a new row, never
+ * an update, so that whatever pinned a version keeps it. The current one is the highest version.
+ */
+export const calendarVersions = pgTable(
+  'calendar_versions',
+  {
+    calendarId: text('calendar_id').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    definition: jsonb('definition').$type<BusinessCalendar>().notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    /** The admin who saved it; null for the version a fresh install seeded. */
+    createdBy: text('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.calendarId, t.version] })],
+);
+
+/** SLA targets per type and priority (workflows/sla/policy.ts), versioned like calendars. */
+export const slaPolicyVersions = pgTable('sla_policy_versions', {
+  version: integer('version').primaryKey(),
+  targets: jsonb('targets').$type<SlaTargets>().notNull(),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  createdBy: text('created_by'),
+});
+
+/** Pending reminder and close, Solved close, versioned like calendars. */
+export const lifecycleDurationVersions = pgTable('lifecycle_duration_versions', {
+  version: integer('version').primaryKey(),
+  pendingReminderMs: bigint('pending_reminder_ms', { mode: 'number' }).notNull(),
+  pendingAutoCloseMs: bigint('pending_auto_close_ms', { mode: 'number' }).notNull(),
+  solvedAutoCloseMs: bigint('solved_auto_close_ms', { mode: 'number' }).notNull(),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  createdBy: text('created_by'),
 });
