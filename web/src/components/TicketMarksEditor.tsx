@@ -1,15 +1,15 @@
 // Support Ops set a ticket's priority and tags (tickets.setPriority, tickets.changeTags), at any
-// time but Closed; the tags suggested as they type are those in use, the most used first
-// (tickets.tagSuggestions). Requesters never see this: the API gives them neither.
+// time but Closed; the tags suggested as they type are those in use (TagField). Requesters never
+// see this: the API gives them neither.
 import { useId, useState, type FormEvent } from 'react';
 import { TICKET_PRIORITIES, type TicketPriority } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
 import type { Ticket } from '../api/types';
 import { useI18n } from '../i18n';
 import { useAction } from '../lib/use-action';
-import { useAsync } from '../lib/use-async';
 import type { TicketPermissions } from '../lib/ticket-permissions';
 import { ApiError } from './ApiError';
+import { TagField } from './TagField';
 import { PriorityBadge } from './TicketMarks';
 
 export function TicketMarksEditor({ ticket, permissions, onChanged }: { ticket: Ticket; permissions: TicketPermissions; onChanged(): void }) {
@@ -18,8 +18,6 @@ export function TicketMarksEditor({ ticket, permissions, onChanged }: { ticket: 
   const closed = ticket.status === 'closed';
   const action = useAction();
   const [draft, setDraft] = useState('');
-  const prefix = draft.trim();
-  const suggestions = useAsync(() => api.tickets.tagSuggestions.query({ prefix, limit: 10 }), [prefix]);
   const mayPriority = !closed && permissions.may('setPriority');
   const mayTags = !closed && permissions.may('changeTags');
 
@@ -35,8 +33,6 @@ export function TicketMarksEditor({ ticket, permissions, onChanged }: { ticket: 
     await run(() => api.tickets.changeTags.mutate({ number: ticket.number, add: [tag] }));
     setDraft('');
   }
-
-  const offered = (suggestions.data ?? []).filter((s) => !ticket.tags.includes(s.name));
 
   return (
     <section aria-labelledby={`${id}-marks`} className="side-section">
@@ -81,12 +77,7 @@ export function TicketMarksEditor({ ticket, permissions, onChanged }: { ticket: 
         <form onSubmit={addTag} className="inline-form" noValidate>
           <label htmlFor={`${id}-tag`}>{t.marks.addTag}</label>
           <div className="inline-form__row">
-            <input id={`${id}-tag`} type="text" value={draft} maxLength={40} list={`${id}-suggestions`} autoComplete="off" onChange={(event) => setDraft(event.target.value)} />
-            <datalist id={`${id}-suggestions`}>
-              {offered.map((s) => (
-                <option key={s.name} value={s.name} />
-              ))}
-            </datalist>
+            <TagField id={`${id}-tag`} value={draft} onChange={setDraft} exclude={ticket.tags} />
             <button type="submit" disabled={action.busy || !draft.trim()}>
               {t.marks.add}
             </button>
