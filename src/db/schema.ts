@@ -284,6 +284,8 @@ function reportMoveColumns() {
 
 export const reportStatusHours = pgTable('report_status_hours', { hour: tz('hour').notNull(), ...reportMoveColumns() }, (t) => [
   primaryKey({ columns: [t.hour, t.status, t.type, t.organizationId, t.priority, t.assigneeId] }),
+  // A report reads the rows of its filters (or the rollups, migration 0018), then the range's hours.
+  index('report_status_hours_filters_idx').on(t.type, t.organizationId, t.priority, t.assigneeId, t.hour),
 ]);
 
 /**
@@ -292,6 +294,7 @@ export const reportStatusHours = pgTable('report_status_hours', { hour: tz('hour
  */
 export const reportStatusMonths = pgTable('report_status_months', { month: tz('month').notNull(), ...reportMoveColumns() }, (t) => [
   primaryKey({ columns: [t.month, t.status, t.type, t.organizationId, t.priority, t.assigneeId] }),
+  index('report_status_months_filters_idx').on(t.type, t.organizationId, t.priority, t.assigneeId, t.month),
 ]);
 
 /** E-mails about an account rather than a ticket, queued in the same outbox. */

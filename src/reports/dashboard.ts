@@ -76,14 +76,23 @@ function ticketConditions(filters: ReportFilters): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** The same filters on the counted moves (alias m), as the ticket was when it moved. */
+/**
+ * The same filters on the counted moves (alias m), as the ticket was when it moved. With one filter
+ * or none, the rollup rows ('*' for every other filter, migration 0018) hold the sums; with more,
+ * the full rows of the values asked for.
+ */
 function moveConditions(filters: ReportFilters): SQL {
-  const parts: SQL[] = [sql`true`];
-  if (filters.type) parts.push(sql`m.type = ${filters.type}`);
-  if (filters.priority) parts.push(sql`m.priority = ${filters.priority}`);
-  if (filters.organizationId) parts.push(sql`m.organization_id = ${filters.organizationId}`);
-  if (filters.assigneeId) parts.push(sql`m.assignee_id = ${filters.assigneeId}`);
-  return sql.join(parts, sql` and `);
+  const asked: Array<[SQL, string | undefined]> = [
+    [sql`m.type`, filters.type],
+    [sql`m.organization_id`, filters.organizationId],
+    [sql`m.priority`, filters.priority],
+    [sql`m.assignee_id`, filters.assigneeId],
+  ];
+  const rollup = asked.filter(([, value]) => value !== undefined).length <= 1;
+  return sql.join(
+    asked.map(([column, value]) => (value !== undefined ? sql`${column} = ${value}` : rollup ? sql`${column} = '*'` : sql`${column} <> '*'`)),
+    sql` and `,
+  );
 }
 
 async function createdSolved(db: Database, r: Range): Promise<Dashboard['createdSolved']> {
@@ -122,11 +131,11 @@ async function backlog(db: Database, r: Range): Promise<Backlog[]> {
   const monthStart = sql`date_trunc('month', ${r.start}, 'UTC')`;
   const rows = await db.execute<{ day: string; status: TicketStatus; count: number }>(sql`
     with at_start as (
-      select m.status, sum(m.net)::int as n from (
-        select m.status, m.net, m.type, m.organization_id, m.priority, m.assignee_id from report_status_months m where m.month < ${monthStart}
+      select status, sum(n)::int as n from (
+        select m.status, m.net as n from report_status_months m where m.month < ${monthStart} and ${where}
         union all
-        select m.status, m.net, m.type, m.organization_id, m.priority, m.assignee_id from report_status_hours m where m.hour >= ${monthStart} and m.hour < ${r.start}
-      ) m where ${where} group by 1
+        select m.status, m.net from report_status_hours m where m.hour >= ${monthStart} and m.hour < ${r.start} and ${where}
+      ) moves group by 1
     ), per_day as (
       select ${r.dayOf(sql`m.hour`)} as day, m.status, sum(m.net)::int as n from report_status_hours m
       where m.hour >= ${r.start} and m.hour < ${r.end} and ${where} group by 1, 2
