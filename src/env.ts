@@ -2,6 +2,7 @@
 // or invalid one stops the process with a message that names it.
 import { msToNumber } from '@temporalio/common/lib/time.js';
 import { z } from 'zod';
+import { isTimeZone } from '../workflows/calendar/zone.js';
 import { DEFAULT_POLICY, type TicketPolicy } from '../workflows/ticket/model.js';
 import { LANGUAGES } from './db/schema.js';
 
@@ -34,15 +35,6 @@ const size = (fallbackBytes: number) =>
       ctx.addIssue({ code: 'custom', message: `"${value}" is not a size (examples: 20MB, 500KB, 1048576)` });
       return z.NEVER;
     });
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
@@ -111,6 +103,8 @@ const schema = z.object({
   ATTACHMENT_MAX_FILE_SIZE: size(20 * 1024 ** 2),
   ATTACHMENT_MAX_MESSAGE_SIZE: size(50 * 1024 ** 2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Only a fresh install's first version of the policies: after that they live in Postgres, edited by
+  // admins, and every process reads them there (src/policies/store.ts).
   POLICY_PENDING_REMINDER: duration(DEFAULT_POLICY.pendingReminderMs),
   POLICY_PENDING_AUTO_CLOSE: duration(DEFAULT_POLICY.pendingAutoCloseMs),
   POLICY_SOLVED_AUTO_CLOSE: duration(DEFAULT_POLICY.solvedAutoCloseMs),
@@ -126,7 +120,8 @@ export type Env = z.output<typeof schema>;
 export const SETTING_NAMES = Object.keys(schema.shape) as Array<keyof Env>;
 
 export interface Config extends Env {
-  policy: TicketPolicy;
+  /** What POLICY_* say: version 1 of the policies on a fresh install, never read after that. */
+  policySeed: TicketPolicy;
   publicUrl: string;
 }
 
@@ -148,7 +143,7 @@ export function readConfig(source: Record<string, string | undefined> = process.
   return {
     ...env,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
-    policy: {
+    policySeed: {
       pendingReminderMs: env.POLICY_PENDING_REMINDER,
       pendingAutoCloseMs: env.POLICY_PENDING_AUTO_CLOSE,
       solvedAutoCloseMs: env.POLICY_SOLVED_AUTO_CLOSE,

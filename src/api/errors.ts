@@ -3,6 +3,7 @@
 import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { BadCredentialsError, InvalidFieldError, InvalidLinkError, RateLimitedError } from '../accounts/errors.js';
+import { PolicyChangedError } from '../policies/errors.js';
 import { RequestReusedError, TicketForbiddenError, TicketGoneError, TicketNotFoundError, TicketRefusedError, TicketStuckError, UnavailableError } from '../tickets/errors.js';
 
 const TEMPORAL_DOWN = 'The ticket service is not reachable right now; try again in a moment.';
@@ -34,7 +35,7 @@ export function toTRPCError(error: unknown): TRPCError {
   }
   if (error instanceof TicketNotFoundError) return new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
   if (error instanceof TicketForbiddenError) return new TRPCError({ code: 'FORBIDDEN', message: error.message, cause: error });
-  if (error instanceof TicketGoneError || error instanceof RequestReusedError) return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
+  if (error instanceof TicketGoneError || error instanceof RequestReusedError || error instanceof PolicyChangedError) return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
   if (error instanceof TicketStuckError) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message, cause: error });
   if (error instanceof RateLimitedError) return new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error });
   if (error instanceof BadCredentialsError) return new TRPCError({ code: 'UNAUTHORIZED', message: error.message, cause: error });

@@ -11,6 +11,8 @@
 //   presence       heartbeat, leave, list: who else of Support Ops is on a ticket, viewing or replying
 //   users          agents (Support Ops); list, create, update, revokeSessions (admins)
 //   admin          log, accessPolicy, setAccessPolicy (admins)
+//   policies       current, history (Support Ops); setSla, setLifecycle, setCalendar (admins): SLA
+//                  targets, lifecycle durations and business-hours calendars, versioned
 //   organizations  list, members (members and admins); create, rename, addMember, removeMember (admins)
 //   inbound        suspended, release, discard: e-mails the desk would not add by itself (Support Ops)
 //   reports        dashboard, csv: how the desk is doing over a range of days (Support Ops)
@@ -21,6 +23,7 @@ import { authRouter } from './routers/auth.js';
 import { inboundRouter } from './routers/inbound.js';
 import { liveRouter } from './routers/live.js';
 import { macrosRouter } from './routers/macros.js';
+import { policiesRouter } from './routers/policies.js';
 import { presenceRouter } from './routers/presence.js';
 import { organizationsRouter } from './routers/organizations.js';
 import { portalConfigRouter } from './routers/portal-config.js';
@@ -36,6 +39,7 @@ export const appRouter = router({
   presence: presenceRouter,
   users: usersRouter,
   admin: adminRouter,
+  policies: policiesRouter,
   organizations: organizationsRouter,
   inbound: inboundRouter,
   reports: reportsRouter,

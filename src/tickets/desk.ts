@@ -36,7 +36,11 @@ export interface TicketDeskOptions {
   client: Client;
   db: Database;
   taskQueue: string;
-  policy: TicketPolicy;
+  /**
+   * The policy a ticket created now pins: the product reads the current version in Postgres on each
+   * creation (src/policies/store.ts); tests and benchmarks give a fixed one.
+   */
+  policy: TicketPolicy | (() => Promise<TicketPolicy>);
   /**
    * Longest wait for Temporal before a call fails with UnavailableError, so that a person gets a
    * clear error in seconds when the server or the worker is away. Unset: no limit (tools, tests).
@@ -55,9 +59,12 @@ export class TicketDesk {
     // Refused before a number is used: a ticket whose text cannot be stored would never be written.
     const problem = newTicketProblem(ticket);
     if (problem) throw new InvalidFieldError(problem.field, problem.message);
+    // Read before a number is claimed: without its policy no ticket can start.
+    const { policy: source } = this.options;
+    const policy = typeof source === 'function' ? await source() : source;
     const number = await this.claimNumber(ticket.requester.id, requestId, fingerprint(creationContent(ticket)));
     annotateTicket(number);
-    const newTicket: NewTicket = { ...ticket, number, policy: this.options.policy };
+    const newTicket: NewTicket = { ...ticket, number, policy };
     const start = () =>
       new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', {
         workflowId: ticketWorkflowId(number),

@@ -38,12 +38,17 @@ export interface Stack {
 /** The suite's payload keys (global-setup): the stacks encrypt what they hand Temporal, as the product does. */
 export const suiteKeys = () => parsePayloadKeys(inject('payloadKeys'), 'the suite\'s keys');
 
-export async function startStack(options: { policy?: TicketPolicy; worker?: boolean; /** false: plain payloads (the replay fixtures stay readable). */ encrypted?: boolean } = {}): Promise<Stack> {
+/** The Temporal runtime of a test process, once: it logs errors only. */
+export function installQuietRuntime(): void {
   if (!runtimeInstalled) {
     // Refused signals are logged as warnings on purpose; tests provoke many, so show errors only.
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
   }
+}
+
+export async function startStack(options: { policy?: TicketPolicy; worker?: boolean; /** false: plain payloads (the replay fixtures stay readable). */ encrypted?: boolean } = {}): Promise<Stack> {
+  installQuietRuntime();
   const namespace = 'default';
   const taskQueue = `test-${randomUUID()}`;
   const db = createDatabase(inject('databaseUrl'));

@@ -8,6 +8,7 @@ import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker
 import { expect, inject, it } from 'vitest';
 import type { BusinessTimeQuestion, businessTimeWorkflow } from '../fixtures/workflows/business-time-workflow.js';
 import type { BusinessCalendar } from '../../workflows/calendar/model.js';
+import { installQuietRuntime } from '../helpers/stack.js';
 
 const at = (iso: string) => Date.parse(iso);
 const HOUR = 3_600_000;
@@ -29,6 +30,7 @@ it('computes business time with Paris DST inside the workflow sandbox', async ()
     // Easter Monday closed: Friday 3 April 17:00 + 1 h + the Sunday night's 3 h + 1 h → Tuesday 10:00.
     { calendar: paris, start: at('2026-04-03T17:00:00+02:00'), durationMs: 5 * HOUR, until: at('2026-04-07T10:00:00+02:00') },
   ];
+  installQuietRuntime();
   const bundle = await bundleWorkflowCode({
     workflowsPath: fileURLToPath(new URL('../fixtures/workflows/business-time-workflow.ts', import.meta.url)),
     logger: { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: (message: string) => console.error(message) },
