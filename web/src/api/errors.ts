@@ -4,8 +4,9 @@
 // names it (data.problem: the files a message named). The server's English message is never
 // shown nor read, so the French portal depends on no English wording.
 import { TRPCClientError } from '@trpc/client';
-import type { AppRouter } from '../../../src/api/router';
-import type { Messages } from '../i18n/en';
+import type { AppRouter } from '../../../src/api/router.js';
+import type { Messages } from '../i18n/en.js';
+import type { Refusal } from './types.js';
 
 /** What a sentence is about, where one code means different things (UNAUTHORIZED at sign-in…). */
 export type ErrorContext = 'signIn' | 'token' | 'password' | 'default';
@@ -66,7 +67,16 @@ export function errorMessage(error: unknown, t: Messages, context: ErrorContext 
   const data = error.data;
   // No answer at all: the fetch itself failed.
   if (!data?.code) return t.errors.network;
-  const { refusal } = data;
+  return answerMessage({ code: data.code, refusal: data.refusal ?? null }, t, context, fieldsInError(error));
+}
+
+/**
+ * The sentence for what the server answered: its code and, when the ticket said no, the refusal.
+ * An error's (errorMessage), or one ticket's result in a bulk change, which carries the same two.
+ * `fields`: the fields the server found wrong, which decide between two sentences of a link's page.
+ */
+export function answerMessage(answer: { code: string; refusal: Refusal | null }, t: Messages, context: ErrorContext = 'default', fields: ReadonlySet<string> = new Set()): string {
+  const { refusal } = answer;
   if (refusal) {
     switch (refusal.reason) {
       case 'transition':
@@ -78,7 +88,7 @@ export function errorMessage(error: unknown, t: Messages, context: ErrorContext 
         return t.errors.refusedInput;
     }
   }
-  switch (data.code) {
+  switch (answer.code) {
     case 'UNAUTHORIZED':
       return context === 'signIn' ? t.errors.badCredentials : context === 'token' ? t.errors.badLink : t.errors.unauthorized;
     case 'FORBIDDEN':
@@ -93,7 +103,7 @@ export function errorMessage(error: unknown, t: Messages, context: ErrorContext 
       return t.errors.tooLarge;
     case 'BAD_REQUEST':
     case 'UNPROCESSABLE_CONTENT':
-      if (context === 'token') return fieldsInError(error).has('password') ? t.errors.weakPassword : t.errors.badLink;
+      if (context === 'token') return fields.has('password') ? t.errors.weakPassword : t.errors.badLink;
       if (context === 'password') return t.errors.weakPassword;
       return t.errors.badInput;
     case 'TIMEOUT':

@@ -1,7 +1,7 @@
 // The API's shapes, named for the pages, exactly as the router infers them: a field the API adds
 // (src/api/ticket-views.ts) reaches the pages with no second definition and no mapping.
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '../../../src/api/router';
+import type { AppRouter } from '../../../src/api/router.js';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;
@@ -30,6 +30,14 @@ export type Person = Ticket['requester'];
 
 /** A Support Ops member a ticket can be assigned to. */
 export type Agent = Outputs['users']['agents'][number];
+
+/** One change to the queue's selection (tickets.bulk), its answer, and one ticket's part of it: done, or refused or failed with why. */
+export type BulkInput = Inputs['tickets']['bulk'];
+export type BulkChange = BulkInput['change'];
+export type BulkAnswer = Outputs['tickets']['bulk'];
+export type BulkResult = BulkAnswer['results'][number];
+/** Why the ticket said no (data.refusal of an error, `refusal` of a bulk result). */
+export type Refusal = NonNullable<Extract<BulkResult, { outcome: 'refused' | 'failed' }>['refusal']>;
 
 export type TicketList = Outputs['tickets']['list'];
 /** A page of search results (tickets.search), one result, and a piece of highlighted text (`match`: a word that matched). */

@@ -1,4 +1,6 @@
 // A list of tickets. A table on wide screens; at phone width the CSS lays each row out as a card.
+// With `selection` (the queue's bulk actions), a checkbox on each row; the lists without it are as
+// they were.
 import { Link } from 'wouter';
 import type { Ticket } from '../api/types';
 import { useI18n } from '../i18n';
@@ -8,8 +10,31 @@ import { StatusPill } from './StatusBadge';
 import { PriorityBadge, TagList } from './TicketMarks';
 import { When } from './When';
 
-/** `agentColumns`: the priority, tags, assignee and SLA too (Support Ops' own marks); `ownRequests`: the reader's own, so no requester column. */
-export function TicketTable({ items, caption, agentColumns = false, ownRequests = false, empty }: { items: Ticket[]; caption: string; agentColumns?: boolean; ownRequests?: boolean; empty?: string }) {
+/** The rows ticked, by ticket number, and how a tick changes them. */
+export interface RowSelection {
+  selected: ReadonlySet<number>;
+  onToggle(number: number, selected: boolean): void;
+}
+
+/**
+ * `agentColumns`: the priority, tags, assignee and SLA too (Support Ops' own marks); `ownRequests`:
+ * the reader's own, so no requester column; `selection`: a checkbox per row.
+ */
+export function TicketTable({
+  items,
+  caption,
+  agentColumns = false,
+  ownRequests = false,
+  empty,
+  selection,
+}: {
+  items: Ticket[];
+  caption: string;
+  agentColumns?: boolean;
+  ownRequests?: boolean;
+  empty?: string;
+  selection?: RowSelection;
+}) {
   const { t } = useI18n();
   if (items.length === 0) return <p className="empty">{empty ?? t.activities.empty}</p>;
   return (
@@ -19,6 +44,11 @@ export function TicketTable({ items, caption, agentColumns = false, ownRequests 
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
+            {selection && (
+              <th scope="col" className="ticket-table__select">
+                <span className="visually-hidden">{t.bulk.selectColumn}</span>
+              </th>
+            )}
             <th scope="col">{t.activities.number}</th>
             <th scope="col">{t.activities.subject}</th>
             <th scope="col">{t.activities.type}</th>
@@ -33,7 +63,12 @@ export function TicketTable({ items, caption, agentColumns = false, ownRequests 
         </thead>
         <tbody>
           {items.map((ticket) => (
-            <tr key={ticket.number} className={ticket.type === 'critical' ? 'row--critical' : undefined}>
+            <tr key={ticket.number} className={rowClass(ticket, selection?.selected.has(ticket.number) ?? false)}>
+              {selection && (
+                <td data-label={t.bulk.selectColumn} className="ticket-table__select">
+                  <input type="checkbox" checked={selection.selected.has(ticket.number)} aria-label={t.bulk.select(ticket.number)} onChange={(event) => selection.onToggle(ticket.number, event.target.checked)} />
+                </td>
+              )}
               <td data-label={t.activities.number}>#{ticket.number}</td>
               <td data-label={t.activities.subject} className="ticket-table__subject">
                 <Link href={`/tickets/${ticket.number}`} translate="no">
@@ -70,4 +105,9 @@ export function TicketTable({ items, caption, agentColumns = false, ownRequests 
       </table>
     </div>
   );
+}
+
+function rowClass(ticket: Ticket, selected: boolean): string | undefined {
+  const names = [ticket.type === 'critical' && 'row--critical', selected && 'row--selected'].filter(Boolean);
+  return names.length ? names.join(' ') : undefined;
 }

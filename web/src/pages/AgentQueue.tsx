@@ -1,16 +1,21 @@
 // The agent console's queues: all, unassigned, assigned to me, SLA breached; Critical / SEV first,
 // or sorted by priority, the latest change or creation; filtered by status, type, priority and tag.
-// Filters and paging live in the address, like My activities.
-import { useState, type FormEvent } from 'react';
+// Filters and paging live in the address, like My activities. Tickets ticked on the page can be
+// changed together (BulkActions); the selection keeps only what the page still lists.
+import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
+import type { BulkAnswer } from '../api/types';
 import { ApiError } from '../components/ApiError';
+import { BulkActions } from '../components/BulkActions';
+import { BulkResults } from '../components/BulkResults';
 import { PriorityFilter, SortChoice, StatusFilter, TagFilter, TypeFilter } from '../components/Filters';
 import { PAGE_SIZE, Pager } from '../components/Pager';
 import { TicketTable } from '../components/TicketTable';
 import { useI18n } from '../i18n';
 import { useAsync } from '../lib/use-async';
+import { useBulkChange } from '../lib/use-bulk-change';
 import { useLive } from '../lib/use-live';
 import { filtersOf, oneOf, pageOf, withChanges } from '../lib/search-params';
 import { useTitle } from '../lib/use-title';
@@ -50,6 +55,24 @@ export function AgentQueue() {
   );
   useLive({}, list.reload);
 
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  // What the list no longer shows (another page, a filter, a ticket that left the queue) is no longer selected.
+  useEffect(() => {
+    if (list.data) setSelected((before) => keepListed(before, list.data?.items.map((ticket) => ticket.number) ?? []));
+  }, [list.data]);
+  // What was refused or not reached stays selected, to act on again; the rest is done with.
+  const bulk = useBulkChange((answer: BulkAnswer) => {
+    setSelected(new Set(answer.results.filter((result) => result.outcome !== 'done').map((result) => result.number)));
+    list.reload();
+  });
+  const toggle = (number: number, on: boolean) =>
+    setSelected((before) => {
+      const next = new Set(before);
+      if (on) next.add(number);
+      else next.delete(number);
+      return next;
+    });
+
   // A new filter starts again from the first page.
   const update = (changes: Record<string, string | undefined>) => setParams((prev) => withChanges(prev, { page: undefined, ...changes }));
   const sortLabels = { criticalFirst: t.queue.criticalFirst, priority: t.queue.sortPriority, updated: t.queue.sortUpdated, created: t.queue.sortCreated, firstReplyDue: t.queue.sortFirstReplyDue };
@@ -75,14 +98,22 @@ export function AgentQueue() {
       </div>
       <ApiError error={list.error} />
       {list.loading && !list.data ? <p aria-busy="true">{t.common.loading}</p> : null}
+      {me && <BulkResults bulk={bulk} />}
       {list.data && (
         <>
-          <TicketTable items={list.data.items} caption={queueLabels[queue]} agentColumns />
+          {me && list.data.items.length > 0 && <BulkActions numbers={list.data.items.map((ticket) => ticket.number)} selected={selected} onSelect={setSelected} bulk={bulk} me={me} />}
+          <TicketTable items={list.data.items} caption={queueLabels[queue]} agentColumns selection={{ selected, onToggle: toggle }} />
           <Pager page={page} total={list.data.totalIsExact ? list.data.total : null} pageSize={list.data.pageSize} hasMore={list.data.hasMore} onPage={(p) => update({ page: String(p) })} />
         </>
       )}
     </>
   );
+}
+
+/** The selection, without the tickets the list no longer shows (the same set when nothing went). */
+function keepListed(selected: ReadonlySet<number>, listed: number[]): ReadonlySet<number> {
+  const kept = new Set(listed.filter((number) => selected.has(number)));
+  return kept.size === selected.size ? selected : kept;
 }
 
 /** Words to search the tickets for, opened on the search page (`#123` goes straight to the ticket). */
