@@ -3,7 +3,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Config } from '../env.js';
 import { createDatabase, type Database } from '../db/client.js';
-import { currentTicketPolicy } from '../policies/store.js';
+import { currentTicketPolicy, ensurePoliciesSeeded } from '../policies/store.js';
 import { ticketDataConverter } from '../temporal/codec.js';
 import { loadPayloadKeys, PayloadKeyError, type PayloadKey } from '../temporal/payload-keys.js';
 import { TicketDesk } from '../tickets/desk.js';
@@ -32,6 +32,9 @@ export interface Services {
 
 export async function connectServices(config: Config, endpoints: Endpoints): Promise<Services> {
   const db = createDatabase(endpoints.databaseUrl);
+  // A fresh install takes its policies from the API's POLICY_* as it starts, not from whichever
+  // tool asks first. Postgres away or not migrated yet: the first reader seeds instead.
+  ensurePoliciesSeeded(db, config.policySeed).catch(() => {});
   // Lazy: the API starts (and /readyz says what is missing) even while Temporal is still away.
   const connection = Connection.lazy({ address: endpoints.temporalAddress });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: ticketDataConverter(endpoints.payloadKeys) });

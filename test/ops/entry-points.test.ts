@@ -3,11 +3,11 @@
 // /metrics shows it by status, with the Temporal SDK's metrics; SIGTERM stops both cleanly.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDatabase, type Database } from '../../src/db/client.js';
-import { runMigrations } from '../../src/db/migrate.js';
+import type { Database } from '../../src/db/client.js';
 import { freePort } from '../../src/net.js';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/runtime/demo.js';
 import { call, signIn } from './api-client.js';
+import { freshDatabase } from '../helpers/fresh-database.js';
 import { answers, type Launched } from '../helpers/launch.js';
 import { runEntryPoint } from './product-process.js';
 
@@ -17,16 +17,7 @@ let databaseUrl: string;
 
 beforeAll(async () => {
   // A database of its own: this worker delivers the outbox, which other tests' rows must not meet.
-  const name = `ops_${randomUUID().slice(0, 8)}`;
-  const admin = createDatabase(inject('databaseUrl'), { max: 1 });
-  await admin.sql.unsafe(`create database ${name}`);
-  await admin.close();
-  databaseUrl = inject('databaseUrl').replace(/\/[^/]+$/, `/${name}`);
-  await runMigrations(databaseUrl);
-  db = createDatabase(databaseUrl, { max: 2 });
-  // The Temporal server is shared with the rest of the suite, whose tickets already hold the low
-  // numbers (workflow ids ticket-1, ticket-2, …): this database numbers its tickets far above them.
-  await db.sql.unsafe(`alter table ticket_requests alter column number restart with ${1_000_000_000 + Math.floor(Math.random() * 1_000_000) * 1000}`);
+  ({ url: databaseUrl, db } = await freshDatabase('ops', { firstTicketNumberAbove: 1_000_000_000 }));
   await ensureDemoAccounts(db);
 });
 

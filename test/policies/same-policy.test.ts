@@ -5,13 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { ensureUser, personOf } from '../../src/accounts/users.js';
-import { createDatabase, type Database } from '../../src/db/client.js';
-import { runMigrations } from '../../src/db/migrate.js';
+import type { Database } from '../../src/db/client.js';
 import { readConfig } from '../../src/env.js';
 import { lifecycleHistory, saveLifecycleDurations, slaHistory } from '../../src/policies/store.js';
 import { connectServices, type Services } from '../../src/runtime/services.js';
 import { createTicketWorker } from '../../src/temporal/ticket-worker.js';
 import { DEFAULT_POLICY } from '../../workflows/ticket/model.js';
+import { freshDatabase } from '../helpers/fresh-database.js';
 import { launch } from '../helpers/launch.js';
 import { installQuietRuntime, suiteKeys } from '../helpers/stack.js';
 
@@ -28,15 +28,7 @@ let server: Services;
 beforeAll(async () => {
   installQuietRuntime();
   // A database of its own: a fresh install, with no policy yet.
-  const name = `policies_${randomUUID().slice(0, 8)}`;
-  const admin = createDatabase(inject('databaseUrl'), { max: 1 });
-  await admin.sql.unsafe(`create database ${name}`);
-  await admin.close();
-  databaseUrl = inject('databaseUrl').replace(/\/[^/]+$/, `/${name}`);
-  await runMigrations(databaseUrl);
-  db = createDatabase(databaseUrl, { max: 2 });
-  // The Temporal server is shared with the suite, whose tickets hold the low numbers.
-  await db.sql.unsafe(`alter table ticket_requests alter column number restart with ${2_000_000_000 + Math.floor(Math.random() * 1_000_000) * 1000}`);
+  ({ url: databaseUrl, db } = await freshDatabase('policies', { firstTicketNumberAbove: 2_000_000_000 }));
   nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
   worker = await createTicketWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, payloadKeys: suiteKeys(), workflowBundlePath: inject('workflowBundlePath') });
   running = worker.run();
