@@ -2,9 +2,9 @@
 // several tickets, one of them Closed, and sets their priority; the open ones change (read back
 // through the API), the Closed one is listed as refused with why and stays selected, nothing else
 // moves. Select-all on the page, the confirmation a change to many asks for, a resend after a lost
-// answer (the same request id: nothing applied twice) and a new action (a new one); axe on the
-// queue with a selection and on the results, in English and in French at a phone's width, where
-// the toolbar must not stick out.
+// answer (the same request id: nothing applied twice) and new actions with new ones (to me, to a
+// colleague, a tag suggested from those in use); axe on the queue with a selection and on the
+// results, in English and in French at a phone's width, where the toolbar must not stick out.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Page, Request } from 'playwright-core';
@@ -25,6 +25,7 @@ let desk: BrowserDesk;
 let requester: Someone;
 let agent: Someone;
 let agentFr: Someone;
+let colleague: Someone;
 /** A tag of this test's own, so that the queue filtered by it lists only the tickets a test made. */
 const marker = () => `zb${randomUUID().replaceAll('-', '').slice(0, 8)}`;
 
@@ -33,6 +34,7 @@ beforeAll(async () => {
   requester = await desk.someone('Rita');
   agent = await desk.someone('Agnes', { role: 'agent' });
   agentFr = await desk.someone('Amelie', { role: 'agent', language: 'fr' });
+  colleague = await desk.someone('Colin', { role: 'agent' });
 }, 120_000);
 
 afterAll(async () => {
@@ -146,7 +148,7 @@ describe('bulk actions in the queue', () => {
     expect(incidents).toEqual([]);
   }, 180_000);
 
-  it('asks before changing many, and a resend after a lost answer changes nothing twice', async () => {
+  it('asks before changing many, resends after a lost answer changing nothing twice, and assigns and tags as new requests', async () => {
     const tag = marker();
     const numbers = await openTickets(tag, 5);
     const { page, incidents } = await desk.as(agent);
@@ -203,6 +205,25 @@ describe('bulk actions in the queue', () => {
     expect(requestIdOf(sent[2])).not.toBe(requestIdOf(sent[0]));
     expect((await stateOf(numbers[0])).assignee).toBe(agent.id);
     expect((await stateOf(numbers[1])).assignee).toBe(null);
+
+    // To a colleague chosen from Support Ops, and a tag suggested from those in use.
+    await tick(page, numbers[0], en.bulk.select).check();
+    await tick(page, numbers[1], en.bulk.select).check();
+    await bar.getByRole('combobox', { name: en.ticket.assignTo }).selectOption({ label: colleague.name });
+    await bar.getByRole('button', { name: en.ticket.assign, exact: true }).click();
+    await results.getByText(en.bulk.nowAssigned(numbers[1], colleague.name)).waitFor();
+    for (const number of numbers.slice(0, 2)) expect((await stateOf(number)).assignee).toBe(colleague.id);
+    expect((await stateOf(numbers[2])).assignee).toBe(null);
+    for (const number of numbers.slice(0, 2)) await tick(page, number, en.bulk.select).check();
+    const tagField = bar.getByLabel(en.bulk.tag, { exact: true });
+    await tagField.fill(tag.slice(0, 5));
+    await expect.poll(() => bar.locator('datalist option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toContain(tag);
+    await tagField.fill('dock-4');
+    await bar.getByRole('button', { name: en.bulk.addTag }).click();
+    await results.getByText(en.bulk.tagAdded(numbers[0], 'dock-4')).waitFor();
+    for (const number of numbers.slice(0, 2)) expect((await stateOf(number)).tags).toEqual([tag, 'dock-4']);
+    expect((await stateOf(numbers[2])).tags).toEqual([tag]);
+    expect(requestIdOf(sent[4])).not.toBe(requestIdOf(sent[3]));
     expect(incidents).toEqual([]);
   }, 180_000);
 

@@ -2,11 +2,20 @@
 // reader's words (lib/bulk-sentences.ts). The refused stay selected in the queue, to act on again;
 // those the server could not reach, or a request that got no answer, can be sent again as they were.
 import { useEffect, useId, useRef } from 'react';
+import { errorCode } from '../api/errors';
 import type { BulkResult } from '../api/types';
 import { useI18n } from '../i18n';
 import { resultSentence } from '../lib/bulk-sentences';
 import type { BulkChanger } from '../lib/use-bulk-change';
 import { ApiError } from './ApiError';
+
+/** No answer came, or the server was busy: the same request may land if sent again. A request refused as a whole would be refused again. */
+const RESENDABLE = new Set(['TIMEOUT', 'SERVICE_UNAVAILABLE', 'GATEWAY_TIMEOUT', 'INTERNAL_SERVER_ERROR', 'TOO_MANY_REQUESTS']);
+function worthResending(error: unknown): boolean {
+  if (!error) return false;
+  const code = errorCode(error);
+  return code === undefined || RESENDABLE.has(code);
+}
 
 export function BulkResults({ bulk }: { bulk: BulkChanger }) {
   const { t } = useI18n();
@@ -25,7 +34,7 @@ export function BulkResults({ bulk }: { bulk: BulkChanger }) {
   const unchanged = answer?.results.filter((r) => r.outcome !== 'done') ?? [];
   const changed = answer?.results.filter((r) => r.outcome === 'done') ?? [];
   const summary = answer && [t.bulk.changedCount(answer.done), answer.refused > 0 && t.bulk.refusedCount(answer.refused), answer.failed > 0 && t.bulk.failedCount(answer.failed)].filter(Boolean).join(', ');
-  const mayRetry = !bulk.busy && (!!bulk.error || (answer?.failed ?? 0) > 0);
+  const mayRetry = !bulk.busy && (worthResending(bulk.error) || (answer?.failed ?? 0) > 0);
 
   return (
     <section aria-labelledby={`${id}-title`} className="bulk-results" aria-busy={bulk.busy}>
