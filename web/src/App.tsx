@@ -11,7 +11,7 @@ import { MyActivities } from './pages/MyActivities';
 import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
 import { SubmitRequest } from './pages/SubmitRequest';
-import { ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH, REPORTS_PATH, SEARCH_PATH } from './pages/paths';
+import { ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH, MACROS_PATH, REPORTS_PATH, SEARCH_PATH } from './pages/paths';
 import { SUSPENDED_EMAILS_PATH, SuspendedEmails } from './pages/SuspendedEmails';
 import { TicketPage } from './pages/TicketPage';
 
@@ -20,6 +20,7 @@ import { TicketPage } from './pages/TicketPage';
 const Reports = lazy(() => import('./pages/Reports').then((module) => ({ default: module.Reports })));
 const Search = lazy(() => import('./pages/Search').then((module) => ({ default: module.Search })));
 const AdminPeople = lazy(() => import('./pages/AdminPeople').then((module) => ({ default: module.AdminPeople })));
+const Macros = lazy(() => import('./pages/Macros').then((module) => ({ default: module.Macros })));
 const AdminOrganizations = lazy(() => import('./pages/AdminOrganizations').then((module) => ({ default: module.AdminOrganizations })));
 
 function Loading() {
@@ -60,6 +61,7 @@ export function App() {
         <Route path={SUSPENDED_EMAILS_PATH} component={signedIn(SuspendedEmails)} />
         <Route path={SEARCH_PATH} component={signedIn(Search)} />
         <Route path={REPORTS_PATH} component={signedIn(Reports, 'staff')} />
+        <Route path={MACROS_PATH} component={signedIn(Macros, 'staff')} />
         <Route path={ADMIN_PEOPLE_PATH} component={signedIn(AdminPeople, 'admin')} />
         <Route path={ADMIN_ORGANIZATIONS_PATH} component={signedIn(AdminOrganizations, 'admin')} />
         <Route path="/admin">{() => <Redirect to={ADMIN_PEOPLE_PATH} replace />}</Route>

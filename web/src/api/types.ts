@@ -63,3 +63,12 @@ export type UserRole = Account['role'];
 /** An organization, with its number of members (organizations.list), and one of its members. */
 export type Organization = Outputs['organizations']['list'][number];
 export type OrganizationMember = Outputs['organizations']['members'][number];
+
+/** A canned reply as Support Ops keep it (macros.list), what one is saved with, and one filled in for a ticket (macros.render). */
+export type Macro = Outputs['macros']['list'][number];
+export type MacroFields = Inputs['macros']['create'];
+export type MacroActions = NonNullable<MacroFields['actions']>;
+export type RenderedMacro = Outputs['macros']['render'];
+/** Someone else of Support Ops on a ticket, viewing it or writing a reply (presence.*). */
+export type Presence = TicketDetail['presence'][number];
+export type PresenceActivity = Presence['activity'];

@@ -3,7 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../i18n';
-import { ADMIN_PEOPLE_PATH, REPORTS_PATH, SEARCH_PATH } from '../pages/paths';
+import { ADMIN_PEOPLE_PATH, MACROS_PATH, REPORTS_PATH, SEARCH_PATH } from '../pages/paths';
 import { SUSPENDED_EMAILS_PATH } from '../pages/SuspendedEmails';
 import { isAgent, useSession } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -59,6 +59,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   </Link>
                   <Link href={REPORTS_PATH} aria-current={current(REPORTS_PATH)}>
                     {t.nav.reports}
+                  </Link>
+                  <Link href={MACROS_PATH} aria-current={current(MACROS_PATH)}>
+                    {t.macros.nav}
                   </Link>
                 </>
               )}

@@ -1,6 +1,8 @@
 // One ticket, for everyone who may see it. What the reader is offered follows from how they stand
 // to it (the permission table the workflow and the API apply too); Support Ops get the console's
-// panels beside it. The page follows changes made elsewhere through the live feed.
+// panels beside it. The page follows changes made elsewhere through the live feed; Support Ops
+// also see who else of them has it open or is writing a reply (presence.*).
+import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { api } from '../api/client';
 import { errorCode } from '../api/errors';
@@ -15,11 +17,13 @@ import { ReplyBox } from '../components/ReplyBox';
 import { RequesterSolve } from '../components/RequesterSolve';
 import { StatusBadge } from '../components/StatusBadge';
 import { TicketFiles } from '../components/TicketFiles';
+import { WhoElseIsHere } from '../components/WhoElseIsHere';
 import { useI18n } from '../i18n';
 import { formatInstant } from '../lib/format';
 import { permissionsOn } from '../lib/ticket-permissions';
 import { useAsync } from '../lib/use-async';
 import { useLive } from '../lib/use-live';
+import { usePresence } from '../lib/use-presence';
 import { useTitle } from '../lib/use-title';
 import { useSession } from '../session';
 
@@ -31,6 +35,9 @@ export function TicketPage() {
   const detail = useAsync(() => (valid ? api.tickets.get.query({ number }) : Promise.reject(new Error('not a ticket number'))), [number]);
   useLive({ number }, detail.reload, valid && !detail.error);
   const ticket = detail.data?.ticket;
+  // Support Ops tell each other they are here, and whether they are writing a reply.
+  const [drafting, setDrafting] = useState(false);
+  const others = usePresence(number, drafting ? 'replying' : 'viewing', valid && detail.data?.standing === 'agent', detail.data?.presence ?? []);
   useTitle(ticket ? `#${ticket.number} ${ticket.subject}` : `#${valid ? number : ''}`);
 
   if (!valid || errorCode(detail.error) === 'NOT_FOUND') {
@@ -67,6 +74,7 @@ export function TicketPage() {
           {t.ticket.requestedBy(requesterName, formatInstant(ticket.createdAt, lang))}
         </p>
         <StatusBadge status={ticket.status} autoCloseAt={ticket.autoCloseAt} reader={standing} />
+        {standing === 'agent' && <WhoElseIsHere others={others} />}
       </header>
       <div className="ticket__layout">
         <div className="ticket__main">
@@ -86,7 +94,15 @@ export function TicketPage() {
             <FollowUp number={ticket.number} />
           ) : may.may('reply') ? (
             <>
-              <ReplyBox number={ticket.number} status={ticket.status} asSupport={may.mayReplyAsSupport} onSent={detail.reload} />
+              <ReplyBox
+                key={ticket.number}
+                ticket={ticket}
+                conversation={detail.data.conversation}
+                meId={me.id}
+                asSupport={may.mayReplyAsSupport}
+                onSent={detail.reload}
+                onDrafting={setDrafting}
+              />
               {/* Its requester and CCs get e-mails about it; answering one reaches the ticket when the desk reads the answers. */}
               {portal?.repliesByMail && (standing === 'requester' || standing === 'cc') && (
                 <p className="hint" data-testid="answer-by-mail">

@@ -4,3 +4,5 @@ export const REPORTS_PATH = '/reports';
 export const ADMIN_PEOPLE_PATH = '/admin/people';
 export const ADMIN_ORGANIZATIONS_PATH = '/admin/organizations';
 export const SEARCH_PATH = '/search';
+/** Support Ops' shared canned replies. */
+export const MACROS_PATH = '/agent/canned-replies';
