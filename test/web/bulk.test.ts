@@ -133,6 +133,17 @@ describe('bulk actions in the queue', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'bulk.results.en.desktop');
 
+    // Shift held, a click ticks every row from the last one ticked (the rows are in the list's order).
+    const listed = (await rows(page).locator('td:nth-child(2)').allTextContents()).map((text) => Number(text.replace('#', '')));
+    await tick(page, closed, en.bulk.select).uncheck();
+    await tick(page, listed[0], en.bulk.select).check();
+    await tick(page, listed[2], en.bulk.select).click({ modifiers: ['Shift'] });
+    await bar.getByText(en.bulk.selected(3)).waitFor();
+    for (const number of listed.slice(0, 3)) await expect(tick(page, number, en.bulk.select).isChecked()).resolves.toBe(true);
+    await expect(tick(page, listed[3], en.bulk.select).isChecked()).resolves.toBe(false);
+    await bar.getByRole('button', { name: en.bulk.clear }).click();
+    await expect(page.getByRole('checkbox', { checked: true }).count()).resolves.toBe(0);
+
     // Select-all, from the keyboard, ticks the whole page, and unticks it.
     await selectPage.focus();
     await page.keyboard.press('Space');

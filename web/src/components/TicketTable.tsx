@@ -10,10 +10,10 @@ import { StatusPill } from './StatusBadge';
 import { PriorityBadge, TagList } from './TicketMarks';
 import { When } from './When';
 
-/** The rows ticked, by ticket number, and how a tick changes them. */
+/** The rows ticked, by ticket number, and how a tick changes them (`range`: with Shift, from the last one ticked). */
 export interface RowSelection {
   selected: ReadonlySet<number>;
-  onToggle(number: number, selected: boolean): void;
+  onToggle(number: number, selected: boolean, range: boolean): void;
 }
 
 /**
@@ -66,7 +66,7 @@ export function TicketTable({
             <tr key={ticket.number} className={rowClass(ticket, selection?.selected.has(ticket.number) ?? false)}>
               {selection && (
                 <td data-label={t.bulk.selectColumn} className="ticket-table__select">
-                  <input type="checkbox" checked={selection.selected.has(ticket.number)} aria-label={t.bulk.select(ticket.number)} onChange={(event) => selection.onToggle(ticket.number, event.target.checked)} />
+                  <input type="checkbox" checked={selection.selected.has(ticket.number)} aria-label={t.bulk.select(ticket.number)} onChange={(event) => selection.onToggle(ticket.number, event.target.checked, shiftHeld(event.nativeEvent))} />
                 </td>
               )}
               <td data-label={t.activities.number}>#{ticket.number}</td>
@@ -105,6 +105,11 @@ export function TicketTable({
       </table>
     </div>
   );
+}
+
+/** React hears a checkbox's change as its click, which says whether Shift was held. */
+function shiftHeld(event: Event): boolean {
+  return event instanceof MouseEvent && event.shiftKey;
 }
 
 function rowClass(ticket: Ticket, selected: boolean): string | undefined {

@@ -2,7 +2,7 @@
 // or sorted by priority, the latest change or creation; filtered by status, type, priority and tag.
 // Filters and paging live in the address, like My activities. Tickets ticked on the page can be
 // changed together (BulkActions); the selection keeps only what the page still lists.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
@@ -65,13 +65,23 @@ export function AgentQueue() {
     setSelected(new Set(answer.results.filter((result) => result.outcome !== 'done').map((result) => result.number)));
     list.reload();
   });
-  const toggle = (number: number, on: boolean) =>
+  // Shift held: every row from the last one ticked or unticked to this one takes its new state, as in a mail app.
+  const lastToggled = useRef<number | null>(null);
+  const toggle = (number: number, on: boolean, range: boolean) => {
+    const listed = list.data?.items.map((ticket) => ticket.number) ?? [];
+    const from = range && lastToggled.current !== null ? listed.indexOf(lastToggled.current) : -1;
+    const to = listed.indexOf(number);
+    const rows = from >= 0 && to >= 0 ? listed.slice(Math.min(from, to), Math.max(from, to) + 1) : [number];
+    lastToggled.current = number;
     setSelected((before) => {
       const next = new Set(before);
-      if (on) next.add(number);
-      else next.delete(number);
+      for (const row of rows) {
+        if (on) next.add(row);
+        else next.delete(row);
+      }
       return next;
     });
+  };
 
   // A new filter starts again from the first page.
   const update = (changes: Record<string, string | undefined>) => setParams((prev) => withChanges(prev, { page: undefined, ...changes }));
