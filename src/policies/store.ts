@@ -8,7 +8,8 @@ import type { Database } from '../db/client.js';
 import { calendarVersions, lifecycleDurationVersions, slaPolicyVersions, users } from '../db/schema.js';
 import { DEFAULT_BUSINESS_CALENDAR, type BusinessCalendar } from '../../workflows/calendar/model.js';
 import { DEFAULT_CALENDAR_ID, SLA_TARGETS, seedSlaTargets, ticketPolicyOf, type LifecycleDurations, type SlaTargets } from '../../workflows/sla/policy.js';
-import { TICKET_PRIORITIES, TICKET_TYPES, type TicketPolicy } from '../../workflows/ticket/model.js';
+import { pinSla, type PinnedSla } from '../../workflows/sla/pinned.js';
+import { TICKET_PRIORITIES, TICKET_TYPES, type TicketPolicy, type TicketType } from '../../workflows/ticket/model.js';
 import { PolicyChangedError } from './errors.js';
 import type { CalendarInput } from './inputs.js';
 
@@ -167,4 +168,11 @@ export async function saveCalendar(db: Database, input: { calendarId: string; ba
     db.insert(calendarVersions).values({ calendarId: input.calendarId, version: (input.basedOn ?? 0) + 1, name, definition, createdBy: by }),
   );
   return (await calendarHistory(db, input.calendarId, 1))[0];
+}
+
+/** What a ticket of this type would pin now: the current SLA version's targets and the current versions of their calendars. */
+export async function currentPinnedSla(db: Database, type: TicketType, seed: TicketPolicy): Promise<PinnedSla> {
+  await ensurePoliciesSeeded(db, seed);
+  const [sla, calendars] = await Promise.all([currentSla(db), currentCalendars(db)]);
+  return pinSla({ version: sla.version, targets: sla.value }, type, calendars.map((c) => ({ calendarId: c.calendarId, version: c.version, calendar: c.value })));
 }
