@@ -297,6 +297,30 @@ export const reportStatusMonths = pgTable('report_status_months', { month: tz('m
   index('report_status_months_filters_idx').on(t.type, t.organizationId, t.priority, t.assigneeId, t.month),
 ]);
 
+/**
+ * Reports: every solve, with the ticket as it was then and how long it had been open, kept by the
+ * same trigger as the moves (migration 0019), so resolution times and who solved what read one
+ * narrow row a solve instead of the audit trail joined with the tickets.
+ */
+export const reportSolves = pgTable(
+  'report_solves',
+  {
+    ticketNumber: bigint('ticket_number', { mode: 'number' }).notNull(),
+    /** The solve's event. */
+    seq: integer('seq').notNull(),
+    at: tz('at').notNull(),
+    /** The agent who solved it; '' when the requester did. */
+    solverId: text('solver_id').notNull(),
+    type: text('type').$type<TicketType>().notNull(),
+    organizationId: text('organization_id').notNull(),
+    priority: text('priority').$type<TicketPriority>().notNull(),
+    assigneeId: text('assignee_id').notNull(),
+    /** From the ticket's creation to this solve. */
+    resolutionSeconds: integer('resolution_seconds').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketNumber, t.seq] }), index('report_solves_at_idx').on(t.at)],
+);
+
 /** E-mails about an account rather than a ticket, queued in the same outbox. */
 export type AccountMailKind = 'set_password' | 'reset_password';
 

@@ -95,6 +95,16 @@ function moveConditions(filters: ReportFilters): SQL {
   );
 }
 
+/** The filters on the solves (alias s), as the ticket was when solved. */
+function solveConditions(filters: ReportFilters): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (filters.type) parts.push(sql`s.type = ${filters.type}`);
+  if (filters.priority) parts.push(sql`s.priority = ${filters.priority}`);
+  if (filters.organizationId) parts.push(sql`s.organization_id = ${filters.organizationId}`);
+  if (filters.assigneeId) parts.push(sql`s.assignee_id = ${filters.assigneeId}`);
+  return sql.join(parts, sql` and `);
+}
+
 async function createdSolved(db: Database, r: Range): Promise<Dashboard['createdSolved']> {
   const rows = await db.execute<{ day: string; created: number; solved: number }>(sql`
     with created as (
@@ -164,15 +174,14 @@ async function times(db: Database, r: Range): Promise<Dashboard['times']> {
         percentile_cont(0.9) within group (order by t.first_replied_at - t.created_at) as p90
       from tickets t where t.created_at >= ${r.start} and t.created_at < ${r.end} and t.first_replied_at is not null and ${where} group by 1
     ), resolution as (
-      select date_trunc('week', e.at at time zone ${r.timeZone})::date as week,
-        percentile_cont(0.5) within group (order by e.at - t.created_at) as median,
-        percentile_cont(0.9) within group (order by e.at - t.created_at) as p90
-      from ticket_events e join tickets t on t.number = e.ticket_number
-      where e.kind = 'status_changed' and e.to_status = 'solved' and e.at >= ${r.start} and e.at < ${r.end} and ${where} group by 1
+      select date_trunc('week', s.at at time zone ${r.timeZone})::date as week,
+        percentile_cont(0.5) within group (order by s.resolution_seconds) as median,
+        percentile_cont(0.9) within group (order by s.resolution_seconds) as p90
+      from report_solves s where s.at >= ${r.start} and s.at < ${r.end} and ${solveConditions(r.filters)} group by 1
     )
     select to_char(coalesce(f.week, r.week), 'YYYY-MM-DD') as week,
       extract(epoch from f.median) * 1000 as first_median, extract(epoch from f.p90) * 1000 as first_p90,
-      extract(epoch from r.median) * 1000 as resolution_median, extract(epoch from r.p90) * 1000 as resolution_p90
+      r.median * 1000 as resolution_median, r.p90 * 1000 as resolution_p90
     from first_reply f full join resolution r on r.week = f.week order by 1`);
   const hours = (ms: number | null) => (ms === null ? null : Math.round((Number(ms) / HOUR_MS) * 100) / 100);
   return rows.map((row) => ({
@@ -201,8 +210,8 @@ async function workload(db: Database, r: Range): Promise<Dashboard['workload']> 
     open_assigned as (
       select t.assignee_id as id, count(*)::int as n from tickets t where t.status not in ('solved', 'closed') and t.assignee_id is not null and ${where} group by 1
     ), solved as (
-      select e.actor_id as id, count(*)::int as n from ticket_events e join tickets t on t.number = e.ticket_number
-      where e.kind = 'status_changed' and e.to_status = 'solved' and e.actor_kind = 'agent' and e.at >= ${r.start} and e.at < ${r.end} and ${where} group by 1
+      select s.solver_id as id, count(*)::int as n from report_solves s
+      where s.solver_id <> '' and s.at >= ${r.start} and s.at < ${r.end} and ${solveConditions(r.filters)} group by 1
     )
     select a.id as agent_id, a.name, coalesce(o.n, 0) as open_assigned, coalesce(s.n, 0) as solved
     from agents a left join open_assigned o on o.id = a.id left join solved s on s.id = a.id

@@ -10,6 +10,7 @@ import { writeProjection } from '../../activities/projection.js';
 import { apply, createTicket, type Accepted } from '../../workflows/ticket/state.js';
 import { DEFAULT_POLICY, type Actor, type TicketState, type TicketType } from '../../workflows/ticket/model.js';
 import type { TicketCommand } from '../../workflows/ticket/commands.js';
+import type { ReportFilters } from '../../src/reports/dashboard.js';
 import { errorCode, startApi, type ApiClient, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;
@@ -150,6 +151,51 @@ describe('reports', () => {
     const day = report.backlog[0];
     expect(day.open + day.pending).toBe(24 + 0);
     expect(day.open).toBe(current.filter((state) => state.status === 'open').length);
+  });
+
+  it('count a ticket where it was at each moment: under its priority and its assignee then', async () => {
+    const [three, four] = await Promise.all([api.signedIn({ role: 'agent', label: 'three' }), api.signedIn({ role: 'agent', label: 'four' })]);
+    const agentThree: Actor = { kind: 'agent', id: three.user.id, name: 'Agent Three' };
+    const agentFour: Actor = { kind: 'agent', id: four.user.id, name: 'Agent Four' };
+    // T10: Monday 16 at 09:00, held by Three, High from Tuesday, passed to Four on Wednesday, solved by Four on Thursday.
+    await ticket(10, 'software_issue', organizations.a, paris(16, 9), [
+      [paris(16, 10), { type: 'assign', actor: agentThree, assignee: personOf(three.user) }],
+      [paris(17, 9), { type: 'setPriority', actor: agentThree, priority: 'high' }],
+      [paris(18, 9), { type: 'assign', actor: agentThree, assignee: personOf(four.user) }],
+      [paris(19, 9), { type: 'solve', actor: agentFour }],
+    ]);
+    const days = { from: '2026-02-16', to: '2026-02-20' };
+    const held = async (filters: Partial<ReportFilters>) => (await lead.reports.dashboard.query({ ...days, ...filters })).backlog.map((day) => [day.open, day.solved]);
+    expect(await held({ assigneeId: three.user.id })).toEqual([[1, 0], [1, 0], [0, 0], [0, 0], [0, 0]]);
+    expect(await held({ assigneeId: four.user.id })).toEqual([[0, 0], [0, 0], [1, 0], [0, 1], [0, 1]]);
+    // Two filters read the full rows rather than a rollup: Normal and Three is Monday only.
+    expect(await held({ assigneeId: three.user.id, priority: 'normal' })).toEqual([[1, 0], [0, 0], [0, 0], [0, 0], [0, 0]]);
+    const fourHigh = await lead.reports.dashboard.query({ ...days, assigneeId: four.user.id, priority: 'high' });
+    expect(fourHigh.createdSolved.map((day) => day.solved)).toEqual([0, 0, 0, 1, 0]);
+    expect(fourHigh.times).toEqual([{ week: '2026-02-16', firstReplyMedian: null, firstReplyP90: null, resolutionMedian: 72, resolutionP90: 72 }]);
+    expect(fourHigh.workload).toEqual([{ agentId: four.user.id, name: 'four', openAssigned: 0, solved: 1 }]);
+    // Created counts the ticket as it is now: held by Four, High.
+    expect(fourHigh.createdSolved.map((day) => day.created)).toEqual([1, 0, 0, 0, 0]);
+    expect(fourHigh.createdSolvedByWeek).toEqual([{ week: '2026-02-16', created: 1, solved: 1 }]);
+  });
+
+  it('give with one filter or none (the rollups) the sums of the full rows', async () => {
+    const range = { from: '2026-02-01', to: '2026-02-20' };
+    const all = await lead.reports.dashboard.query(range);
+    const sums = async (filters: Array<Partial<ReportFilters>>) => {
+      const reports = await Promise.all(filters.map((filter) => lead.reports.dashboard.query({ ...range, ...filter })));
+      return all.backlog.map((day, i) => Object.fromEntries(Object.keys(day).filter((key) => key !== 'day').map((status) => [status, reports.reduce((sum, report) => sum + (report.backlog[i] as unknown as Record<string, number>)[status], 0)])));
+    };
+    const withoutDay = all.backlog.map(({ day: _day, ...counts }) => counts);
+    expect(await sums(['critical', 'software_issue', 'hardware_issue', 'feature_request'].map((type) => ({ type: type as TicketType })))).toEqual(withoutDay);
+    expect(await sums(['low', 'normal', 'high', 'urgent'].map((priority) => ({ priority: priority as ReportFilters['priority'] })))).toEqual(withoutDay);
+    // Two filters each (full rows), over every pair of values, give the one-filter rollup.
+    const softwareA = await lead.reports.dashboard.query({ ...range, type: 'software_issue', organizationId: organizations.a });
+    const softwareAByPriority = await Promise.all((['low', 'normal', 'high', 'urgent'] as const).map((priority) => lead.reports.dashboard.query({ ...range, type: 'software_issue', organizationId: organizations.a, priority })));
+    expect(softwareA.backlog.map((day) => day.open + day.solved + day.closed)).toEqual(
+      softwareA.backlog.map((_, i) => softwareAByPriority.reduce((sum, report) => sum + report.backlog[i].open + report.backlog[i].solved + report.backlog[i].closed, 0)),
+    );
+    expect(softwareA.backlog.some((day) => day.open + day.solved + day.closed > 0)).toBe(true);
   });
 
   it('are Support Ops\u2019 only, and refuse a range that ends before it starts or spans more than a year', async () => {
