@@ -36,6 +36,7 @@ import { rebuildSearchRow } from '../db/search.js';
 import { ERASED, ERASED_ADDRESS, erasedPerson, scrubEvent } from './erased.js';
 import { lockOutProjectionWrites } from './erased-people.js';
 import type { Person } from '../../workflows/ticket/model.js';
+import { containing } from '../db/like.js';
 
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -149,7 +150,7 @@ async function scrubAdminLog(tx: Transaction, user: { id: string; email: string;
   const rows = await tx
     .select()
     .from(adminActions)
-    .where(or(...words.map((w) => sql`lower(${adminActions.details}::text) like ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`)));
+    .where(or(...words.map((w) => sql`lower(${adminActions.details}::text) like ${containing(w)}`)));
   for (const row of rows) {
     const details = replaceWords(row.details, words) as Record<string, unknown>;
     await tx.update(adminActions).set({ details }).where(eq(adminActions.id, row.id));

@@ -4,11 +4,17 @@
 // change to the ticket, written from a workflow that still holds the person's words, writes none
 // of them back; the admin log records the erasure and keeps no address of the person.
 import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERASED, ERASED_ADDRESS } from '../../src/accounts/erased.js';
+import { erasedHistories } from '../../src/accounts/erased-histories.js';
+import { personOf } from '../../src/accounts/users.js';
+import { TicketDesk } from '../../src/tickets/desk.js';
 import { adminActions, attachments, erasedPeople, notifications, replyTokens, ticketComments, ticketSearch, users } from '../../src/db/schema.js';
 import { errorCode, requestId, startApi, TEST_PASSWORD, type TestApi } from '../helpers/api.js';
+import { SLOW_POLICY } from '../helpers/stack.js';
+import { eventually } from '../helpers/wait.js';
 
 let api: TestApi;
 type Person = Awaited<ReturnType<TestApi['signedIn']>>;
@@ -118,5 +124,35 @@ describe('erasing a person', () => {
     const logged = await api.stack.db.select().from(adminActions).where(sql`${adminActions.details}::text ilike ${`%${words.name}%`}`);
     expect(logged).toEqual([]);
     expect(items.filter((entry) => entry.action === 'users.create').map((entry) => entry.details)).toContainEqual({ email: ERASED, role: 'requester', name: ERASED });
+  });
+
+  it('npm run erased-histories lists the Temporal runs of their tickets and deletes the closed ones, keeping those still open', async () => {
+    const { api: person, user } = await api.signedIn({ label: 'leaving' });
+    // A ticket of theirs that closes half a second after it is Solved, and one that stays open.
+    const quickDesk = new TicketDesk({ client: api.stack.client, db: api.stack.db, taskQueue: api.stack.taskQueue, policy: { ...SLOW_POLICY, solvedAutoCloseMs: 500 } });
+    const ticket = { type: 'software_issue' as const, description: 'It froze.', requester: personOf(user), organizationId: null, ccs: [], followUpOf: null };
+    const { number: closed } = await quickDesk.create({ ...ticket, requestId: requestId(), subject: 'App frozen' });
+    const { number: open } = await person.tickets.create.mutate({ type: 'software_issue', subject: 'Still open', description: 'Waiting.', ccEmails: [], requestId: requestId() });
+    await agent.api.tickets.solve.mutate({ number: closed, requestId: requestId() });
+    await eventually(async () => expect((await agent.api.tickets.get.query({ number: closed })).ticket.status).toBe('closed'));
+    await admin.api.users.erase.mutate({ id: user.id });
+
+    const statusOf = (runs: Awaited<ReturnType<typeof erasedHistories>>, number: number) => runs.filter((run) => run.ticket === number).map((run) => run.status);
+    const listed = await eventually(async () => {
+      const runs = await erasedHistories(api.stack.db, api.stack.client, { remove: false });
+      expect(statusOf(runs, closed)).toEqual(['COMPLETED']);
+      return runs;
+    });
+    expect(statusOf(listed, open)).toEqual(['RUNNING']);
+    expect(listed.every((run) => !run.deleted)).toBe(true);
+    await expect(api.stack.client.workflow.getHandle(`ticket-${closed}`).describe()).resolves.toBeTruthy();
+
+    const removed = await erasedHistories(api.stack.db, api.stack.client, { remove: true });
+    expect(removed.filter((run) => run.ticket === closed).map((run) => run.deleted)).toEqual([true]);
+    expect(removed.filter((run) => run.ticket === open).map((run) => run.deleted)).toEqual([false]);
+    // The closed ticket's history is gone from Temporal; the open one runs on, and takes changes.
+    await eventually(() => expect(api.stack.client.workflow.getHandle(`ticket-${closed}`).describe()).rejects.toThrow(WorkflowNotFoundError), { timeoutMs: 90_000, intervalMs: 1000 });
+    await agent.api.tickets.reply.mutate({ number: open, body: 'Looking into it.', requestId: requestId() });
+    expect((await agent.api.tickets.get.query({ number: open })).ticket.requester.email).toBe(ERASED_ADDRESS);
   });
 });

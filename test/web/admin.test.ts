@@ -175,6 +175,8 @@ describe('administration, people', () => {
       for (const [path, heading] of [
         [PEOPLE, fr.admin.invite.title],
         [ORGANIZATIONS, fr.admin.newOrganization],
+        ['/admin/log', fr.admin.title],
+        ['/admin/access', fr.admin.title],
       ] as const) {
         await page.goto(path);
         await page.getByRole('heading', { name: heading }).waitFor();

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { accessPolicy, setAccessPolicy } from '../../accounts/access-policy.js';
 import { adminLog } from '../../accounts/admin-log.js';
+import { text } from '../inputs.js';
 import { adminProcedure, router } from '../trpc.js';
 
 const domain = z
@@ -15,8 +16,15 @@ const domain = z
 export const adminRouter = router({
   /** Every admin action, newest first. */
   log: adminProcedure
-    .input(z.object({ page: z.number().int().min(1).max(10_000).default(1), pageSize: z.number().int().min(1).max(100).default(50) }))
-    .query(({ ctx, input }) => adminLog(ctx.deps.db, input.page, input.pageSize)),
+    .input(
+      z.object({
+        page: z.number().int().min(1).max(10_000).default(1),
+        pageSize: z.number().int().min(1).max(100).default(50),
+        action: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/, 'A procedure such as users.erase.').optional(),
+        person: text(200).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => adminLog(ctx.deps.db, input)),
 
   accessPolicy: adminProcedure.query(({ ctx }) => accessPolicy(ctx.deps.db)),
 

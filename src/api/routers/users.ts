@@ -12,6 +12,7 @@ import { memberships, USER_ROLES, users } from '../../db/schema.js';
 import { isUniqueViolation } from '../errors.js';
 import { email, id, text } from '../inputs.js';
 import { adminProcedure, router, staffProcedure } from '../trpc.js';
+import { containing } from '../../db/like.js';
 
 
 async function userViews(db: Database, rows: UserRow[]) {
@@ -60,7 +61,7 @@ export const usersRouter = router({
       const conditions: SQL[] = [];
       if (input.role) conditions.push(eq(users.role, input.role));
       if (input.search) {
-        const pattern = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const pattern = containing(input.search);
         conditions.push(or(ilike(users.email, pattern), ilike(users.name, pattern)) as SQL);
       }
       const where = conditions.length ? and(...conditions) : undefined;

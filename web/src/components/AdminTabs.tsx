@@ -1,7 +1,8 @@
-// The two administration pages, as tabs under the title: People and Organizations.
+// The administration pages, as tabs under the title: People, Organizations, the admin log and who
+// may request access.
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../i18n';
-import { ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH } from '../pages/paths';
+import { ADMIN_ACCESS_PATH, ADMIN_LOG_PATH, ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH } from '../pages/paths';
 
 export function AdminTabs() {
   const { t } = useI18n();
@@ -11,6 +12,8 @@ export function AdminTabs() {
       {[
         [ADMIN_PEOPLE_PATH, t.admin.people],
         [ADMIN_ORGANIZATIONS_PATH, t.admin.organizations],
+        [ADMIN_LOG_PATH, t.admin.log],
+        [ADMIN_ACCESS_PATH, t.admin.access],
       ].map(([path, label]) => (
         <Link key={path} href={path} className="tab" aria-current={location === path ? 'page' : undefined}>
           {label}

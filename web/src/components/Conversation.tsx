@@ -1,6 +1,7 @@
 // The conversation, oldest first. Bodies are plain text: React renders them as text, and CSS keeps
 // their line breaks. Internal notes (agents only) look unlike public replies and say what they are.
 // A message's files follow its text: pictures as thumbnails, other files as download links.
+import { ERASED } from '../../../src/accounts/erased';
 import type { TicketComment } from '../api/types';
 import { useI18n } from '../i18n';
 import type { Instant } from '../lib/format';
@@ -38,10 +39,15 @@ export function Conversation({ description, requester, createdAt, comments }: { 
               </strong>{' '}
               · <When at={comment.createdAt} />
             </p>
-            {comment.body && (
-              <div className="message__body" data-testid={index === 0 && opensWithDescription ? 'ticket-description' : undefined} translate="no">
-                {comment.body}
-              </div>
+            {comment.body === ERASED ? (
+              // The words of an erased person (src/accounts/erased.ts), said in the reader's language.
+              <p className="message__body erased">{t.erased.message}</p>
+            ) : (
+              comment.body && (
+                <div className="message__body" data-testid={index === 0 && opensWithDescription ? 'ticket-description' : undefined} translate="no">
+                  {comment.body}
+                </div>
+              )
             )}
             <MessageFiles files={comment.attachments} />
           </li>

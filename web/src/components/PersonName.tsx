@@ -2,6 +2,7 @@
 // a browser's translation leaves them alone (and the French-page check does not read them as
 // English). An address, which has no spaces, may break anywhere rather than widen the page.
 import type { Actor } from '../../../workflows/ticket/model';
+import { isErasedName, isErasedPerson } from '../../../src/accounts/erased';
 import { useI18n } from '../i18n';
 
 interface Named {
@@ -12,6 +13,9 @@ interface Named {
 export const personLabel = (person: Named): string => person.name || person.email;
 
 export function PersonName({ person }: { person: Named }) {
+  const { t } = useI18n();
+  // An erased person (src/accounts/erased.ts) is named in the reader's language.
+  if (isErasedPerson(person)) return <span className="erased">{t.erased.person}</span>;
   return (
     <span translate="no" className={person.name ? undefined : 'address'}>
       {personLabel(person)}
@@ -23,5 +27,6 @@ export function PersonName({ person }: { person: Named }) {
 export function ActorName({ actor }: { actor: { kind: Actor['kind']; name: string | null } }) {
   const { t } = useI18n();
   if (actor.kind === 'system' || !actor.name) return <>{t.actor[actor.kind]}</>;
+  if (isErasedName(actor.name)) return <span className="erased">{t.erased.person}</span>;
   return <span translate="no">{actor.name}</span>;
 }

@@ -2,7 +2,9 @@
 // an invitation (the person gets the e-mail with the set-password link); and for each person,
 // their role, deactivation (after a confirmation that says it ends their sessions and keeps their
 // tickets) or reactivation, their link sent again, and the download of everything the desk holds
-// about them (users.exportPersonalData, as JSON). Loaded on demand (App.tsx).
+// about them (users.exportPersonalData, as JSON), and their erasure (components/ErasePerson.tsx),
+// said afterwards at the top of the list, where the focus goes, since their card is gone. Loaded on
+// demand (App.tsx).
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api } from '../api/client';
 import { errorCode, errorMessage, fieldsInError } from '../api/errors';
@@ -10,6 +12,7 @@ import type { Account, Organization, UserRole } from '../api/types';
 import { AdminTabs } from '../components/AdminTabs';
 import { ErrorNote } from '../components/Alert';
 import { ApiError } from '../components/ApiError';
+import { ErasePerson } from '../components/ErasePerson';
 import { Field } from '../components/Field';
 import { When } from '../components/When';
 import { useI18n } from '../i18n';
@@ -30,6 +33,11 @@ export function AdminPeople() {
   const [draft, setDraft] = useState(query);
   const people = useAsync(() => api.users.list.query({ search: query.search.trim() || undefined, role: query.role || undefined, pageSize: 100 }), [query.search, query.role]);
   const organizations = useAsync(() => api.organizations.list.query(), []);
+  const [erased, setErased] = useState<{ who: string; tickets: number } | null>(null);
+  const erasedRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (erased) erasedRef.current?.focus();
+  }, [erased]);
 
   return (
     <>
@@ -69,6 +77,11 @@ export function AdminPeople() {
         </Field>
         <button type="submit">{t.admin.find}</button>
       </form>
+      {erased && (
+        <p ref={erasedRef} tabIndex={-1} className="alert alert--success" role="status" data-testid="person-erased">
+          {t.admin.erasedDone(erased.who, erased.tickets)}
+        </p>
+      )}
       <ApiError error={people.error} />
       {people.loading && !people.data ? <p aria-busy="true">{t.common.loading}</p> : null}
       {people.data && (
@@ -79,7 +92,15 @@ export function AdminPeople() {
           <ul className="admin-list" aria-label={t.admin.list}>
             {people.data.items.map((person) => (
               <li key={person.id}>
-                <PersonCard person={person} organizations={organizations.data ?? []} onChanged={people.reload} />
+                <PersonCard
+                  person={person}
+                  organizations={organizations.data ?? []}
+                  onChanged={people.reload}
+                  onErased={(tickets) => {
+                    setErased({ who: person.name || person.email, tickets });
+                    people.reload();
+                  }}
+                />
               </li>
             ))}
           </ul>
@@ -175,7 +196,7 @@ function Invite({ organizations, onInvited }: { organizations: Organization[]; o
 
 type Done = 'roleChanged' | 'deactivated' | 'reactivated' | 'resent' | 'exported';
 
-function PersonCard({ person, organizations, onChanged }: { person: Account; organizations: Organization[]; onChanged(): void }) {
+function PersonCard({ person, organizations, onChanged, onErased }: { person: Account; organizations: Organization[]; onChanged(): void; onErased(tickets: number): void }) {
   const { t } = useI18n();
   const { me } = useSession();
   const id = useId();
@@ -316,6 +337,7 @@ function PersonCard({ person, organizations, onChanged }: { person: Account; org
               )
             )}
           </div>
+          <ErasePerson person={person} onErased={onErased} />
           {confirming && (
             <div
               role="group"

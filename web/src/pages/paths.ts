@@ -3,6 +3,8 @@
 export const REPORTS_PATH = '/reports';
 export const ADMIN_PEOPLE_PATH = '/admin/people';
 export const ADMIN_ORGANIZATIONS_PATH = '/admin/organizations';
+export const ADMIN_LOG_PATH = '/admin/log';
+export const ADMIN_ACCESS_PATH = '/admin/access';
 export const SEARCH_PATH = '/search';
 /** Support Ops' shared canned replies. */
 export const MACROS_PATH = '/agent/canned-replies';
