@@ -49,6 +49,8 @@ const VISITS: Visit[] = [
   { name: 'suspended-emails', who: 'agent', path: () => '/agent/suspended-emails', ready: '.suspended' },
   { name: 'reports', who: 'agent', path: () => '/reports', ready: '[data-report="workload"] canvas' },
   { name: 'reports', who: 'requester', path: () => '/reports', ready: '[data-testid="not-open"]' },
+  { name: 'canned-replies', who: 'agent', path: () => '/agent/canned-replies', ready: '[data-testid="macro"]' },
+  { name: 'canned-replies', who: 'requester', path: () => '/agent/canned-replies', ready: '[data-testid="not-open"]' },
   { name: 'admin-people', who: 'admin', path: () => '/admin/people', ready: '[data-testid="person"]' },
   { name: 'admin-people', who: 'agent', path: () => '/admin/people', ready: '[data-testid="not-open"]' },
   { name: 'admin-organizations', who: 'admin', path: () => '/admin/organizations', ready: '[data-testid="organization"]' },

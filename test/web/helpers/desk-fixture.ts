@@ -63,7 +63,7 @@ export async function startDeskFixture(): Promise<DeskFixture> {
     admin: await someone('Ada', { role: 'admin' }),
   };
   // Two namesakes with long names: the "Assign to" list has to tell them apart and still fit.
-  await someone(LONG_NAME, { role: 'agent' });
+  const longNamed = await someone(LONG_NAME, { role: 'agent' });
   await someone(LONG_NAME, { role: 'agent' });
 
   const { requester, agent, cc } = people;
@@ -123,6 +123,13 @@ export async function startDeskFixture(): Promise<DeskFixture> {
     .build();
   const { outcome } = await receiveMail({ db: api.stack.db, desk: api.stack.desk, config: web.config }, stranger);
   if (outcome !== 'suspended') throw new Error(`the stranger's e-mail was ${outcome}, not suspended`);
+
+  // A canned reply doing every kind of action, one of them naming the agent with the long name.
+  await agent.api.macros.create.mutate({
+    title: 'Ask for the dock’s serial number and the firmware version shown on its screen',
+    body: { en: 'Hello {{requester.firstName}}, could you send the serial number of the dock?', fr: 'Bonjour {{requester.firstName}}, pourriez-vous envoyer le numéro de série de la borne ?' },
+    actions: { status: 'pending', priority: 'high', addTags: ['dock-4', 'firmware'], removeTags: ['new'], assignee: longNamed.id },
+  });
 
   return {
     api,
