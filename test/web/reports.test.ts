@@ -60,7 +60,7 @@ async function tableOf(page: Page, report: string): Promise<string[][]> {
 
 const normal = (text: string) => text.replace(/\s/g, ' ');
 
-/** What each row of a report says, from the API's numbers, in the reader's language (numbers only: the first cell is a day, a type or a name). */
+/** What each row of a report says, from the API's numbers, in the reader's language (after the first cell: a day, a type or a name; the SLA's priority, then numbers). */
 function expectedNumbers(report: (typeof REPORTS)[number], data: Awaited<ReturnType<ApiClient['reports']['dashboard']['query']>>, locale: string): string[][] {
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
@@ -74,7 +74,7 @@ function expectedNumbers(report: (typeof REPORTS)[number], data: Awaited<ReturnT
     case 'times':
       return data.times.map((row) => [row.firstReplyMedian, row.firstReplyP90, row.resolutionMedian, row.resolutionP90].map((n) => maybe(n, hours)));
     case 'sla':
-      return data.sla.map((row) => [count.format(row.met), count.format(row.missed), maybe(row.metShare, percent, 100)]);
+      return data.sla.map((row) => [(locale.startsWith('fr') ? fr : en).priorityName[row.priority], count.format(row.met), count.format(row.missed), maybe(row.metShare, percent, 100)]);
     case 'workload':
       return data.workload.map((row) => [row.openAssigned, row.solved].map((n) => count.format(n)));
   }
@@ -144,6 +144,27 @@ describe('the reports page', () => {
     expect(await tableOf(page, 'sla')).toEqual([[en.typeName.critical, ...expectedNumbers('sla', critical, 'en-GB')[0]]]);
     expect((await tableOf(page, 'createdSolved')).map((row) => row.slice(1))).toEqual(expectedNumbers('createdSolved', critical, 'en-GB'));
 
+    // Per week: the same range counted Monday to Sunday, and its CSV is the weekly one.
+    const createdSolved = page.locator('section[data-report="createdSolved"]');
+    await createdSolved.getByRole('button', { name: en.reports.createdSolved.perWeek }).click();
+    await expect(createdSolved.locator('table caption').textContent()).resolves.toBe(en.reports.createdSolved.captionByWeek);
+    const count = new Intl.NumberFormat('en-GB');
+    expect((await tableOf(page, 'createdSolved')).map((row) => row.slice(1))).toEqual(critical.createdSolvedByWeek.map((row) => [count.format(row.created), count.format(row.solved)]));
+    const [weekly] = await Promise.all([page.waitForEvent('download'), createdSolved.getByRole('button', { name: new RegExp(en.reports.download) }).click()]);
+    expect(weekly.suggestedFilename()).toBe(`createdSolvedByWeek-${week.from}-${week.to}.csv`);
+    await createdSolved.getByRole('button', { name: en.reports.createdSolved.perDay }).click();
+
+    // Urgent only, with the type: the critical ticket starts Urgent.
+    await page.getByLabel(en.reports.priority, { exact: true }).selectOption('urgent');
+    await page.getByRole('button', { name: en.reports.show }).click();
+    await page.waitForFunction(() => document.querySelector('section[data-report="sla"] tbody tr th')?.parentElement?.children[1]?.textContent === 'Urgent');
+    await waitForReports(page);
+    const urgent = await agent.api.reports.dashboard.query({ ...week, type: 'critical', priority: 'urgent' });
+    expect(await tableOf(page, 'sla')).toEqual([[en.typeName.critical, ...expectedNumbers('sla', urgent, 'en-GB')[0]]]);
+    await page.getByLabel(en.reports.priority, { exact: true }).selectOption('low');
+    await page.getByRole('button', { name: en.reports.show }).click();
+    await page.locator('section[data-report="sla"] .empty').waitFor();
+
     // A range that ends before it starts is said, at the field.
     await page.locator('#report-to').fill('2020-01-01');
     await page.getByRole('button', { name: en.reports.show }).click();
@@ -169,7 +190,7 @@ describe('the reports page', () => {
       }
       // A share is written "100 %" (a space before the sign), a day "1 déc. 2026".
       const sla = await tableOf(page, 'sla');
-      expect(sla.every((row) => /^(—|\d+(,\d)?\s%)$/u.test(row[3]))).toBe(true);
+      expect(sla.every((row) => /^(—|\d+(,\d)?\s%)$/u.test(row[4]))).toBe(true);
       const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${range.to}T12:00:00Z`));
       expect((await tableOf(page, 'createdSolved')).at(-1)?.[0]).toBe(day);
 

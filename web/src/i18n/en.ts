@@ -509,7 +509,7 @@ export const en = {
   reports: {
     title: 'Reports',
     intro:
-      'How the desk is doing, from the tickets and their audit trail. Choose a range of days and, if you like, a type, an organization or an agent. Each chart has its numbers in a table beside it, and each report downloads as a CSV file for a spreadsheet.',
+      'How the desk is doing, from the tickets and their audit trail. Choose a range of days and, if you like, a type, a priority, an organization or an agent. Each chart has its numbers in a table beside it, and each report downloads as a CSV file for a spreadsheet.',
     filters: 'Range and filters',
     presets: 'Ranges',
     lastDays: (n: number) => `Last ${n} days`,
@@ -517,8 +517,11 @@ export const en = {
     to: 'To (included)',
     type: 'Type',
     organization: 'Organization',
+    priority: 'Priority',
     agent: 'Agent',
     all: 'All',
+    /** "All" for a priority (French agrees it with "priorité"). */
+    allPriorities: 'All',
     show: 'Show',
     needDay: 'Enter a day.',
     badRange: 'The range ends before it starts: choose a later day.',
@@ -535,8 +538,12 @@ export const en = {
       caption: 'Tickets in each status at the end of each day',
     },
     createdSolved: {
-      title: 'Created and solved per day',
+      title: 'Created and solved',
       caption: 'Tickets created and tickets solved each day (a ticket reopened and solved again counts each time)',
+      captionByWeek: 'Tickets created and tickets solved each week, Monday to Sunday (a week the range cuts counts only its days in the range)',
+      grouping: 'Count',
+      perDay: 'Per day',
+      perWeek: 'Per week',
       created: 'Created',
       solved: 'Solved',
     },
@@ -550,7 +557,7 @@ export const en = {
       resolutionP90: 'Resolution, 90th percentile',
     },
     sla: {
-      title: 'First-reply target met, by type',
+      title: 'First-reply target met, by type and priority',
       caption: 'Tickets created in the range whose first reply came within its target, or whose target has passed',
       met: 'Met',
       missed: 'Missed',

@@ -478,7 +478,7 @@ export const fr: Messages = {
   reports: {
     title: 'Rapports',
     intro:
-      'L’activité du service, d’après les tickets et leur journal d’audit. Choisissez une période et, si vous le souhaitez, un type, une organisation ou un agent. Chaque graphique a ses chiffres dans un tableau à côté, et chaque rapport se télécharge en fichier CSV pour un tableur.',
+      'L’activité du service, d’après les tickets et leur journal d’audit. Choisissez une période et, si vous le souhaitez, un type, une priorité, une organisation ou un agent. Chaque graphique a ses chiffres dans un tableau à côté, et chaque rapport se télécharge en fichier CSV pour un tableur.',
     filters: 'Période et filtres',
     presets: 'Périodes',
     lastDays: (n) => `${n} derniers jours`,
@@ -486,8 +486,10 @@ export const fr: Messages = {
     to: 'Au (inclus)',
     type: 'Type',
     organization: 'Organisation',
+    priority: 'Priorité',
     agent: 'Agent',
     all: 'Tous',
+    allPriorities: 'Toutes',
     show: 'Afficher',
     needDay: 'Indiquez un jour.',
     badRange: 'La période finit avant de commencer : choisissez un jour plus tardif.',
@@ -503,8 +505,12 @@ export const fr: Messages = {
       caption: 'Nombre de tickets dans chaque statut à la fin de chaque jour',
     },
     createdSolved: {
-      title: 'Créés et résolus par jour',
+      title: 'Créés et résolus',
       caption: 'Tickets créés et tickets résolus chaque jour (un ticket rouvert puis résolu à nouveau compte à chaque fois)',
+      captionByWeek: 'Tickets créés et tickets résolus chaque semaine, du lundi au dimanche (une semaine coupée par la période ne compte que ses jours dans la période)',
+      grouping: 'Décompte',
+      perDay: 'Par jour',
+      perWeek: 'Par semaine',
       created: 'Créés',
       solved: 'Résolus',
     },
@@ -518,7 +524,7 @@ export const fr: Messages = {
       resolutionP90: 'Résolution, 90e centile',
     },
     sla: {
-      title: 'Objectif de première réponse atteint, par type',
+      title: 'Objectif de première réponse atteint, par type et par priorité',
       caption: 'Tickets créés dans la période dont la première réponse est arrivée dans les délais, ou dont le délai est passé',
       met: 'Atteint',
       missed: 'Manqué',

@@ -1,5 +1,5 @@
 // The Support Ops lead's reports (agents and admins): for a range of days (the last 30 by
-// default; 7, 30 or 90 in one click) and filters by type, organization and agent, five charts
+// default; 7, 30 or 90 in one click) and filters by type, priority, organization and agent, five charts
 // read at a glance, each with its numbers in a table beside it (for screen readers and for
 // copying) and its CSV download, the same numbers as the server's reports.csv. Loaded on demand
 // (App.tsx imports it lazily), with its chart library: a first visit never downloads them.
@@ -16,7 +16,7 @@ import { useTitle } from '../lib/use-title';
 import { daysBefore, daysIn, formatCount, formatDay, formatHours, formatPercent, formatShortDay, isDay, today } from '../lib/numbers';
 import { Chart, Legend, type ChartSeries } from '../reports/Chart';
 import { downloadFile } from '../lib/download';
-import { TICKET_STATUSES, TICKET_TYPES } from '../../../workflows/ticket/model';
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../../workflows/ticket/model';
 
 const PRESETS = [7, 30, 90] as const;
 /** The server's limit on a range (src/api/routers/reports.ts). */
@@ -122,6 +122,16 @@ function FilterForm({ applied, onApply }: { applied: ReportFilters; onApply(filt
             ))}
           </select>
         </Field>
+        <Field label={t.reports.priority}>
+          <select value={draft.priority ?? ''} onChange={(event) => set({ priority: (event.target.value || undefined) as ReportFilters['priority'] })}>
+            <option value="">{t.reports.allPriorities}</option>
+            {TICKET_PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {t.priorityName[priority]}
+              </option>
+            ))}
+          </select>
+        </Field>
         <Field label={t.reports.organization}>
           <select value={draft.organizationId ?? ''} onChange={(event) => set({ organizationId: event.target.value || undefined })}>
             <option value="">{t.reports.all}</option>
@@ -178,14 +188,16 @@ interface SectionProps {
 }
 
 /** One report: its title, its chart with the key, its table, and its CSV. */
-function ReportSection<Row>({ report, title, caption, chart, rows, columns, filters, empty }: { report: ReportName; title: string; caption: string; chart: ReactNode; rows: Row[]; columns: Column<Row>[]; filters: ReportFilters; empty: boolean }) {
+/** `csv`: the report the download gives, when the section shows another grouping of its own (per week); `tools`: controls for how it shows. */
+function ReportSection<Row>({ report, csv = report, title, caption, chart, rows, columns, filters, empty, tools }: { report: ReportName; csv?: ReportName; title: string; caption: string; chart: ReactNode; rows: Row[]; columns: Column<Row>[]; filters: ReportFilters; empty: boolean; tools?: ReactNode }) {
   const { t } = useI18n();
   const id = useId();
   return (
     <section className="report" aria-labelledby={`${id}-title`} data-report={report}>
       <div className="report__head">
         <h2 id={`${id}-title`}>{title}</h2>
-        <CsvDownload report={report} title={title} filters={filters} />
+        {tools}
+        <CsvDownload report={csv} title={title} filters={filters} />
       </div>
       {empty ? (
         <p className="empty">{t.reports.empty}</p>
@@ -213,7 +225,7 @@ function ReportSection<Row>({ report, title, caption, chart, rows, columns, filt
                           {column.cell(row)}
                         </th>
                       ) : (
-                        <td key={column.label} className="numeric">
+                        <td key={column.label} className={column.numeric !== false ? 'numeric' : undefined}>
                           {column.cell(row)}
                         </td>
                       ),
@@ -293,32 +305,45 @@ function Backlog({ data, filters }: SectionProps) {
 function CreatedSolved({ data, filters }: SectionProps) {
   const { t, lang } = useI18n();
   const format = useFormats(lang);
-  const labels = useMemo(() => data.createdSolved.map((row) => formatShortDay(row.day, lang)), [data, lang]);
+  const words = t.reports.createdSolved;
+  const [byWeek, setByWeek] = useState(false);
+  const rows = useMemo(() => (byWeek ? data.createdSolvedByWeek.map(({ week, ...counts }) => ({ day: week, ...counts })) : data.createdSolved), [data, byWeek]);
+  const labels = useMemo(() => rows.map((row) => formatShortDay(row.day, lang)), [rows, lang]);
   const series = useMemo<ChartSeries[]>(
     () => [
-      { label: t.reports.createdSolved.created, values: data.createdSolved.map((row) => row.created), colour: 0 },
-      { label: t.reports.createdSolved.solved, values: data.createdSolved.map((row) => row.solved), colour: 2 },
+      { label: words.created, values: rows.map((row) => row.created), colour: 0 },
+      { label: words.solved, values: rows.map((row) => row.solved), colour: 2 },
     ],
-    [data, t],
+    [rows, words],
   );
   return (
     <ReportSection
       report="createdSolved"
-      title={t.reports.createdSolved.title}
-      caption={t.reports.createdSolved.caption}
+      csv={byWeek ? 'createdSolvedByWeek' : 'createdSolved'}
+      title={words.title}
+      caption={byWeek ? words.captionByWeek : words.caption}
       filters={filters}
-      empty={data.createdSolved.length === 0}
+      empty={rows.length === 0}
+      tools={
+        <div className="report__grouping" role="group" aria-label={words.grouping}>
+          {[false, true].map((weekly) => (
+            <button key={String(weekly)} type="button" className="tab" aria-pressed={byWeek === weekly} onClick={() => setByWeek(weekly)}>
+              {weekly ? words.perWeek : words.perDay}
+            </button>
+          ))}
+        </div>
+      }
       chart={
         <>
           <Chart kind="bars" labels={labels} series={series} formatValue={format.count} whole />
           <Legend series={series} />
         </>
       }
-      rows={data.createdSolved}
+      rows={rows}
       columns={[
-        { label: t.reports.day, cell: (row) => formatDay(row.day, lang) },
-        { label: t.reports.createdSolved.created, cell: (row) => format.count(row.created) },
-        { label: t.reports.createdSolved.solved, cell: (row) => format.count(row.solved) },
+        { label: byWeek ? t.reports.times.week : t.reports.day, cell: (row) => formatDay(row.day, lang) },
+        { label: words.created, cell: (row) => format.count(row.created) },
+        { label: words.solved, cell: (row) => format.count(row.solved) },
       ]}
     />
   );
@@ -368,7 +393,7 @@ function Sla({ data, filters }: SectionProps) {
   const { t, lang } = useI18n();
   const format = useFormats(lang);
   const words = t.reports.sla;
-  const labels = useMemo(() => data.sla.map((row) => t.typeName[row.type]), [data, t]);
+  const labels = useMemo(() => data.sla.map((row) => `${t.typeName[row.type]} · ${t.priorityName[row.priority]}`), [data, t]);
   const series = useMemo<ChartSeries[]>(() => [{ label: words.share, values: data.sla.map((row) => row.metShare), colour: 2 }], [data, words]);
   return (
     <ReportSection
@@ -386,6 +411,7 @@ function Sla({ data, filters }: SectionProps) {
       rows={data.sla}
       columns={[
         { label: t.reports.type, cell: (row) => t.typeName[row.type] },
+        { label: t.reports.priority, cell: (row) => t.priorityName[row.priority], numeric: false },
         { label: words.met, cell: (row) => format.count(row.met) },
         { label: words.missed, cell: (row) => format.count(row.missed) },
         { label: words.share, cell: (row) => <Maybe value={row.metShare} format={format.percent} /> },
