@@ -99,6 +99,8 @@ describe('canned replies', () => {
     await apply(page, en, 'numero serie', title);
     const reply = page.getByLabel(en.ticket.yourReply, { exact: true });
     await expect(reply.inputValue()).resolves.toBe(`Hello Rita, please send the serial number of ticket #${number}.`);
+    // The keyboard is in the text, to review it.
+    await expect.poll(() => reply.evaluate((area) => area === document.activeElement)).toBe(true);
     const applied = page.getByTestId('macro-applied');
     for (const line of [en.macros.setStatus(en.status.pending), en.macros.setPriority(en.priorityName.high), `${en.macros.addsTags} ${tag}, terminal`, `${en.macros.assignsTo} Agnes`]) {
       await applied.getByText(line, { exact: true }).waitFor();

@@ -9,7 +9,7 @@
 // Requesters' replies do not: an internal note moves the version too, and they would be told of
 // a change they cannot see.
 import { TRPCClientError } from '@trpc/client';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AppRouter } from '../../../src/api/router';
 import { MAX_BODY_LENGTH, SETTABLE_STATUSES, type SettableStatus } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
@@ -83,6 +83,9 @@ export function ReplyBox({
   const [sent, setSent] = useState<Sent | null>(null);
   const [applied, setApplied] = useState<Applied | null>(null);
   const seen = useSeenVersion(ticket, conversation, meId);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  // After a canned reply goes in or out, the keyboard is in the text, to review it.
+  const toText = () => requestAnimationFrame(() => bodyRef.current?.focus());
   // Sending was tried while a file was not ready: said beside the files until they are.
   const [triedEarly, setTriedEarly] = useState(false);
   const uploads = useUploads();
@@ -114,6 +117,7 @@ export function ReplyBox({
     action.clear();
     setEmpty(false);
     write(macro.body);
+    toText();
   }
 
   function clearMacro() {
@@ -121,6 +125,7 @@ export function ReplyBox({
     action.clear();
     write(applied.before);
     setApplied(null);
+    toText();
   }
 
   async function submit(event: FormEvent) {
@@ -255,6 +260,7 @@ export function ReplyBox({
           </p>
         )}
         <textarea
+          ref={bodyRef}
           id={`${id}-body`}
           name="body"
           rows={5}
