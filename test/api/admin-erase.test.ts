@@ -152,6 +152,15 @@ describe('erasing a person', () => {
     expect(removed.filter((run) => run.ticket === open).map((run) => run.deleted)).toEqual([false]);
     // The closed ticket's history is gone from Temporal; the open one runs on, and takes changes.
     await eventually(() => expect(api.stack.client.workflow.getHandle(`ticket-${closed}`).describe()).rejects.toThrow(WorkflowNotFoundError), { timeoutMs: 90_000, intervalMs: 1000 });
+    // Its visibility record too, with the search attributes that held their address.
+    await eventually(
+      async () => {
+        const left = [];
+        for await (const run of api.stack.client.workflow.list({ query: `WorkflowId = "ticket-${closed}"` })) left.push(run.runId);
+        expect(left).toEqual([]);
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
     await agent.api.tickets.reply.mutate({ number: open, body: 'Looking into it.', requestId: requestId() });
     expect((await agent.api.tickets.get.query({ number: open })).ticket.requester.email).toBe(ERASED_ADDRESS);
   });
