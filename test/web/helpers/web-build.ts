@@ -15,8 +15,9 @@ function newestMtime(path: string): number {
 }
 
 export function ensureWebBuild(): void {
-  // The portal bundles the ticket's vocabulary and permission table from workflows/ticket too.
-  const sources = [join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts'), join(ROOT, 'workflows', 'ticket')];
+  // The portal bundles the ticket's vocabulary and permission table from workflows/ticket too,
+  // and the canned replies' placeholders from src/tickets/macros.ts.
+  const sources = [join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts'), join(ROOT, 'workflows', 'ticket'), join(ROOT, 'src', 'tickets', 'macros.ts')];
   const newestSource = Math.max(...sources.map(newestMtime));
   if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= newestSource) return;
   // vitest sets NODE_ENV=test, which would give React's development build: test the real one.
