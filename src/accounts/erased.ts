@@ -20,9 +20,22 @@ export function peopleNamed(state: TicketState, effects: TicketEffects): string[
   const ids = new Set<string>([state.requester.id, ...state.ccs.map((p) => p.id)]);
   if (state.assignee) ids.add(state.assignee.id);
   for (const c of effects.comments) ids.add(c.author.id);
-  for (const e of effects.events) ids.add(e.actor.id);
+  // An event may name someone the state no longer does (a CC removed, the assignee before).
+  for (const e of effects.events) {
+    ids.add(e.actor.id);
+    peopleIn(e.data, ids);
+  }
   for (const n of effects.notifications) if (n.recipientId) ids.add(n.recipientId);
   return [...ids];
+}
+
+function peopleIn(value: unknown, ids: Set<string>): void {
+  if (Array.isArray(value)) for (const item of value) peopleIn(item, ids);
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.id === 'string' && typeof record.email === 'string') ids.add(record.id);
+    for (const item of Object.values(record)) peopleIn(item, ids);
+  }
 }
 
 function person(p: Person, erased: ReadonlySet<string>): Person {

@@ -105,6 +105,9 @@ describe('erasing a person', () => {
     expect((await api.stack.desk.state(theirs)).subject).toContain(words.subject);
     await agent.api.tickets.reply.mutate({ number: theirs, body: 'Found it, dock 4.', status: 'solved', requestId: requestId() });
     await colleague.api.tickets.reply.mutate({ number: colleagues, body: 'Still slow.', requestId: requestId() });
+    // Taking them off the CC list: the workflow's event names the person as its state holds them.
+    await agent.api.tickets.removeCc.mutate({ number: colleagues, userId: user.id, requestId: requestId() });
+    expect((await agent.api.tickets.get.query({ number: colleagues })).audit.at(-1)).toMatchObject({ kind: 'cc_removed', data: { person: { id: user.id, email: ERASED_ADDRESS } } });
     await nothingOfThem();
     const after = await agent.api.tickets.get.query({ number: theirs });
     expect(after.ticket).toMatchObject({ subject: ERASED, status: 'solved', requester: { email: ERASED_ADDRESS } });
