@@ -139,6 +139,10 @@ describe('erasing a person', () => {
     await agent.api.tickets.solve.mutate({ number: closed, requestId: requestId() });
     await eventually(async () => expect((await agent.api.tickets.get.query({ number: closed })).ticket.status).toBe('closed'));
     await admin.api.users.erase.mutate({ id: user.id });
+    // A follow-up Support Ops open on their Closed ticket copies nobody in their place.
+    const { number: followUp } = await agent.api.tickets.followUp.mutate({ number: closed, description: 'Checking the fix held.', requestId: requestId() });
+    expect((await agent.api.tickets.get.query({ number: followUp })).ticket.ccs).toEqual([]);
+    expect(await api.stack.db.select().from(users).where(eq(users.email, ERASED_ADDRESS))).toEqual([]);
 
     const statusOf = (runs: Awaited<ReturnType<typeof erasedHistories>>, number: number) => runs.filter((run) => run.ticket === number).map((run) => run.status);
     const listed = await eventually(async () => {
