@@ -254,6 +254,8 @@ export const ticketEvents = pgTable(
     primaryKey({ columns: [t.ticketNumber, t.seq] }),
     // Reports: the solves of a range, and who made them.
     index('ticket_events_solved_idx').on(t.at, t.actorId).where(sql`${t.kind} = 'status_changed' and ${t.toStatus} = 'solved'`),
+    // Reports: a ticket's moves (report_moves, migration 0020), without its comments and other events.
+    index('ticket_events_moves_idx').on(t.ticketNumber, t.seq).where(sql`${t.kind} in ('created', 'status_changed', 'priority_changed', 'assigned')`),
   ],
 );
 
