@@ -54,6 +54,8 @@ const VISITS: Visit[] = [
   { name: 'admin-people', who: 'admin', path: () => '/admin/people', ready: '[data-testid="person"]' },
   { name: 'admin-people', who: 'agent', path: () => '/admin/people', ready: '[data-testid="not-open"]' },
   { name: 'admin-organizations', who: 'admin', path: () => '/admin/organizations', ready: '[data-testid="organization"]' },
+  { name: 'admin-log', who: 'admin', path: () => '/admin/log', ready: 'main [role="status"]' },
+  { name: 'admin-access', who: 'admin', path: () => '/admin/access', ready: '[data-testid="access-now"]' },
   { name: 'ticket-open', who: 'requester', path: (f) => `/tickets/${f.tickets.open}`, ready: '.message-file--image img' },
   { name: 'ticket-open', who: 'cc', path: (f) => `/tickets/${f.tickets.open}` },
   { name: 'ticket-open', who: 'colleague', path: (f) => `/tickets/${f.tickets.open}` },
