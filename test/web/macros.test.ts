@@ -131,6 +131,12 @@ describe('canned replies', () => {
     await form.getByRole('button', { name: en.macros.save }).click();
     await page.getByTestId('macro-outcome').getByText(en.macros.saved(title)).waitFor();
     expect((await agent.api.macros.list.query()).find((m) => m.id === saved!.id)?.actions.priority).toBeUndefined();
+    // Found in the list by a word of its title, accents aside; words in none say so.
+    await page.getByLabel(en.macros.filter).fill('serie');
+    await expect.poll(() => page.getByTestId('macro').count()).toBe(1);
+    await card(page, title).waitFor();
+    await page.getByLabel(en.macros.filter).fill('trottinette');
+    await page.locator('.empty', { hasText: en.macros.noMatch }).waitFor();
     expect(incidents).toEqual([]);
   }, 180_000);
 

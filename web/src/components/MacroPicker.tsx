@@ -1,5 +1,5 @@
-// Choosing a canned reply on the ticket page: found by words of its title (accents and case do not
-// matter), the most used first; chosen, it is filled in for this ticket by the server
+// Choosing a canned reply on the ticket page: found by words of its title (lib/macro-search.ts),
+// the most used first; chosen, it is filled in for this ticket by the server
 // (macros.render: the requester's language, the placeholders) for the reply box to show.
 import { useId, useState } from 'react';
 import { Link } from 'wouter';
@@ -9,19 +9,13 @@ import type { Macro, RenderedMacro } from '../api/types';
 import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/en';
 import { useAction } from '../lib/use-action';
+import { macrosMatching } from '../lib/macro-search';
 import { useAsync } from '../lib/use-async';
 import { MACROS_PATH } from '../pages/paths';
 import { ErrorNote } from './Alert';
 
 /** At most this many choices show at once: the search narrows the rest. */
 const SHOWN = 8;
-
-const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-function matching(macros: Macro[], typed: string): Macro[] {
-  const words = folded(typed).split(/\s+/u).filter(Boolean);
-  return macros.filter((macro) => words.every((word) => folded(macro.title).includes(word)));
-}
 
 /** Why a canned reply could not be filled in: gone, or assigning to someone who left Support Ops. */
 function renderProblem(error: unknown, t: Messages): string {
@@ -43,7 +37,7 @@ export function MacroPicker({ number, onApply }: { number: number; onApply(rende
   // Loaded when first opened, and again each time: a colleague may have made one meanwhile.
   const list = useAsync(() => (open ? api.macros.list.query() : Promise.resolve(null)), [open]);
   const action = useAction();
-  const found = list.data ? matching(list.data, typed) : [];
+  const found = list.data ? macrosMatching(list.data, typed) : [];
 
   async function apply(macro: Macro) {
     let rendered: RenderedMacro | null = null;

@@ -368,6 +368,7 @@ export const en = {
     empty: 'No canned replies yet. Make one for the answer you write most often.',
     list: 'Canned replies, the most used first',
     colUses: 'Used',
+    filter: 'Find by words of the title',
     colLastUsed: 'Last used',
     colActions: 'Actions',
     never: 'Never',

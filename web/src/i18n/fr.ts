@@ -343,6 +343,7 @@ export const fr: Messages = {
     newMacro: 'Nouvelle réponse prédéfinie',
     empty: 'Aucune réponse prédéfinie pour l’instant. Créez-en une pour la réponse que vous écrivez le plus souvent.',
     list: 'Réponses prédéfinies, les plus utilisées d’abord',
+    filter: 'Chercher par des mots du titre',
     colUses: 'Utilisations',
     colLastUsed: 'Dernière utilisation',
     colActions: 'Modifications',

@@ -13,6 +13,7 @@ import { TheirWords } from '../components/TheirWords';
 import { When } from '../components/When';
 import { useI18n } from '../i18n';
 import { actionLines, savedAssignee } from '../lib/macro-actions';
+import { macrosMatching } from '../lib/macro-search';
 import { formatCount } from '../lib/numbers';
 import { useAction } from '../lib/use-action';
 import { useAsync } from '../lib/use-async';
@@ -57,7 +58,8 @@ export function Macros() {
     else list.reload();
   }
 
-  const macros = list.data;
+  const [typed, setTyped] = useState('');
+  const macros = list.data && macrosMatching(list.data, typed);
   return (
     <>
       <h1>{t.macros.title}</h1>
@@ -111,9 +113,15 @@ export function Macros() {
       )}
       <ApiError error={list.error} />
       {!macros && !list.error && <p aria-busy="true">{t.common.loading}</p>}
+      {list.data && list.data.length > 0 && (
+        <p className="macro-filter">
+          <label htmlFor={`${id}-filter`}>{t.macros.filter}</label>
+          <input id={`${id}-filter`} type="search" value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
+        </p>
+      )}
       {macros &&
         (macros.length === 0 ? (
-          <p className="empty">{t.macros.empty}</p>
+          <p className="empty">{list.data?.length ? t.macros.noMatch : t.macros.empty}</p>
         ) : (
           <ul className="macro-list" aria-label={t.macros.list}>
             {macros.map((macro) => {
