@@ -91,3 +91,14 @@ export function commandLine(pid: number): string | null {
 }
 
 const shortened = (words: string) => (words.length > 120 ? `${words.slice(0, 119)}…` : words);
+
+/** A readiness probe: true when an HTTP GET of `url` answers 2xx within 2 seconds, false otherwise (nothing listening yet included). */
+export async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}

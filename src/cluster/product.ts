@@ -3,7 +3,8 @@
 // each the product's production entry point, started as `node --import tsx`, as the Dockerfile does.
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
-import { answers, type ProcessSpec } from './supervisor.js';
+import { answers } from '../net.js';
+import type { ProcessSpec } from './supervisor.js';
 
 export interface ProductEnvironment {
   /** The product's own settings given to the cluster (SMTP_URL, POLICY_*, LOG_LEVEL, …; src/env.ts). */

@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderNginxConfig } from './nginx.js';
 import type { ClusterPorts } from './settings.js';
-import { answers, type ProcessSpec } from './supervisor.js';
+import { answers } from '../net.js';
+import type { ProcessSpec } from './supervisor.js';
 
 /** As root, nginx's workers need an unprivileged user: Debian's www-data where there is one. */
 function workerUser(): string | undefined {

@@ -43,13 +43,6 @@ const KEPT_OUTPUT = 64_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A readiness probe for `ready`: an HTTP GET of `url` answers 2xx within 2 seconds. */
-export async function answers(url: string): Promise<boolean> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-  await response.arrayBuffer();
-  return response.ok;
-}
-
 export class SupervisedProcess {
   private child: ChildProcess | null = null;
   /** The child once it was ready: only its exit is a crash to restart (a failed start is the starter's to handle). */

@@ -5,7 +5,8 @@
 // docker-compose.yml.
 import { readFileSync } from 'node:fs';
 import { CODEC_PATH, TEMPORAL_UI_PATH } from '../api/paths.js';
-import { answers, type ProcessSpec } from './supervisor.js';
+import { answers } from '../net.js';
+import type { ProcessSpec } from './supervisor.js';
 import { templatedServerSpec } from './temporal-server.js';
 import type { ClusterTools } from './tools.js';
 
