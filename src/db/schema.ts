@@ -92,6 +92,10 @@ export const tickets = pgTable(
     autoCloseAt: tz('auto_close_at'),
     firstReplyDueAt: tz('first_reply_due_at').notNull(),
     firstRepliedAt: tz('first_replied_at'),
+    /** The pinned next-reply target's deadline while a requester message waits for an answer (workflows/ticket/sla-clocks.ts). */
+    nextReplyDueAt: tz('next_reply_due_at'),
+    /** The pinned resolution target's deadline while its clock runs (not while Pending, Solved or Closed). */
+    resolutionDueAt: tz('resolution_due_at'),
     slaBreachedAt: tz('sla_breached_at'),
     solvedAt: tz('solved_at'),
     closedAt: tz('closed_at'),
