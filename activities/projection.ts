@@ -8,7 +8,7 @@ import { attachments, notifications, projectionFaults, tags, ticketComments, tic
 import { addCommentWords, ensureSearchRow } from '../src/db/search.js';
 import { peopleNamed, scrubEffects, scrubState } from '../src/accounts/erased.js';
 import { erasedAmong } from '../src/accounts/erased-people.js';
-import { autoCloseAt } from '../workflows/ticket/deadlines.js';
+import { autoCloseAt, slaDueTimes } from '../workflows/ticket/deadlines.js';
 import type { TicketMailPayload } from '../src/mail/templates.js';
 import type { TicketComment, TicketEffects, TicketNotification } from '../workflows/ticket/effects.js';
 import type { TicketState } from '../workflows/ticket/model.js';
@@ -20,6 +20,8 @@ const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 export function ticketRow(given: TicketState): typeof tickets.$inferInsert {
   // A ticket whose run started before priorities and tags (revision 3 and before) writes what it would start with.
   const state = upgradeState(given);
+  // Only a ticket that pinned an SLA has next-reply and resolution targets.
+  const due = slaDueTimes(state);
   return {
     number: state.number,
     version: state.version,
@@ -48,6 +50,8 @@ export function ticketRow(given: TicketState): typeof tickets.$inferInsert {
     autoCloseAt: date(autoCloseAt(state)),
     firstReplyDueAt: new Date(state.firstReplyDueAt),
     firstRepliedAt: date(state.firstRepliedAt),
+    nextReplyDueAt: date(due.nextReply),
+    resolutionDueAt: date(due.resolution),
     slaBreachedAt: date(state.slaBreachedAt),
     solvedAt: date(state.solvedAt),
     closedAt: date(state.closedAt),

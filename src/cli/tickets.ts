@@ -11,7 +11,7 @@ import { ensureUser, organizationIdsOf, personOf } from '../accounts/users.js';
 import { createDatabase, localPostgresUrl } from '../db/client.js';
 import { tickets } from '../db/schema.js';
 import { loadConfigOrExit } from '../env.js';
-import { currentTicketPolicy } from '../policies/store.js';
+import { currentPinnedSla, currentTicketPolicy } from '../policies/store.js';
 import { ticketDataConverter } from '../temporal/codec.js';
 import { ticketWorkflowId } from '../temporal/ids.js';
 import { embeddedKeyFile, loadPayloadKeys } from '../temporal/payload-keys.js';
@@ -57,7 +57,7 @@ const connection = await Connection.connect({ address: temporalAddress, connectT
 );
 // The same keys as the product it talks to: npm start's DATA_DIR/payload-keys unless the settings name others.
 const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: ticketDataConverter(loadPayloadKeys(config, embeddedKeyFile(config.DATA_DIR))) });
-const desk = new TicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: () => currentTicketPolicy(db, config.policySeed) });
+const desk = new TicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: () => currentTicketPolicy(db, config.policySeed), sla: (type) => currentPinnedSla(db, type, config.policySeed) });
 
 try {
   const [command, arg] = positionals;

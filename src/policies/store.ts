@@ -17,8 +17,8 @@ export interface Version<T> {
   version: number;
   value: T;
   createdAt: string;
-  /** Who saved it; null for what the install seeded. */
-  createdBy: { id: string; email: string } | null;
+  /** Who saved it (their name, when they gave one, for the console's history); null for what the install seeded. */
+  createdBy: { id: string; email: string; name: string | null } | null;
 }
 
 export interface CalendarVersion extends Version<BusinessCalendar> {
@@ -51,12 +51,13 @@ export function ensurePoliciesSeeded(db: Database, seed: TicketPolicy): Promise<
   return done;
 }
 
-const authorOf = (row: { createdBy: string | null; authorEmail: string | null }) => (row.createdBy ? { id: row.createdBy, email: row.authorEmail ?? '' } : null);
+const authorOf = (row: { createdBy: string | null; authorEmail: string | null; authorName: string | null }) =>
+  row.createdBy ? { id: row.createdBy, email: row.authorEmail ?? '', name: row.authorName } : null;
 
 /** SLA policy versions, newest first. */
 export async function slaHistory(db: Database, limit = 50): Promise<Array<Version<SlaTargets>>> {
   const rows = await db
-    .select({ version: slaPolicyVersions.version, value: slaPolicyVersions.targets, createdAt: slaPolicyVersions.createdAt, createdBy: slaPolicyVersions.createdBy, authorEmail: users.email })
+    .select({ version: slaPolicyVersions.version, value: slaPolicyVersions.targets, createdAt: slaPolicyVersions.createdAt, createdBy: slaPolicyVersions.createdBy, authorEmail: users.email, authorName: users.name })
     .from(slaPolicyVersions)
     .leftJoin(users, eq(users.id, slaPolicyVersions.createdBy))
     .orderBy(desc(slaPolicyVersions.version))
@@ -68,7 +69,7 @@ export async function slaHistory(db: Database, limit = 50): Promise<Array<Versio
 export async function lifecycleHistory(db: Database, limit = 50): Promise<Array<Version<LifecycleDurations>>> {
   const t = lifecycleDurationVersions;
   const rows = await db
-    .select({ version: t.version, pendingReminderMs: t.pendingReminderMs, pendingAutoCloseMs: t.pendingAutoCloseMs, solvedAutoCloseMs: t.solvedAutoCloseMs, createdAt: t.createdAt, createdBy: t.createdBy, authorEmail: users.email })
+    .select({ version: t.version, pendingReminderMs: t.pendingReminderMs, pendingAutoCloseMs: t.pendingAutoCloseMs, solvedAutoCloseMs: t.solvedAutoCloseMs, createdAt: t.createdAt, createdBy: t.createdBy, authorEmail: users.email, authorName: users.name })
     .from(t)
     .leftJoin(users, eq(users.id, t.createdBy))
     .orderBy(desc(t.version))
@@ -85,7 +86,7 @@ export async function lifecycleHistory(db: Database, limit = 50): Promise<Array<
 export async function calendarHistory(db: Database, calendarId?: string, limit = 200): Promise<CalendarVersion[]> {
   const t = calendarVersions;
   const rows = await db
-    .select({ calendarId: t.calendarId, version: t.version, name: t.name, value: t.definition, createdAt: t.createdAt, createdBy: t.createdBy, authorEmail: users.email })
+    .select({ calendarId: t.calendarId, version: t.version, name: t.name, value: t.definition, createdAt: t.createdAt, createdBy: t.createdBy, authorEmail: users.email, authorName: users.name })
     .from(t)
     .leftJoin(users, eq(users.id, t.createdBy))
     .where(calendarId === undefined ? undefined : eq(t.calendarId, calendarId))
@@ -99,7 +100,7 @@ export async function currentCalendars(db: Database): Promise<CalendarVersion[]>
   const t = calendarVersions;
   const latest = db.select({ calendarId: t.calendarId, version: max(t.version).as('latest') }).from(t).groupBy(t.calendarId).as('latest');
   const rows = await db
-    .select({ calendarId: t.calendarId, version: t.version, name: t.name, value: t.definition, createdAt: t.createdAt, createdBy: t.createdBy, authorEmail: users.email })
+    .select({ calendarId: t.calendarId, version: t.version, name: t.name, value: t.definition, createdAt: t.createdAt, createdBy: t.createdBy, authorEmail: users.email, authorName: users.name })
     .from(t)
     .innerJoin(latest, and(eq(latest.calendarId, t.calendarId), eq(latest.version, t.version)))
     .leftJoin(users, eq(users.id, t.createdBy))
@@ -173,6 +174,7 @@ export async function saveCalendar(db: Database, input: { calendarId: string; ba
 /** What a ticket of this type would pin now: the current SLA version's targets and the current versions of their calendars. */
 export async function currentPinnedSla(db: Database, type: TicketType, seed: TicketPolicy): Promise<PinnedSla> {
   await ensurePoliciesSeeded(db, seed);
-  const [sla, calendars] = await Promise.all([currentSla(db), currentCalendars(db)]);
-  return pinSla({ version: sla.version, targets: sla.value }, type, calendars.map((c) => ({ calendarId: c.calendarId, version: c.version, calendar: c.value })));
+  const [sla, calendars, lifecycle] = await Promise.all([currentSla(db), currentCalendars(db), currentLifecycle(db)]);
+  const pinned = pinSla({ version: sla.version, targets: sla.value }, type, calendars.map((c) => ({ calendarId: c.calendarId, version: c.version, calendar: c.value })));
+  return { ...pinned, lifecycleVersion: lifecycle.version };
 }

@@ -3,7 +3,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Config } from '../env.js';
 import { createDatabase, type Database } from '../db/client.js';
-import { currentTicketPolicy, ensurePoliciesSeeded } from '../policies/store.js';
+import { currentPinnedSla, currentTicketPolicy, ensurePoliciesSeeded } from '../policies/store.js';
 import { ticketDataConverter } from '../temporal/codec.js';
 import { loadPayloadKeys, PayloadKeyError, type PayloadKey } from '../temporal/payload-keys.js';
 import { TicketDesk } from '../tickets/desk.js';
@@ -39,7 +39,7 @@ export async function connectServices(config: Config, endpoints: Endpoints): Pro
   const connection = Connection.lazy({ address: endpoints.temporalAddress });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: ticketDataConverter(endpoints.payloadKeys) });
   // The API answers a person within seconds, even when Temporal or the worker is away.
-  const desk = new TicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: () => currentTicketPolicy(db, config.policySeed), timeoutMs: API_TEMPORAL_TIMEOUT_MS });
+  const desk = new TicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: () => currentTicketPolicy(db, config.policySeed), sla: (type) => currentPinnedSla(db, type, config.policySeed), timeoutMs: API_TEMPORAL_TIMEOUT_MS });
   return {
     config,
     db,

@@ -13,7 +13,8 @@ import { ticketSummary, ticketWorkflowId } from '../temporal/ids.js';
 import type { MessageName } from '../../workflows/ticket/commands.js';
 import { newTicketInput } from '../../workflows/ticket/input.js';
 import { stateQuery, syncUpdate, updates, type MessageInputs } from '../../workflows/ticket/messages.js';
-import type { NewTicket, TicketPolicy, TicketState } from '../../workflows/ticket/model.js';
+import type { PinnedSla } from '../../workflows/sla/pinned.js';
+import type { NewTicket, TicketPolicy, TicketState, TicketType } from '../../workflows/ticket/model.js';
 import { TYPE_LABELS } from '../../workflows/ticket/model.js';
 import { newTicketProblem } from '../../workflows/ticket/parse.js';
 import * as attributes from '../../workflows/ticket/search-attributes.js';
@@ -21,7 +22,7 @@ import { createTicket } from '../../workflows/ticket/state.js';
 import type { ticketWorkflow } from '../../workflows/ticket/workflow.js';
 import { isTicketBusy, RequestReusedError, translateTicketError, UnavailableError } from './errors.js';
 
-export interface CreateTicketInput extends Omit<NewTicket, 'number' | 'policy'> {
+export interface CreateTicketInput extends Omit<NewTicket, 'number' | 'policy' | 'sla'> {
   /** The client's id for this submission: the same id twice gives the same ticket. */
   requestId: string;
 }
@@ -42,6 +43,12 @@ export interface TicketDeskOptions {
    */
   policy: TicketPolicy | (() => Promise<TicketPolicy>);
   /**
+   * The SLA a ticket of this type pins when it starts: the product reads currentPinnedSla
+   * (src/policies/store.ts). Unset (tests, benchmarks): tickets count only the first-reply
+   * duration of `policy`, in calendar time.
+   */
+  sla?: (type: TicketType) => Promise<PinnedSla>;
+  /**
    * Longest wait for Temporal before a call fails with UnavailableError, so that a person gets a
    * clear error in seconds when the server or the worker is away. Unset: no limit (tools, tests).
    */
@@ -61,10 +68,10 @@ export class TicketDesk {
     if (problem) throw new InvalidFieldError(problem.field, problem.message);
     // Read before a number is claimed: without its policy no ticket can start.
     const { policy: source } = this.options;
-    const policy = typeof source === 'function' ? await source() : source;
+    const [policy, sla] = await Promise.all([typeof source === 'function' ? source() : source, this.options.sla?.(ticket.type)]);
     const number = await this.claimNumber(ticket.requester.id, requestId, fingerprint(creationContent(ticket)));
     annotateTicket(number);
-    const newTicket: NewTicket = { ...ticket, number, policy };
+    const newTicket: NewTicket = { ...ticket, number, policy, ...(sla ? { sla } : {}) };
     const start = () =>
       new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', {
         workflowId: ticketWorkflowId(number),
@@ -199,7 +206,7 @@ export class TicketDesk {
 }
 
 /** What makes two submissions the same request (trimmed as the lifecycle compares them). */
-function creationContent(ticket: Omit<NewTicket, 'number' | 'policy'>) {
+function creationContent(ticket: Omit<NewTicket, 'number' | 'policy' | 'sla'>) {
   return {
     type: ticket.type,
     subject: ticket.subject.trim(),

@@ -9,7 +9,8 @@ import { ticketDataConverter } from '../../src/temporal/codec.js';
 import { parsePayloadKeys } from '../../src/temporal/payload-keys.js';
 import { createTicketWorker } from '../../src/temporal/ticket-worker.js';
 import { TicketDesk } from '../../src/tickets/desk.js';
-import { DEFAULT_POLICY, type TicketPolicy } from '../../workflows/ticket/model.js';
+import type { PinnedSla } from '../../workflows/sla/pinned.js';
+import { DEFAULT_POLICY, type TicketPolicy, type TicketType } from '../../workflows/ticket/model.js';
 
 let runtimeInstalled = false;
 
@@ -47,7 +48,16 @@ export function installQuietRuntime(): void {
   }
 }
 
-export async function startStack(options: { policy?: TicketPolicy; worker?: boolean; /** false: plain payloads (the replay fixtures stay readable). */ encrypted?: boolean } = {}): Promise<Stack> {
+export async function startStack(
+  options: {
+    policy?: TicketPolicy;
+    /** The SLA tickets pin (test/helpers/sla.ts); unset: none, only the policy's first-reply duration counts. */
+    sla?: (type: TicketType) => PinnedSla;
+    worker?: boolean;
+    /** false: plain payloads (the replay fixtures stay readable). */
+    encrypted?: boolean;
+  } = {},
+): Promise<Stack> {
   installQuietRuntime();
   const namespace = 'default';
   const taskQueue = `test-${randomUUID()}`;
@@ -55,7 +65,8 @@ export async function startStack(options: { policy?: TicketPolicy; worker?: bool
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const payloadKeys = options.encrypted === false ? null : suiteKeys();
   const client = new Client({ connection, namespace, ...(payloadKeys ? { dataConverter: ticketDataConverter(payloadKeys) } : {}) });
-  const desk = new TicketDesk({ client, db, taskQueue, policy: options.policy ?? SLOW_POLICY });
+  const { sla } = options;
+  const desk = new TicketDesk({ client, db, taskQueue, policy: options.policy ?? SLOW_POLICY, ...(sla ? { sla: async (type: TicketType) => sla(type) } : {}) });
 
   let worker: Worker | null = null;
   let running: Promise<void> | null = null;

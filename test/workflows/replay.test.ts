@@ -1,6 +1,8 @@
 // Replays recorded ticket histories against today's workflow code: a change that would make a
 // running ticket non-deterministic fails here. The histories in test/fixtures/histories were
 // recorded by this file (`npm run test:record-histories`) and are replayed alongside fresh ones.
+// Those named revisionN-* were recorded by runs of that input revision (workflows/ticket/input.ts)
+// and are kept as they are; the unprefixed ones are today's, with a pinned SLA counted in seconds.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +12,9 @@ import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ticketWorkflowId } from '../../src/temporal/ids.js';
 import { signals } from '../../workflows/ticket/messages.js';
-import { newTicket } from '../helpers/tickets.js';
+import { newTicket, projection } from '../helpers/tickets.js';
 import { agentActor, FAST_POLICY, person, requesterActor, startStack, type Stack } from '../helpers/stack.js';
+import { secondsSla } from '../helpers/sla.js';
 import { eventually } from '../helpers/wait.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/histories', import.meta.url));
@@ -21,7 +24,7 @@ const RECORD = process.env.RECORD_HISTORIES === '1';
 let stack: Stack;
 beforeAll(async () => {
   // Plain payloads, so that recorded fixtures stay readable JSON for review (and need no key).
-  stack = await startStack({ policy: FAST_POLICY, encrypted: false });
+  stack = await startStack({ policy: FAST_POLICY, sla: secondsSla({ firstReply: 2, nextReply: 3, resolution: 60 }), encrypted: false });
 });
 afterAll(async () => stack?.close());
 
@@ -49,6 +52,17 @@ async function recordScenarios(): Promise<Record<string, HistoryAndWorkflowId>> 
       await stack.desk.send(number, 'solve', { actor: agent }).catch(() => undefined);
       await stack.desk.send(number, 'reply', { actor: requesterActor(requester), body: 'Not fixed' });
       await stack.desk.send(number, 'solve', { actor: requesterActor(requester) });
+      return number;
+    },
+    'sla-warned-and-breached': async () => {
+      const { number, requester } = await newTicket(stack);
+      const breaches = async () => (await projection(stack, number)).events.filter((e) => e.kind === 'sla_breached').length;
+      // The first-reply warning and breach, then a next-reply target's.
+      await eventually(async () => expect(await breaches()).toBe(1), { timeoutMs: 10_000 });
+      await stack.desk.send(number, 'reply', { actor: agent, body: 'Sorry for the wait' });
+      await stack.desk.send(number, 'reply', { actor: requesterActor(requester), body: 'Still stuck' });
+      await eventually(async () => expect(await breaches()).toBe(2), { timeoutMs: 10_000 });
+      await stack.desk.send(number, 'reply', { actor: agent, body: 'Fixed', status: 'solved' });
       return number;
     },
     'continued-as-new': async () => {

@@ -5,7 +5,7 @@
 import { ALWAYS_OPEN, type BusinessCalendar, type Calendar } from '../calendar/model.js';
 import { dueAt, type Segment } from '../calendar/clock.js';
 import type { TicketPriority } from '../ticket/model.js';
-import { SLA_TARGETS, type SlaTarget, type SlaTargetName, type SlaTargets } from './policy.js';
+import { DEFAULT_ESCALATION, SLA_TARGETS, type SlaTarget, type SlaTargetName, type SlaTargets } from './policy.js';
 
 export interface PinnedCalendar {
   calendarId: string;
@@ -17,6 +17,12 @@ export interface PinnedSla {
   slaVersion: number;
   targets: SlaTargets[keyof SlaTargets];
   calendars: PinnedCalendar[];
+  /** The lifecycle durations' version the ticket's TicketPolicy was read from (absent: not known). */
+  lifecycleVersion?: number;
+  /** The share of a target at which its warning comes (0.75: at three quarters). */
+  warningShare: number;
+  /** Whether time On-hold counts toward resolution (Pending never does). */
+  onHoldCountsTowardResolution: boolean;
 }
 
 export class UnknownCalendarError extends Error {
@@ -37,7 +43,7 @@ export function pinSla(sla: { version: number; targets: SlaTargets }, type: keyo
     if (!found) throw new UnknownCalendarError(id);
     return found;
   });
-  return { slaVersion: sla.version, targets, calendars: pinned };
+  return { slaVersion: sla.version, targets, calendars: pinned, ...DEFAULT_ESCALATION };
 }
 
 /** The calendar a target counts on: its pinned business calendar, or every second for calendar time. */

@@ -28,6 +28,13 @@ export interface LifecycleDurations {
 
 const HOUR = 60 * 60 * 1000;
 
+/**
+ * How each target escalates, pinned with it: the warning comes when this share of the target has
+ * counted, and whether time On-hold counts toward resolution (Pending never does). The policy
+ * tables do not hold these yet, so every ticket pins these values.
+ */
+export const DEFAULT_ESCALATION = { warningShare: 0.75, onHoldCountsTowardResolution: true } as const;
+
 /** Next reply and resolution, as first seeded: first reply comes from the seed (POLICY_FIRST_REPLY_*). */
 const SEED_LATER_TARGETS: Record<TicketType, { nextReplyMs: number; resolutionMs: number }> = {
   critical: { nextReplyMs: 1 * HOUR, resolutionMs: 8 * HOUR },

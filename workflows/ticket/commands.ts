@@ -2,6 +2,7 @@
 // API, the Temporal UI or the CLI) is declared once, here: its name and its input. The workflow's
 // definitions (messages.ts), the API's and the desk's types all follow from MessageInputs. Timer
 // commands come from the ticket's own deadlines and are never accepted from outside.
+import type { SlaTargetName } from '../sla/policy.js';
 import type { Actor, AttachmentRef, Person, SettableStatus, TicketPriority } from './model.js';
 
 /**
@@ -75,6 +76,9 @@ export type TimerCommand =
   | { type: 'remindPending' }
   | { type: 'autoClosePending' }
   | { type: 'autoCloseSolved' }
-  | { type: 'breachSla' };
+  /** A pinned SLA target's warning (sla-clocks.ts). */
+  | { type: 'warnSla'; target: SlaTargetName }
+  /** The first-reply breach of a ticket without a pinned SLA; with one, the breach of `target`. */
+  | { type: 'breachSla'; target?: SlaTargetName };
 
 export type TicketCommand = MessageCommand | TimerCommand;

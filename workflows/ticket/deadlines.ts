@@ -1,7 +1,12 @@
 // Timers are derived from state, never stored: after any change the workflow asks for the next
 // deadline again, so a status change can never leave a stale reminder or close behind.
+// A ticket that pinned an SLA (TicketState.sla) has a warning and a breach per target, each an
+// exact instant over the target's calendar (sla-clocks.ts); an older one has its first-reply
+// breach in calendar time.
+import { SLA_TARGETS, type SlaTargetName } from '../sla/policy.js';
 import type { TimerCommand } from './commands.js';
 import type { TicketState } from './model.js';
+import { slaDueAt, slaStepDueAt } from './sla-clocks.js';
 
 export interface Deadline {
   command: TimerCommand;
@@ -9,6 +14,13 @@ export interface Deadline {
   /** Shown on the timer in the Temporal UI. */
   summary: string;
 }
+
+/** How the Temporal UI names each target's timers. */
+const TARGET_WORDS: Record<SlaTargetName, string> = {
+  firstReply: 'First-reply SLA target',
+  nextReply: 'Next-reply SLA target',
+  resolution: 'Resolution SLA target',
+};
 
 export function deadlines(state: TicketState): Deadline[] {
   const { policy } = state;
@@ -34,6 +46,7 @@ export function deadlines(state: TicketState): Deadline[] {
       summary: 'Close: Solved',
     });
   }
+  if (state.sla) return [...due, ...slaDeadlines(state)];
   if (state.firstRepliedAt === null && state.slaBreachedAt === null && state.status !== 'closed') {
     due.push({
       command: { type: 'breachSla' },
@@ -44,20 +57,44 @@ export function deadlines(state: TicketState): Deadline[] {
   return due;
 }
 
+/** The pinned targets' next steps: each target's warning until it has come, then its breach. */
+function slaDeadlines(state: TicketState): Deadline[] {
+  const due: Deadline[] = [];
+  const share = `${Math.round((state.sla?.warningShare ?? 0) * 100)} %`;
+  for (const target of SLA_TARGETS) {
+    const warning = slaStepDueAt(state, target, 'warning');
+    if (warning !== null) due.push({ command: { type: 'warnSla', target }, at: warning, summary: `${TARGET_WORDS[target]}: warning at ${share}` });
+    const breach = slaStepDueAt(state, target, 'breach');
+    if (breach !== null) due.push({ command: { type: 'breachSla', target }, at: breach, summary: `${TARGET_WORDS[target]}: breach` });
+  }
+  return due;
+}
+
+/** The pinned targets' deadlines while their clocks run (null otherwise): what the console shows. */
+export function slaDueTimes(state: TicketState): Record<SlaTargetName, number | null> {
+  return { firstReply: slaDueAt(state, 'firstReply'), nextReply: slaDueAt(state, 'nextReply'), resolution: slaDueAt(state, 'resolution') };
+}
+
 export function nextDeadline(state: TicketState): Deadline | null {
-  return deadlines(state).reduce<Deadline | null>((soonest, d) => (soonest === null || d.at < soonest.at ? d : soonest), null);
+  return soonest(deadlines(state));
 }
 
 /**
  * What fires at `now` once the soonest deadline has come. After downtime several may be due at
  * once; a reminder whose ticket is already due to close is skipped, so the requester gets the
- * close notice, not "we need more information" followed by "your ticket is closed".
+ * close notice, not "we need more information" followed by "your ticket is closed"; a warning
+ * whose target is already breached is skipped too.
  */
 export function dueDeadline(state: TicketState, now: number): Deadline | null {
   const due = deadlines(state).filter((d) => d.at <= now);
   const closing = due.some((d) => d.command.type === 'autoClosePending');
-  const live = due.filter((d) => !(closing && d.command.type === 'remindPending'));
-  return live.reduce<Deadline | null>((soonest, d) => (soonest === null || d.at < soonest.at ? d : soonest), null);
+  const breached = new Set(due.flatMap((d) => (d.command.type === 'breachSla' && d.command.target ? [d.command.target] : [])));
+  const live = due.filter((d) => !(closing && d.command.type === 'remindPending') && !(d.command.type === 'warnSla' && breached.has(d.command.target)));
+  return soonest(live);
+}
+
+function soonest(due: Deadline[]): Deadline | null {
+  return due.reduce<Deadline | null>((first, d) => (first === null || d.at < first.at ? d : first), null);
 }
 
 /** When the ticket closes by itself if nothing happens: what the portal tells the requester. */

@@ -14,11 +14,11 @@ export type TicketEventKind =
   | 'sla_breached';
 
 /**
- * Support Ops' own changes, which requesters never see: tickets.get gives them to Support Ops as
+ * Support Ops' own changes and the SLA warnings meant for them, which requesters never see: tickets.get gives them to Support Ops as
  * `workEvents`, beside `audit` (the same trail, by seq), until the portal's audit trail has words
  * for them.
  */
-export const WORK_EVENT_KINDS = ['priority_changed', 'tags_changed'] as const;
+export const WORK_EVENT_KINDS = ['priority_changed', 'tags_changed', 'sla_warning'] as const;
 export type WorkEventKind = (typeof WORK_EVENT_KINDS)[number];
 
 export interface TicketEvent {

@@ -10,7 +10,13 @@
 //               update ids are recognised across runs, so none is applied twice;
 //   4:          the search attributes TicketPriority and TicketTags are published (priority and
 //               tags are in the state; a run of 3 carries a state without them, which the next
-//               run's upgradeState completes, and publishes neither).
+//               run's upgradeState completes, and publishes neither);
+//   5:          the ticket's pinned SLA (NewTicket.sla: the SLA policy version with its type's
+//               targets at every priority, the calendar versions they count on, the lifecycle
+//               durations' version) is counted: a warning and a breach per target, each a timer
+//               (deadlines.ts). A run of 4 or before ignores a pinned SLA in its input, and its
+//               state (carried into later runs) has none: it counts its first-reply duration in
+//               calendar time, as it did.
 // Runs of revisions 1 and 2 run workflow-revision2.ts. A run's revision is fixed by its input; a
 // continue-as-new starts the next run at the newest.
 // Carried in the input rather than by `patched()`, which would add a marker and a
@@ -18,7 +24,10 @@
 import type { NewTicket, TicketState } from './model.js';
 import type { ProjectionBatch } from './projection-queue.js';
 
-export const CURRENT_REVISION = 4;
+export const CURRENT_REVISION = 5;
+
+/** The first revision that counts a pinned SLA. */
+export const PINNED_SLA_REVISION = 5;
 
 export type TicketWorkflowInput = (
   | { kind: 'new'; ticket: NewTicket }
@@ -38,6 +47,13 @@ export type TicketWorkflowInput = (
 
 export function newTicketInput(ticket: NewTicket): TicketWorkflowInput {
   return { kind: 'new', ticket, revision: CURRENT_REVISION };
+}
+
+/** The ticket a run of `revision` starts: before PINNED_SLA_REVISION, without its pinned SLA. */
+export function ticketOfRevision(ticket: NewTicket, revision: number): NewTicket {
+  if (revision >= PINNED_SLA_REVISION || ticket.sla === undefined) return ticket;
+  const { sla: _ignored, ...rest } = ticket;
+  return rest;
 }
 
 export function continuedInput(

@@ -1,5 +1,7 @@
 // The ticket's vocabulary: statuses, types, people, policy and state.
 // Pure data: no Temporal imports, so the API, the web client and tests can share it.
+import type { PinnedSla } from '../sla/pinned.js';
+import type { SlaClocks } from './sla-clocks.js';
 
 export const TICKET_STATUSES = ['open', 'pending', 'on-hold', 'solved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -118,6 +120,12 @@ export interface NewTicket {
   ccs: Person[];
   followUpOf: number | null;
   policy: TicketPolicy;
+  /**
+   * The SLA policy's targets the ticket counts, with their calendars, pinned when it starts
+   * (revision 5, input.ts). Absent in older runs and where the desk pins none: those count only
+   * the first-reply target of `policy`, in calendar time.
+   */
+  sla?: PinnedSla;
   /** Files that came with the description. */
   descriptionAttachments?: AttachmentRef[];
 }
@@ -150,8 +158,11 @@ export interface TicketState extends NewTicket {
   updatedAt: number;
   statusChangedAt: number;
   pendingReminderSentAt: number | null;
+  /** The first-reply deadline; with a pinned SLA, that of the ticket's priority over its calendar. */
   firstReplyDueAt: number;
   firstRepliedAt: number | null;
+  /** Where the pinned SLA's clocks stand (sla-clocks.ts); present exactly when `sla` is. */
+  slaClocks?: SlaClocks;
   slaBreachedAt: number | null;
   solvedAt: number | null;
   closedAt: number | null;

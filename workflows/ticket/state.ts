@@ -7,6 +7,8 @@ import { SUPPORT_OPS } from './effects.js';
 import type { Actor, AttachmentRef, NewTicket, Person, TicketPriority, TicketState, TicketStatus } from './model.js';
 import { initialPriority, MAX_BODY_LENGTH, MAX_TAGS, PRIORITY_LABELS, STATUS_LABELS } from './model.js';
 import { refusalFor, standingOf } from './permissions.js';
+import type { SlaTargetName } from '../sla/policy.js';
+import { clocksOnStatus, replied, requesterWrote, slaDueAt, slaStepDueAt, startSlaClocks, stepTaken } from './sla-clocks.js';
 
 const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'Support desk' };
 
@@ -45,6 +47,10 @@ export function createTicket(input: NewTicket, now: number): Accepted {
     solvedAt: null,
     closedAt: null,
   };
+  if (input.sla) {
+    state.slaClocks = startSlaClocks(now);
+    state.firstReplyDueAt = slaDueAt(state, 'firstReply') ?? state.firstReplyDueAt;
+  }
   const actor: Actor = { kind: 'requester', id: input.requester.id, name: input.requester.name };
   const notifications: TicketNotification[] = [notify(1, 'ticket_created', input.requester)];
   if (input.type === 'critical') notifications.push(notifyOps(1, 'critical_created'));
@@ -72,7 +78,9 @@ export function createTicket(input: NewTicket, now: number): Accepted {
 
 /**
  * A state as today's lifecycle reads it. Runs of revision 3 and before carried states without a
- * priority or tags (model.ts): they get what a ticket starts with.
+ * priority or tags (model.ts): they get what a ticket starts with. Runs before revision 5 carry
+ * no pinned SLA (`sla`, `slaClocks`) and keep it that way: their deadlines count the first-reply
+ * duration of their TicketPolicy in calendar time, as they did when they started (deadlines.ts).
  */
 export function upgradeState(state: TicketState): TicketState {
   const carried = state as Partial<Pick<TicketState, 'priority' | 'tags'>> & TicketState;
@@ -127,7 +135,15 @@ export function apply(state: TicketState, command: TicketCommand, now: number): 
       if (state.status !== 'solved') return refuseTimer(state, command.type);
       change.moveTo('closed', SYSTEM_ACTOR, { reason: 'Solved for the policy period' });
       return change.accept();
+    case 'warnSla': {
+      const at = slaStepDueAt(state, command.target, 'warning');
+      if (at === null || at > now || !change.state.slaClocks) return refuseTimer(state, `${command.type} ${command.target}`);
+      change.state.slaClocks = stepTaken(change.state.slaClocks, command.target, 'warning', at);
+      change.event(SYSTEM_ACTOR, 'sla_warning', { target: command.target, at, dueAt: slaDueAt(state, command.target) });
+      return change.accept();
+    }
     case 'breachSla':
+      if (command.target !== undefined) return breachTarget(change, command.target);
       if (state.firstRepliedAt !== null || state.slaBreachedAt !== null) return refuseTimer(state, command.type);
       // Recorded at the target instant itself, whatever the timer's delivery delay.
       change.state.slaBreachedAt = state.firstReplyDueAt;
@@ -135,6 +151,19 @@ export function apply(state: TicketState, command: TicketCommand, now: number): 
       change.notifyOps('sla_breached');
       return change.accept();
   }
+}
+
+/** A pinned target's breach, recorded at the target's own instant whatever the timer's delivery delay. */
+function breachTarget(change: Change, target: SlaTargetName): Outcome {
+  const { before: state } = change;
+  const at = slaStepDueAt(state, target, 'breach');
+  if (at === null || at > change.now || !change.state.slaClocks) return refuseTimer(state, `breachSla ${target}`);
+  change.state.slaClocks = stepTaken(change.state.slaClocks, target, 'breach', at);
+  change.state.slaBreachedAt ??= at;
+  change.event(SYSTEM_ACTOR, 'sla_breached', { target, dueAt: at });
+  // Support Ops' e-mail names the first-reply target: the other breaches are in the trail only.
+  if (target === 'firstReply') change.notifyOps('sla_breached');
+  return change.accept();
 }
 
 function setStatus(change: Change, command: Extract<MessageCommand, { type: StatusMessage }>): Outcome {
@@ -163,6 +192,7 @@ function reply(change: Change, command: Extract<MessageCommand, { type: 'reply' 
   change.comment(command.actor, body, internal, files, command.macro ? { macro: command.macro } : {});
   if (who === 'agent') {
     if (!internal && state.firstRepliedAt === null) change.state.firstRepliedAt = change.now;
+    if (!internal && change.state.slaClocks) change.state.slaClocks = replied(change.state.slaClocks);
     if (!internal) change.notifyAll('agent_replied');
     // "Submit as Solved" is one e-mail, the reply's (it says the new status), not two; a note tells nobody.
     if (command.status !== undefined && command.status !== state.status) change.moveTo(command.status, command.actor, {}, { quiet: true });
@@ -173,6 +203,7 @@ function reply(change: Change, command: Extract<MessageCommand, { type: 'reply' 
     if (command.assignee !== undefined && (command.assignee?.id ?? null) !== (change.state.assignee?.id ?? null)) applyAssignee(change, command.actor, command.assignee);
   } else {
     change.notifyAssigneeOrOps('requester_replied');
+    if (change.state.slaClocks) change.state.slaClocks = requesterWrote(change.state.slaClocks, state.firstRepliedAt, change.now);
     // A requester's answer puts the ticket back in Support Ops' hands.
     if (state.status !== 'open') change.moveTo('open', command.actor, { cause: 'requester reply' });
   }
@@ -309,6 +340,7 @@ class Change {
     if (actor.kind !== 'system') this.conversationMoved(actor);
     this.state.status = status;
     this.state.statusChangedAt = this.now;
+    if (this.state.sla && this.state.slaClocks) this.state.slaClocks = clocksOnStatus(this.state.slaClocks, this.state.sla, status, this.now);
     // Timers are derived from these fields, so resetting them here re-arms every timer.
     this.state.pendingReminderSentAt = null;
     this.state.solvedAt = status === 'solved' ? this.now : null;
@@ -337,6 +369,8 @@ class Change {
   }
 
   accept(): Accepted {
+    // A new priority counts its own pinned first-reply target, from the same start.
+    if (this.state.sla && this.state.firstRepliedAt === null) this.state.firstReplyDueAt = slaDueAt(this.state, 'firstReply') ?? this.state.firstReplyDueAt;
     this.state.version = this.before.version + 1;
     this.state.updatedAt = this.now;
     return {

@@ -32,7 +32,7 @@ import {
   type ProjectionFault,
 } from './messages.js';
 import { AppliedUpdates } from './applied-updates.js';
-import { continuedInput, type TicketWorkflowInput } from './input.js';
+import { continuedInput, ticketOfRevision, type TicketWorkflowInput } from './input.js';
 import type { TicketState } from './model.js';
 import { newTicketProblem, parseMessage } from './parse.js';
 import { CARRY_LIMIT, ProjectionQueue } from './projection-queue.js';
@@ -82,7 +82,7 @@ async function runTicket(input: TicketWorkflowInput): Promise<TicketState> {
     // The desk checks before it uses a number; a ticket started by hand is checked here.
     const problem = newTicketProblem(input.ticket);
     if (problem) throw ApplicationFailure.nonRetryable(`"${problem.field}": ${problem.message}`, 'InvalidTicket');
-    const created = createTicket(input.ticket, Date.now());
+    const created = createTicket(ticketOfRevision(input.ticket, revision), Date.now());
     state = created.state;
     queue = new ProjectionQueue(0);
     queue.add(created);

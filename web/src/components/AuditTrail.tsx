@@ -1,6 +1,7 @@
 // The audit trail: every accepted change, in order, who did it and when, and the files a message
 // brought (their names, as the event recorded them); for Support Ops, their own changes of the
 // priority and the tags too, in the same order (by seq).
+import { SLA_TARGETS, type SlaTargetName } from '../../../workflows/sla/policy';
 import { TICKET_PRIORITIES, type TicketPriority, type TicketStatus } from '../../../workflows/ticket/model';
 import type { AuditEvent, WorkEvent } from '../api/types';
 import { useI18n } from '../i18n';
@@ -19,6 +20,11 @@ function personIn(value: unknown): string | null {
   return person?.email ? personLabel({ email: person.email, name: person.name }) : null;
 }
 
+/** The SLA target an event's data names (first reply when it names none it knows). */
+function targetIn(value: unknown): SlaTargetName {
+  return (SLA_TARGETS as readonly unknown[]).includes(value) ? (value as SlaTargetName) : 'firstReply';
+}
+
 /** Tags as an event's data lists them, or none. */
 function tagsIn(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === 'string') : [];
@@ -34,6 +40,8 @@ export function AuditTrail({ events, workEvents = [] }: { events: AuditEvent[]; 
         return t.workEvent.priority_changed(priorityWord(event.data.from), priorityWord(event.data.to));
       case 'tags_changed':
         return t.workEvent.tags_changed(tagsIn(event.data.added).join(', '), tagsIn(event.data.removed).join(', '));
+      case 'sla_warning':
+        return t.workEvent.sla_warning(targetIn(event.data.target));
       default:
         return describeAudit(event);
     }

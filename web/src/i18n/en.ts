@@ -6,6 +6,7 @@
 // Imports carry their .js extension: test/web reads the catalogues with Node's resolution too.
 import type { StatusMessage } from '../../../workflows/ticket/commands.js';
 import type { TicketEventKind, WorkEventKind } from '../../../workflows/ticket/effects.js';
+import type { SlaTargetName } from '../../../workflows/sla/policy.js';
 import type { Actor, TicketPriority, TicketStatus, TicketType } from '../../../workflows/ticket/model.js';
 import type { Placeholder } from '../../../src/tickets/macros.js';
 
@@ -763,6 +764,7 @@ export const en = {
     priority_changed: (from: string, to: string) => `changed the priority from ${from} to ${to}`,
     tags_changed: (added: string, removed: string): string =>
       added && removed ? `added the tags ${added} and removed ${removed}` : added ? `added the tags ${added}` : `removed the tags ${removed}`,
+    sla_warning: (target: SlaTargetName): string => `warned that the ${{ firstReply: 'first-reply', nextReply: 'next-reply', resolution: 'resolution' }[target]} target is near`,
   } satisfies Record<WorkEventKind, unknown>,
   /** After an event's line, the files its message brought (their names follow). */
   eventFiles: (count: number): string => (count === 1 ? 'with the file' : `with ${count} files:`),

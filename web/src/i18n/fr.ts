@@ -721,6 +721,7 @@ export const fr: Messages = {
     priority_changed: (from, to) => `a fait passer la priorité de « ${from} » à « ${to} »`,
     tags_changed: (added, removed) =>
       added && removed ? `a ajouté les étiquettes ${added} et retiré ${removed}` : added ? `a ajouté les étiquettes ${added}` : `a retiré les étiquettes ${removed}`,
+    sla_warning: (target) => `a averti que l’échéance de l’objectif de ${{ firstReply: 'première réponse', nextReply: 'prochaine réponse', resolution: 'résolution' }[target]} approche`,
   },
   eventFiles: (count) => (count === 1 ? 'avec le fichier' : `avec ${count} fichiers :`),
   errors: {
