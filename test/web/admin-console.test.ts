@@ -2,18 +2,21 @@
 // real server, as an admin uses them: erasing a person (a confirmation that names them, says what
 // is kept and wants their address typed; afterwards their ticket shows "Erased person" and none of
 // their words), the admin log (who, what, when; filtered by kind and by person; a page at a time)
-// and who may request access (anyone, or listed domains). Axe-clean, with screenshots; the French
-// phone-width checks of these pages are in admin.test.ts.
+// and who may request access (anyone, or listed domains). Axe-clean, with screenshots; the erase
+// confirmation in French at a phone's width here, the other pages' in admin.test.ts.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema.js';
 import { en } from '../../web/src/i18n/en.js';
+import { fr } from '../../web/src/i18n/fr.js';
 import { type TestApi } from '../helpers/api.js';
 import { accessibilityProblems } from './helpers/accessibility.js';
-import { screenshot } from './helpers/browser.js';
+import { PHONE, screenshot } from './helpers/browser.js';
 import { startBrowserDesk, type BrowserDesk, type Someone } from './helpers/browser-desk.js';
+import { englishIn } from './helpers/catalogue-words.js';
+import { portalWordsOn, sidewaysOverflow } from './helpers/page-checks.js';
 
 let desk: BrowserDesk;
 let api: TestApi;
@@ -53,7 +56,9 @@ describe('erasing a person', () => {
     // The confirmation names them and says what is kept; the address field takes the keyboard.
     await person.getByRole('button', { name: new RegExp(`^${en.admin.erase}`) }).click();
     const confirm = person.getByTestId('erase-confirm');
-    await confirm.getByRole('heading', { name: en.admin.eraseTitle(erin.name) }).waitFor();
+    await confirm.getByRole('heading', { name: en.admin.eraseTitle }).waitFor();
+    await confirm.getByText(erin.email, { exact: true }).waitFor();
+    await confirm.getByText(erin.name, { exact: true }).waitFor();
     await confirm.getByText(en.admin.eraseKept).waitFor();
     await expect(focused(page)).resolves.toMatchObject({ name: 'confirm-address' });
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -69,10 +74,10 @@ describe('erasing a person', () => {
     await expect(focused(page)).resolves.toMatchObject({ text: `${en.admin.erase} ${erin.name}` });
 
     await page.keyboard.press('Enter');
-    await confirm.getByLabel(en.admin.eraseTypeAddress(erin.email)).fill(erin.email.toUpperCase());
+    await confirm.getByLabel(en.admin.eraseTypeAddress).fill(erin.email.toUpperCase());
     await confirm.getByRole('button', { name: en.admin.eraseForGood }).click();
-    await page.getByTestId('person-erased').getByText(en.admin.erasedDone(erin.name, 1)).waitFor();
-    await expect(focused(page)).resolves.toMatchObject({ text: en.admin.erasedDone(erin.name, 1) });
+    await page.getByTestId('person-erased').getByText(en.admin.erasedDone(1)).waitFor();
+    await expect(focused(page)).resolves.toMatchObject({ text: `${erin.name}${en.admin.erasedDone(1)}` });
     await expect(person.count()).resolves.toBe(0);
     await expect(api.stack.db.select().from(users).where(eq(users.id, erin.id))).resolves.toHaveLength(0);
     expect(incidents).toEqual([]);
@@ -89,6 +94,35 @@ describe('erasing a person', () => {
     expect(await accessibilityProblems(console)).toEqual([]);
     await screenshot(console, 'admin.erased-ticket.en.desktop');
     expect(agentIncidents).toEqual([]);
+  });
+
+  it('asks in French at a phone’s width, every word French and nothing wider than the screen', async () => {
+    const staying = await desk.someone(`Sacha-${randomUUID().slice(0, 6)}`);
+    await admin.api.auth.setLanguage.mutate({ language: 'fr' });
+    try {
+      const { page, incidents } = await desk.as(admin, { viewport: PHONE, locale: 'fr-FR' });
+      await page.goto('/admin/people');
+      await page.getByLabel(fr.admin.search).fill(staying.email);
+      await page.getByRole('button', { name: fr.admin.find, exact: true }).click();
+      const person = card(page, staying.email);
+      await person.waitFor();
+      await settled(page);
+      await person.getByRole('button', { name: new RegExp(`^${fr.admin.erase}`) }).click();
+      await person.getByTestId('erase-confirm').getByText(fr.admin.eraseKept).waitFor();
+      for (const width of [320, 390]) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.evaluate(() => new Promise(requestAnimationFrame));
+        expect(await sidewaysOverflow(page), `${width}px`).toEqual({ excess: 0, culprits: [] });
+      }
+      expect(englishIn(await portalWordsOn(page))).toEqual([]);
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await screenshot(page, 'admin.erase-confirm.fr.phone');
+      await page.getByRole('button', { name: fr.admin.keepPerson }).click();
+      await expect(api.stack.db.select().from(users).where(eq(users.id, staying.id))).resolves.toHaveLength(1);
+      expect(incidents).toEqual([]);
+    } finally {
+      await admin.api.auth.setLanguage.mutate({ language: 'en' });
+    }
   });
 });
 
@@ -117,8 +151,8 @@ describe('the admin log', () => {
 
     // Only invitations: the one above among them.
     await page.getByLabel(en.admin.logAction).selectOption('users.create');
+    await page.getByRole('status').getByText(en.admin.logCount(1)).waitFor();
     await log.getByText(user.email).waitFor();
-    await settled(page);
     const kinds = await log.locator('tbody tr td:nth-child(3)').allInnerTexts();
     expect(new Set(kinds)).toEqual(new Set([en.admin.actions['users.create']]));
 

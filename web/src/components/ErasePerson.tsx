@@ -1,5 +1,5 @@
 // Erasing a person from a person's card (admins, users.erase): a button, then a confirmation that
-// names the person, says what goes and what is kept, and asks for their address typed in full, so
+// names the person (name and address), says what goes and what is kept, and asks for their address typed in full, so
 // that no slip of the mouse erases anyone. Escape or "Do not erase" puts the focus back.
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api } from '../api/client';
@@ -18,9 +18,15 @@ export function ErasePerson({ person, onErased }: { person: Account; onErased(ti
   const action = useAction();
   const openRef = useRef<HTMLButtonElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  /** Set when the confirmation closes: the button it came from takes the focus back once it is shown again. */
+  const returnFocus = useRef(false);
   const who = person.name || person.email;
   useEffect(() => {
     if (open) inputRef.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      openRef.current?.focus();
+    }
   }, [open]);
 
   const close = () => {
@@ -28,7 +34,7 @@ export function ErasePerson({ person, onErased }: { person: Account; onErased(ti
     setTyped('');
     setMismatch(false);
     action.clear();
-    setTimeout(() => openRef.current?.focus());
+    returnFocus.current = true;
   };
 
   async function submit(event: FormEvent) {
@@ -60,7 +66,7 @@ export function ErasePerson({ person, onErased }: { person: Account; onErased(ti
     <form
       className="confirm confirm--erase"
       aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-what ${id}-kept`}
+      aria-describedby={`${id}-who ${id}-what ${id}-kept`}
       onSubmit={submit}
       noValidate
       onKeyDown={(event: KeyboardEvent) => {
@@ -70,10 +76,13 @@ export function ErasePerson({ person, onErased }: { person: Account; onErased(ti
       }}
       data-testid="erase-confirm"
     >
-      <h4 id={`${id}-title`}>{t.admin.eraseTitle(who)}</h4>
+      <h4 id={`${id}-title`}>{t.admin.eraseTitle}</h4>
+      <p id={`${id}-who`} className="confirm__who" translate="no">
+        {person.name && <strong>{person.name}</strong>} <span className="address">{person.email}</span>
+      </p>
       <p id={`${id}-what`}>{t.admin.eraseWhat}</p>
       <p id={`${id}-kept`}>{t.admin.eraseKept}</p>
-      <Field label={t.admin.eraseTypeAddress(person.email)} error={mismatch ? t.admin.eraseMismatch : undefined}>
+      <Field label={t.admin.eraseTypeAddress} error={mismatch ? t.admin.eraseMismatch : undefined}>
         <input
           ref={inputRef}
           type="email"

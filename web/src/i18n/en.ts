@@ -648,16 +648,17 @@ export const en = {
     removed: 'Removed from the organization.',
     // Erasing a person (users.erase).
     erase: 'Erase',
-    eraseTitle: (who: string) => `Erase ${who}?`,
+    eraseTitle: 'Erase this person?',
     eraseWhat:
       'Their account is removed at once: they can no longer sign in, and their sessions and links end. Their name, e-mail address and messages, the files they sent and their CC entries become “Erased person” everywhere in the desk, and search no longer finds any of it.',
     eraseKept: 'Their tickets stay, with their statuses and the history of those statuses; replies by others stay as written. This cannot be undone: export their data first if they asked for it.',
-    eraseTypeAddress: (email: string) => `To confirm, type their e-mail address, ${email}`,
+    eraseTypeAddress: 'To confirm, type their e-mail address as shown above',
     eraseMismatch: 'Type the address exactly as shown above.',
     eraseForGood: 'Erase for good',
     keepPerson: 'Do not erase',
-    erasedDone: (who: string, tickets: number) =>
-      tickets === 0 ? `${who} has been erased.` : tickets === 1 ? `${who} has been erased; one ticket now names them “Erased person”.` : `${who} has been erased; ${tickets} tickets now name them “Erased person”.`,
+    /** After the person's name, on the line above. */
+    erasedDone: (tickets: number) =>
+      tickets === 0 ? 'Erased.' : tickets === 1 ? 'Erased: one ticket now names them “Erased person”.' : `Erased: ${tickets} tickets now name them “Erased person”.`,
     // The admin log page.
     log: 'Admin log',
     logIntro: 'Everything an admin has done in the desk: who, what and when, newest first.',

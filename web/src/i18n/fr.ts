@@ -612,21 +612,21 @@ export const fr: Messages = {
     remove: 'Retirer',
     removed: 'Retiré de l’organisation.',
     erase: 'Effacer',
-    eraseTitle: (who) => `Effacer ${who}\u00a0?`,
+    eraseTitle: 'Effacer cette personne ?',
     eraseWhat:
       'Son compte est supprimé aussitôt : la personne ne peut plus se connecter, et ses sessions et ses liens prennent fin. Son nom, son adresse e-mail et ses messages, les fichiers qu’elle a envoyés et sa place dans les listes de copie deviennent « Personne effacée » partout dans le service, et la recherche n’en trouve plus rien.',
     eraseKept:
       'Ses demandes restent, avec leurs statuts et l’historique de ces statuts ; les réponses des autres restent telles qu’elles ont été écrites. C’est définitif : exportez d’abord ses données si elle les a demandées.',
-    eraseTypeAddress: (email) => `Pour confirmer, saisissez son adresse e-mail, ${email}`,
+    eraseTypeAddress: 'Pour confirmer, saisissez son adresse e-mail telle qu’elle figure ci-dessus',
     eraseMismatch: 'Saisissez l’adresse exactement comme ci-dessus.',
     eraseForGood: 'Effacer définitivement',
     keepPerson: 'Ne pas effacer',
-    erasedDone: (who, tickets) =>
+    erasedDone: (tickets) =>
       tickets === 0
-        ? `Effacement de ${who} terminé.`
+        ? 'Effacement terminé.'
         : tickets === 1
-          ? `Effacement de ${who} terminé : une demande la nomme désormais «\u00a0Personne effacée\u00a0».`
-          : `Effacement de ${who} terminé : ${tickets} demandes la nomment désormais «\u00a0Personne effacée\u00a0».`,
+          ? 'Effacement terminé : une demande la nomme désormais « Personne effacée ».'
+          : `Effacement terminé : ${tickets} demandes la nomment désormais « Personne effacée ».`,
     log: 'Journal d’administration',
     logIntro: 'Chaque action d’un administrateur dans le service : qui, quoi et quand, de la plus récente à la plus ancienne.',
     logPerson: 'Personne (nom, adresse e-mail ou identifiant)',
@@ -660,7 +660,7 @@ export const fr: Messages = {
     accessDomainList: 'Domaines, un par ligne',
     accessDomainHint: 'Par exemple atelier.exemple.fr : ses sous-domaines sont alors acceptés aussi.',
     accessNeedDomain: 'Indiquez au moins un domaine.',
-    accessBadDomain: (line) => `«\u00a0${line}\u00a0» n’est pas un domaine comme atelier.exemple.fr.`,
+    accessBadDomain: (line) => `« ${line} » n’est pas un domaine comme atelier.exemple.fr.`,
     accessSave: 'Enregistrer',
     accessSaved: 'Enregistré : la page de connexion suit le nouveau réglage dès maintenant.',
     accessNow: (mode) =>

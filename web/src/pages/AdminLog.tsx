@@ -80,7 +80,7 @@ export function AdminLog() {
           {log.data.items.length > 0 && (
             // Laid out as the ticket lists are: a table while it fits, cards below (styles.css).
             <div className="ticket-list">
-            <table className="ticket-table admin-log" data-testid="admin-log">
+            <table className="ticket-table admin-log" data-testid="admin-log" aria-busy={log.loading}>
                 <caption className="visually-hidden">{t.admin.logTable}</caption>
                 <thead>
                   <tr>

@@ -79,7 +79,9 @@ export function AdminPeople() {
       </form>
       {erased && (
         <p ref={erasedRef} tabIndex={-1} className="alert alert--success" role="status" data-testid="person-erased">
-          {t.admin.erasedDone(erased.who, erased.tickets)}
+          <strong translate="no">{erased.who}</strong>
+          <br />
+          {t.admin.erasedDone(erased.tickets)}
         </p>
       )}
       <ApiError error={people.error} />
