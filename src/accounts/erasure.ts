@@ -45,65 +45,82 @@ export interface ErasureResult {
   ticketNumbers: number[];
 }
 
-/** Erases the person, or returns null when there is no such account. One transaction: all of it or nothing. */
+/**
+ * Erases the person, or returns null when there is no such account (nor an erased person of that
+ * id). Two transactions. The first ends the account and enters the person in erased_people, under
+ * the lock every projection write takes shared (erased-people.ts): it waits for the writes under
+ * way, and every write after it writes placeholders. It is short, so tickets are held up for a
+ * moment only. The second replaces what the projection already holds, however much that is,
+ * while tickets go on; should it fail, erasing the same id again runs it again.
+ */
 export async function erasePerson(db: Database, userId: string, erasedBy: string): Promise<ErasureResult | null> {
-  return db.transaction(async (tx) => {
+  const ended = await db.transaction(async (tx) => {
     await lockOutProjectionWrites(tx);
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
-    if (!user) return null;
+    if (!user) return (await tx.select().from(erasedPeople).where(eq(erasedPeople.userId, userId))).length > 0;
     await tx.insert(erasedPeople).values({ userId, erasedBy }).onConflictDoNothing();
-
-    const ticketNumbers = await ticketsNaming(tx, userId);
-    const erased = new Set([userId]);
-    const placeholder = erasedPerson(userId);
-
-    // Tickets they requested: subject and description were theirs.
-    await tx
-      .update(tickets)
-      .set({ subject: ERASED, description: ERASED, requesterEmail: ERASED_ADDRESS, requesterName: ERASED })
-      .where(eq(tickets.requesterId, userId));
-    await tx.update(tickets).set({ assigneeEmail: ERASED_ADDRESS, assigneeName: ERASED }).where(eq(tickets.assigneeId, userId));
-    const cced = await tx.select({ number: tickets.number, ccs: tickets.ccs }).from(tickets).where(sql`${userId} = any(${tickets.ccIds})`);
-    for (const row of cced) {
-      const ccs: Person[] = row.ccs.map((p) => (p.id === userId ? placeholder : p));
-      await tx.update(tickets).set({ ccs }).where(eq(tickets.number, row.number));
-    }
-
-    // Their messages, and the files they sent (the bytes go with the rows: attachment_chunks cascade).
-    await tx.update(ticketComments).set({ body: ERASED, authorName: ERASED, attachments: [] }).where(eq(ticketComments.authorId, userId));
-    await tx.delete(attachments).where(eq(attachments.uploaderId, userId));
-
-    // The audit trail: their changes keep their kind, statuses and times, under the placeholder.
-    const events = await tx
-      .select()
-      .from(ticketEvents)
-      .where(or(eq(ticketEvents.actorId, userId), sql`${ticketEvents.data}::text like ${`%"${userId}"%`}`));
-    for (const event of events) {
-      const scrubbed = scrubEvent({ actor: { kind: event.actorKind, id: event.actorId, name: event.actorName ?? undefined }, data: event.data }, erased);
-      await tx
-        .update(ticketEvents)
-        .set({ actorName: scrubbed.actor.name ?? null, data: scrubbed.data })
-        .where(and(eq(ticketEvents.ticketNumber, event.ticketNumber), eq(ticketEvents.seq, event.seq)));
-    }
-
-    await scrubNotifications(tx, user, ticketNumbers);
-    await tx
-      .update(inboundMessages)
-      .set({ fromAddress: ERASED_ADDRESS, subject: ERASED, body: '', raw: null, userId: null })
-      .where(or(eq(inboundMessages.userId, userId), eq(inboundMessages.fromAddress, user.email)));
-    await tx.delete(replyTokens).where(eq(replyTokens.userId, userId));
-    await tx.delete(accountTokens).where(eq(accountTokens.email, user.email));
-    await tx.delete(messageRequests).where(eq(messageRequests.userId, userId));
-    // A digest of what they asked: of no use without their account, and derived from their words.
-    await tx.update(ticketRequests).set({ fingerprint: null }).where(eq(ticketRequests.requesterId, userId));
-    await scrubAdminLog(tx, user);
-
-    // Sessions, memberships and presence go with the account (foreign keys cascade).
-    await tx.delete(users).where(eq(users.id, userId));
-
-    for (const number of ticketNumbers) await rebuildSearchRow(tx, number);
-    return { ticketNumbers };
+    await endAccount(tx, user);
+    return true;
   });
+  if (!ended) return null;
+  return { ticketNumbers: await db.transaction((tx) => scrubProjection(tx, userId)) };
+}
+
+/** The account and what hangs on it: e-mails to and from them, links, tokens, the admin log's mentions. */
+async function endAccount(tx: Transaction, user: { id: string; email: string; name: string | null }): Promise<void> {
+  await tx.delete(notifications).where(or(eq(notifications.recipientId, user.id), eq(notifications.recipient, user.email)));
+  await tx
+    .update(inboundMessages)
+    .set({ fromAddress: ERASED_ADDRESS, subject: ERASED, body: '', raw: null, userId: null })
+    .where(or(eq(inboundMessages.userId, user.id), eq(inboundMessages.fromAddress, user.email)));
+  await tx.delete(replyTokens).where(eq(replyTokens.userId, user.id));
+  await tx.delete(accountTokens).where(eq(accountTokens.email, user.email));
+  await tx.delete(messageRequests).where(eq(messageRequests.userId, user.id));
+  // A digest of what they asked: of no use without their account, and derived from their words.
+  await tx.update(ticketRequests).set({ fingerprint: null }).where(eq(ticketRequests.requesterId, user.id));
+  await scrubAdminLog(tx, user);
+  // Sessions, memberships and presence go with the account (foreign keys cascade).
+  await tx.delete(users).where(eq(users.id, user.id));
+}
+
+/** The person's name, address, words and files in the tickets' projection and search words. Runs again harmlessly. */
+async function scrubProjection(tx: Transaction, userId: string): Promise<number[]> {
+  const ticketNumbers = await ticketsNaming(tx, userId);
+  const erased = new Set([userId]);
+  const placeholder = erasedPerson(userId);
+
+  // Tickets they requested: subject and description were theirs.
+  await tx
+    .update(tickets)
+    .set({ subject: ERASED, description: ERASED, requesterEmail: ERASED_ADDRESS, requesterName: ERASED })
+    .where(eq(tickets.requesterId, userId));
+  await tx.update(tickets).set({ assigneeEmail: ERASED_ADDRESS, assigneeName: ERASED }).where(eq(tickets.assigneeId, userId));
+  const cced = await tx.select({ number: tickets.number, ccs: tickets.ccs }).from(tickets).where(sql`${userId} = any(${tickets.ccIds})`);
+  for (const row of cced) {
+    const ccs: Person[] = row.ccs.map((p) => (p.id === userId ? placeholder : p));
+    await tx.update(tickets).set({ ccs }).where(eq(tickets.number, row.number));
+  }
+
+  // Their messages, and the files they sent (the bytes go with the rows: attachment_chunks cascade).
+  await tx.update(ticketComments).set({ body: ERASED, authorName: ERASED, attachments: [] }).where(eq(ticketComments.authorId, userId));
+  await tx.delete(attachments).where(eq(attachments.uploaderId, userId));
+
+  // The audit trail: their changes keep their kind, statuses and times, under the placeholder.
+  const events = await tx
+    .select()
+    .from(ticketEvents)
+    .where(or(eq(ticketEvents.actorId, userId), sql`${ticketEvents.data}::text like ${`%"${userId}"%`}`));
+  for (const event of events) {
+    const scrubbed = scrubEvent({ actor: { kind: event.actorKind, id: event.actorId, name: event.actorName ?? undefined }, data: event.data }, erased);
+    await tx
+      .update(ticketEvents)
+      .set({ actorName: scrubbed.actor.name ?? null, data: scrubbed.data })
+      .where(and(eq(ticketEvents.ticketNumber, event.ticketNumber), eq(ticketEvents.seq, event.seq)));
+  }
+
+  await scrubQuotes(tx, userId, ticketNumbers);
+  for (const number of ticketNumbers) await rebuildSearchRow(tx, number);
+  return ticketNumbers;
 }
 
 /** Every ticket whose projection names the person: requested, CC'd, assigned, written on, changed. */
@@ -117,17 +134,16 @@ export async function ticketsNaming(tx: Pick<Database, 'execute'>, userId: strin
 }
 
 /**
- * E-mails to them go; those to others keep being sent, without the person's words: the subject of
- * a ticket they requested, a message of theirs that an e-mail quotes.
+ * E-mails to others about their tickets keep being sent, without the person's words: the subject
+ * of a ticket they requested, a message of theirs that an e-mail quotes.
  */
-async function scrubNotifications(tx: Transaction, user: { id: string; email: string }, ticketNumbers: number[]): Promise<void> {
-  await tx.delete(notifications).where(or(eq(notifications.recipientId, user.id), eq(notifications.recipient, user.email)));
+async function scrubQuotes(tx: Transaction, userId: string, ticketNumbers: number[]): Promise<void> {
   if (ticketNumbers.length === 0) return;
   const requested = new Set(
-    (await tx.select({ number: tickets.number }).from(tickets).where(and(eq(tickets.requesterId, user.id), inArray(tickets.number, ticketNumbers)))).map((r) => r.number),
+    (await tx.select({ number: tickets.number }).from(tickets).where(and(eq(tickets.requesterId, userId), inArray(tickets.number, ticketNumbers)))).map((r) => r.number),
   );
   const written = new Set(
-    (await tx.select({ number: ticketComments.ticketNumber, seq: ticketComments.seq }).from(ticketComments).where(eq(ticketComments.authorId, user.id))).map((r) => `${r.number}:${r.seq}`),
+    (await tx.select({ number: ticketComments.ticketNumber, seq: ticketComments.seq }).from(ticketComments).where(eq(ticketComments.authorId, userId))).map((r) => `${r.number}:${r.seq}`),
   );
   const rows = await tx.select().from(notifications).where(inArray(notifications.ticketNumber, ticketNumbers));
   for (const row of rows) {
