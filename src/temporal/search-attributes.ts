@@ -33,8 +33,13 @@ export async function ensureSearchAttributes(connection: Connection | NativeConn
   const existing = await connection.operatorService.listSearchAttributes({ namespace });
   const missing = TICKET_SEARCH_ATTRIBUTES.filter((key) => !(key.name in (existing.customAttributes ?? {})));
   if (missing.length === 0) return;
+  await addSearchAttributes(connection, namespace, missing);
+}
+
+/** Registers `keys` without asking first (the time-skipping test server cannot list them). */
+export async function addSearchAttributes(connection: Connection | NativeConnection, namespace: string, keys: readonly { name: string; type: string }[] = TICKET_SEARCH_ATTRIBUTES): Promise<void> {
   await connection.operatorService.addSearchAttributes({
     namespace,
-    searchAttributes: Object.fromEntries(missing.map((key) => [key.name, INDEXED_TYPE[key.type]])),
+    searchAttributes: Object.fromEntries(keys.map((key) => [key.name, INDEXED_TYPE[key.type]])),
   });
 }
