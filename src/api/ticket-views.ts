@@ -40,6 +40,9 @@ export function ticketView(row: TicketRow, reader: { staff: boolean }) {
     statusChangedAt: row.statusChangedAt.toISOString(),
     firstReplyDueAt: row.firstReplyDueAt.toISOString(),
     firstRepliedAt: iso(row.firstRepliedAt),
+    /** The pinned SLA's next-reply and resolution deadlines while their clocks run (Support Ops' console). */
+    nextReplyDueAt: reader.staff ? iso(row.nextReplyDueAt) : null,
+    resolutionDueAt: reader.staff ? iso(row.resolutionDueAt) : null,
     slaBreachedAt: iso(row.slaBreachedAt),
     pendingReminderSentAt: iso(row.pendingReminderSentAt),
     autoCloseAt: iso(row.autoCloseAt),

@@ -109,6 +109,11 @@ describe('templates', () => {
     ticket_solved: { en: /Solved/, fr: /Résolu/ },
     ticket_closed: { en: /Closed/, fr: /Clos/ },
     sla_breached: { en: /target missed/, fr: /Objectif de première réponse dépassé/ },
+    first_reply_warning: { en: /First-reply target soon/, fr: /Échéance de première réponse proche/ },
+    next_reply_warning: { en: /Next-reply target soon/, fr: /Échéance de prochaine réponse proche/ },
+    resolution_warning: { en: /Resolution target soon/, fr: /Échéance de résolution proche/ },
+    next_reply_breached: { en: /Next-reply target missed/, fr: /Objectif de prochaine réponse dépassé/ },
+    resolution_breached: { en: /Resolution target missed/, fr: /Objectif de résolution dépassé/ },
   };
 
   it('every ticket notice names the ticket number in its subject and links to the ticket, in English and in French', () => {

@@ -171,6 +171,8 @@ describe('warning and breach steps', () => {
     const warned = apply(state, warning!.command, warnAt + 250);
     if (!warned.ok) throw new Error(warned.message);
     expect(warned.effects.events).toEqual([expect.objectContaining({ kind: 'sla_warning', data: { target: 'firstReply', at: warnAt, dueAt: due } })]);
+    // Nobody is assigned: Support Ops are told.
+    expect(warned.effects.notifications).toEqual([expect.objectContaining({ kind: 'first_reply_warning', recipient: 'support-ops' })]);
     expect(nextDeadline(warned.state)).toEqual(expect.objectContaining({ command: { type: 'breachSla', target: 'firstReply' }, at: due, summary: 'First-reply SLA target: breach' }));
     expect(dueDeadline(warned.state, due - 1)).toBeNull();
     // Delivered a little late, recorded at the target's instant.
@@ -192,7 +194,16 @@ describe('warning and breach steps', () => {
     // Monday 14:00: 4 h that day, 4 h on Tuesday.
     state = step(state, { type: 'reply', actor: asRequester, body: 'Dock 4' }, at('2026-03-09T14:00:00+01:00'));
     const due = at('2026-03-10T13:00:00+01:00');
-    state = step(state, { type: 'breachSla', target: 'nextReply' }, due);
+    const assignee = { id: 'a-2', email: 'two@ops.test', name: 'Two' };
+    state = step(state, { type: 'assign', actor: agent, assignee }, due - 3 * HOUR);
+    const warned = apply(state, { type: 'warnSla', target: 'nextReply' }, at('2026-03-10T11:00:00+01:00'));
+    if (!warned.ok) throw new Error(warned.message);
+    // The assignee hears of the warning; Support Ops of the breach.
+    expect(warned.effects.notifications).toEqual([expect.objectContaining({ kind: 'next_reply_warning', recipient: assignee.email })]);
+    const breached = apply(warned.state, { type: 'breachSla', target: 'nextReply' }, due);
+    if (!breached.ok) throw new Error(breached.message);
+    expect(breached.effects.notifications).toEqual([expect.objectContaining({ kind: 'next_reply_breached', recipient: 'support-ops' })]);
+    state = breached.state;
     expect(dueOf(state, 'nextReply')).toBe(iso(due));
     expect(armed(state).some(([, target]) => target === 'nextReply')).toBe(false);
     state = step(state, { type: 'reply', actor: agent, body: 'Done' }, due + HOUR);

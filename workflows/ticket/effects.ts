@@ -49,7 +49,13 @@ export type NotificationKind =
   | 'pending_reminder'
   | 'ticket_solved'
   | 'ticket_closed'
-  | 'sla_breached';
+  | 'sla_breached'
+  // The pinned SLA's warnings (to the assignee, else Support Ops) and its later breaches (to Support Ops).
+  | 'first_reply_warning'
+  | 'next_reply_warning'
+  | 'resolution_warning'
+  | 'next_reply_breached'
+  | 'resolution_breached';
 
 /** The Support Ops group, resolved to an address when the notification is delivered. */
 export const SUPPORT_OPS = 'support-ops';

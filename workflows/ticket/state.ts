@@ -140,6 +140,7 @@ export function apply(state: TicketState, command: TicketCommand, now: number): 
       if (at === null || at > now || !change.state.slaClocks) return refuseTimer(state, `${command.type} ${command.target}`);
       change.state.slaClocks = stepTaken(change.state.slaClocks, command.target, 'warning', at);
       change.event(SYSTEM_ACTOR, 'sla_warning', { target: command.target, at, dueAt: slaDueAt(state, command.target) });
+      change.notifyAssigneeOrOps(WARNING_NOTICE[command.target]);
       return change.accept();
     }
     case 'breachSla':
@@ -153,6 +154,10 @@ export function apply(state: TicketState, command: TicketCommand, now: number): 
   }
 }
 
+/** What the assignee (or Support Ops) is told as a target nears, and Support Ops once it is missed. */
+const WARNING_NOTICE: Record<SlaTargetName, NotificationKind> = { firstReply: 'first_reply_warning', nextReply: 'next_reply_warning', resolution: 'resolution_warning' };
+const BREACH_NOTICE: Record<SlaTargetName, NotificationKind> = { firstReply: 'sla_breached', nextReply: 'next_reply_breached', resolution: 'resolution_breached' };
+
 /** A pinned target's breach, recorded at the target's own instant whatever the timer's delivery delay. */
 function breachTarget(change: Change, target: SlaTargetName): Outcome {
   const { before: state } = change;
@@ -161,8 +166,7 @@ function breachTarget(change: Change, target: SlaTargetName): Outcome {
   change.state.slaClocks = stepTaken(change.state.slaClocks, target, 'breach', at);
   change.state.slaBreachedAt ??= at;
   change.event(SYSTEM_ACTOR, 'sla_breached', { target, dueAt: at });
-  // Support Ops' e-mail names the first-reply target: the other breaches are in the trail only.
-  if (target === 'firstReply') change.notifyOps('sla_breached');
+  change.notifyOps(BREACH_NOTICE[target]);
   return change.accept();
 }
 

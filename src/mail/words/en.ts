@@ -99,6 +99,31 @@ export const en: MailWords = {
       lead: (t) => `Ticket #${t.number} "${t.subject}" (${en.types[t.type]}) has had no first reply within its target.`,
       action: () => 'Answer it now.',
     },
+    first_reply_warning: {
+      subject: (t) => `[#${t.number}] First-reply target soon: ${t.subject}`,
+      lead: (t) => `Ticket #${t.number} "${t.subject}" (${en.types[t.type]}) has had no first reply yet, and its target is near.`,
+      action: (t) => (t.firstReplyDueAt ? `Answer it before ${t.firstReplyDueAt}.` : 'Answer it soon.'),
+    },
+    next_reply_warning: {
+      subject: (t) => `[#${t.number}] Next-reply target soon: ${t.subject}`,
+      lead: (t) => `The requester of ticket #${t.number} "${t.subject}" (${en.types[t.type]}) is waiting for an answer, and its next-reply target is near.`,
+      action: () => 'Answer them soon.',
+    },
+    resolution_warning: {
+      subject: (t) => `[#${t.number}] Resolution target soon: ${t.subject}`,
+      lead: (t) => `Ticket #${t.number} "${t.subject}" (${en.types[t.type]}) is not solved yet, and its resolution target is near.`,
+      action: () => 'Solve it, or set it to Pending if you need more from the requester.',
+    },
+    next_reply_breached: {
+      subject: (t) => `[#${t.number}] Next-reply target missed: ${t.subject}`,
+      lead: (t) => `The requester of ticket #${t.number} "${t.subject}" (${en.types[t.type]}) has waited for an answer beyond its next-reply target.`,
+      action: () => 'Answer them now.',
+    },
+    resolution_breached: {
+      subject: (t) => `[#${t.number}] Resolution target missed: ${t.subject}`,
+      lead: (t) => `Ticket #${t.number} "${t.subject}" (${en.types[t.type]}) has not been solved within its resolution target.`,
+      action: () => 'Solve it, or tell the requester where it stands.',
+    },
   },
   quoted: (author) => `${author} wrote:`,
   files: (names) => `Attached: ${names.join(', ')} (in the portal).`,

@@ -62,6 +62,31 @@ export const fr: MailWords = {
       lead: (t) => `Le ticket #${t.number} « ${t.subject} » (${TYPES[t.type]}) n’a reçu aucune première réponse dans le délai prévu.`,
       action: () => 'Répondez-y sans attendre.',
     },
+    first_reply_warning: {
+      subject: (t) => `[#${t.number}] Échéance de première réponse proche : ${t.subject}`,
+      lead: (t) => `Le ticket #${t.number} « ${t.subject} » (${TYPES[t.type]}) n’a pas encore reçu de première réponse, et son objectif arrive bientôt à échéance.`,
+      action: (t) => (t.firstReplyDueAt ? `Répondez-y avant le ${t.firstReplyDueAt}.` : 'Répondez-y rapidement.'),
+    },
+    next_reply_warning: {
+      subject: (t) => `[#${t.number}] Échéance de prochaine réponse proche : ${t.subject}`,
+      lead: (t) => `Le demandeur du ticket #${t.number} « ${t.subject} » (${TYPES[t.type]}) attend une réponse, et l’objectif de prochaine réponse arrive bientôt à échéance.`,
+      action: () => 'Répondez-lui rapidement.',
+    },
+    resolution_warning: {
+      subject: (t) => `[#${t.number}] Échéance de résolution proche : ${t.subject}`,
+      lead: (t) => `Le ticket #${t.number} « ${t.subject} » (${TYPES[t.type]}) n’est pas encore résolu, et son objectif de résolution arrive bientôt à échéance.`,
+      action: () => 'Résolvez-le, ou passez-le « En attente » s’il vous faut des informations du demandeur.',
+    },
+    next_reply_breached: {
+      subject: (t) => `[#${t.number}] Objectif de prochaine réponse dépassé : ${t.subject}`,
+      lead: (t) => `Le demandeur du ticket #${t.number} « ${t.subject} » (${TYPES[t.type]}) attend une réponse au-delà de l’objectif de prochaine réponse.`,
+      action: () => 'Répondez-lui sans attendre.',
+    },
+    resolution_breached: {
+      subject: (t) => `[#${t.number}] Objectif de résolution dépassé : ${t.subject}`,
+      lead: (t) => `Le ticket #${t.number} « ${t.subject} » (${TYPES[t.type]}) n’a pas été résolu dans le délai de son objectif de résolution.`,
+      action: () => 'Résolvez-le, ou dites au demandeur où il en est.',
+    },
   },
   quoted: (author) => `${author} a écrit :`,
   files: (names) => `Pièces jointes : ${names.join(', ')} (dans le portail).`,
