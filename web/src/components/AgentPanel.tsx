@@ -3,21 +3,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { STATUS_MESSAGES, STATUS_OF_MESSAGE } from '../../../workflows/ticket/commands';
 import { api } from '../api/client';
-import type { Agent, Me, PortalConfig, Ticket } from '../api/types';
+import type { Me, PortalConfig, Ticket } from '../api/types';
 import { useI18n } from '../i18n';
 import { useAction } from '../lib/use-action';
 import { useAsync } from '../lib/use-async';
 import type { TicketPermissions } from '../lib/ticket-permissions';
 import { ApiError } from './ApiError';
-import { personLabel, PersonName } from './PersonName';
+import { choiceLabel, PersonName } from './PersonName';
 import { SlaState } from './SlaState';
 import { TicketMarksEditor } from './TicketMarksEditor';
-
-/** An agent's name in the "Assign to" list; the address is added only to tell two namesakes apart. */
-function choiceLabel(agent: Agent, all: Agent[]): string {
-  const namesake = agent.name && all.some((other) => other.id !== agent.id && other.name === agent.name);
-  return namesake ? `${agent.name} (${agent.email})` : personLabel(agent);
-}
 
 export function AgentPanel({ ticket, me, portal, permissions, onChanged }: { ticket: Ticket; me: Me; portal: PortalConfig | null; permissions: TicketPermissions; onChanged(): void }) {
   const { t } = useI18n();

@@ -5,23 +5,17 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { SETTABLE_STATUSES, TICKET_PRIORITIES, type SettableStatus, type TicketPriority } from '../../../workflows/ticket/model';
 import { api } from '../api/client';
-import type { Agent, BulkChange, Me } from '../api/types';
+import type { BulkChange, Me } from '../api/types';
 import { useI18n } from '../i18n';
 import { changeName } from '../lib/bulk-sentences';
 import { useAsync } from '../lib/use-async';
 import type { BulkChanger } from '../lib/use-bulk-change';
 import { Confirm } from './Confirm';
-import { personLabel } from './PersonName';
+import { choiceLabel, personLabel } from './PersonName';
 import { TagField } from './TagField';
 
 /** From how many tickets a change asks to be confirmed: fewer are seen at a glance. */
 export const CONFIRM_FROM = 5;
-
-/** An agent's name in the list; the address is added only to tell two namesakes apart. */
-function agentChoice(agent: Agent, all: Agent[]): string {
-  const namesake = agent.name && all.some((other) => other.id !== agent.id && other.name === agent.name);
-  return namesake ? `${agent.name} (${agent.email})` : personLabel(agent);
-}
 
 export function BulkActions({ numbers, selected, onSelect, bulk, me }: { numbers: number[]; selected: ReadonlySet<number>; onSelect(next: ReadonlySet<number>): void; bulk: BulkChanger; me: Me }) {
   const { t } = useI18n();
@@ -122,7 +116,7 @@ function AssignAction({ me, busy, onChange }: { me: Me; busy: boolean; onChange:
             <option value="">{t.ticket.assignTo} …</option>
             {others.map((agent) => (
               <option key={agent.id} value={agent.id}>
-                {agentChoice(agent, others)}
+                {choiceLabel(agent, others)}
               </option>
             ))}
           </select>

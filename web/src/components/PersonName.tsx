@@ -12,6 +12,12 @@ interface Named {
 
 export const personLabel = (person: Named): string => person.name || person.email;
 
+/** A person in a list of choices (an "Assign to" list): the address is added only to tell two namesakes apart. */
+export function choiceLabel(person: Named & { id: string }, all: Array<Named & { id: string }>): string {
+  const namesake = person.name && all.some((other) => other.id !== person.id && other.name === person.name);
+  return namesake ? `${person.name} (${person.email})` : personLabel(person);
+}
+
 export function PersonName({ person }: { person: Named }) {
   const { t } = useI18n();
   // An erased person (src/accounts/erased.ts) is named in the reader's language.
