@@ -90,6 +90,10 @@ describe('erasing a person', () => {
     expect(await console.getByText(en.erased.person).count()).toBeGreaterThan(0);
     const text = await console.locator('body').innerText();
     for (const gone of [word, erin.email, erin.name]) expect(text, gone).not.toContain(gone);
+    // The placeholder stored in the projection is never shown as such: the page says it in words.
+    expect(text).not.toContain('[erased]');
+    await expect(console.getByTestId('ticket-title').textContent()).resolves.toBe(`#${number} ${en.erased.subject}`);
+    await console.getByText(en.ticket.requestedBy(en.erased.person, ''), { exact: false }).waitFor();
     await settled(console);
     expect(await accessibilityProblems(console)).toEqual([]);
     await screenshot(console, 'admin.erased-ticket.en.desktop');

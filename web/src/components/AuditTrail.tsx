@@ -6,6 +6,7 @@ import { TICKET_PRIORITIES, type TicketPriority, type TicketStatus } from '../..
 import type { AuditEvent, WorkEvent } from '../api/types';
 import { useI18n } from '../i18n';
 import { ActorName, personLabel } from './PersonName';
+import { isErasedPerson } from '../../../src/accounts/erased';
 import { When } from './When';
 
 /** The files an event's message brought (data.files: id, name, size), or none. */
@@ -14,10 +15,11 @@ function filesIn(value: unknown): { id: string; name: string }[] {
   return value.filter((file): file is { id: string; name: string } => typeof file?.id === 'string' && typeof file?.name === 'string');
 }
 
-/** A person as the event's data holds them (the workflow's Person), or nothing. */
-function personIn(value: unknown): string | null {
+/** A person as the event's data holds them (the workflow's Person), or nothing; `erased`: what an erased person is called. */
+function personIn(value: unknown, erased: string): string | null {
   const person = value as { email?: string; name?: string } | null | undefined;
-  return person?.email ? personLabel({ email: person.email, name: person.name }) : null;
+  if (!person?.email) return null;
+  return isErasedPerson({ email: person.email }) ? erased : personLabel({ email: person.email, name: person.name });
 }
 
 /** The SLA target an event's data names (first reply when it names none it knows). */
@@ -56,11 +58,11 @@ export function AuditTrail({ events, workEvents = [] }: { events: AuditEvent[]; 
       case 'status_changed':
         return t.event.status_changed(statusWord(event.fromStatus), statusWord(event.toStatus));
       case 'assigned':
-        return t.event.assigned(personIn(event.data.to));
+        return t.event.assigned(personIn(event.data.to, t.erased.person));
       case 'cc_added':
-        return t.event.cc_added(personIn(event.data.person) ?? '—');
+        return t.event.cc_added(personIn(event.data.person, t.erased.person) ?? '—');
       case 'cc_removed':
-        return t.event.cc_removed(personIn(event.data.person) ?? '—');
+        return t.event.cc_removed(personIn(event.data.person, t.erased.person) ?? '—');
       case 'pending_reminder_sent':
         return t.event.pending_reminder_sent();
       case 'sla_breached':

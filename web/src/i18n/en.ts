@@ -703,6 +703,7 @@ export const en = {
   erased: {
     person: 'Erased person',
     message: 'This message was erased.',
+    subject: 'Subject erased',
   },
   /** Files sent with a message: adding them, and how they are shown. */
   files: {

@@ -669,6 +669,7 @@ export const fr: Messages = {
   erased: {
     person: 'Personne effacée',
     message: 'Ce message a été effacé.',
+    subject: 'Objet effacé',
   },
   files: {
     label: 'Fichiers (facultatif)',

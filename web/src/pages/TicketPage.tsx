@@ -13,6 +13,7 @@ import { CcManager } from '../components/CcManager';
 import { Conversation } from '../components/Conversation';
 import { FollowUp } from '../components/FollowUp';
 import { personLabel } from '../components/PersonName';
+import { isErasedName, isErasedPerson } from '../../../src/accounts/erased';
 import { ReplyBox } from '../components/ReplyBox';
 import { RequesterSolve } from '../components/RequesterSolve';
 import { StatusBadge } from '../components/StatusBadge';
@@ -38,7 +39,7 @@ export function TicketPage() {
   // Support Ops tell each other they are here, and whether they are writing a reply.
   const [drafting, setDrafting] = useState(false);
   const others = usePresence(number, drafting ? 'replying' : 'viewing', valid && detail.data?.standing === 'agent', detail.data?.presence ?? []);
-  useTitle(ticket ? `#${ticket.number} ${ticket.subject}` : `#${valid ? number : ''}`);
+  useTitle(ticket ? `#${ticket.number} ${isErasedName(ticket.subject) ? t.erased.subject : ticket.subject}` : `#${valid ? number : ''}`);
 
   if (!valid || errorCode(detail.error) === 'NOT_FOUND') {
     return (
@@ -56,7 +57,9 @@ export function TicketPage() {
   const { standing } = detail.data;
   const may = permissionsOn(standing, me.id, ticket.number);
   const closed = ticket.status === 'closed';
-  const requesterName = personLabel(ticket.requester);
+  // An erased requester and their subject (src/accounts/erased.ts) are said in the reader's language.
+  const requesterName = isErasedPerson(ticket.requester) ? t.erased.person : personLabel(ticket.requester);
+  const subject = isErasedName(ticket.subject) ? t.erased.subject : ticket.subject;
   return (
     <article className="ticket">
       <header className="ticket__header">
@@ -69,7 +72,7 @@ export function TicketPage() {
             </>
           )}
         </p>
-        <h1 data-testid="ticket-title" translate="no">{`#${ticket.number} ${ticket.subject}`}</h1>
+        <h1 data-testid="ticket-title" translate="no">{`#${ticket.number} ${subject}`}</h1>
         <p className="hint">
           {t.ticket.requestedBy(requesterName, formatInstant(ticket.createdAt, lang))}
         </p>
