@@ -75,9 +75,13 @@ export async function startApi(
     temporalUiUpstream?: string;
     /** More settings, as src/env.ts reads them. */
     settings?: Record<string, string>;
+    /** Tickets pin the SLA in force in the database, as the product's do (unset: none). */
+    pinSla?: boolean;
+    /** Another database than the suite's (test/helpers/fresh-database.ts). */
+    databaseUrl?: string;
   } = {},
 ): Promise<TestApi> {
-  const stack = await startStack({ policy: options.policy });
+  const stack = await startStack({ policy: options.policy, databaseUrl: options.databaseUrl, ...(options.pinSla ? { sla: 'current' as const } : {}) });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = readConfig({

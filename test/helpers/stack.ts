@@ -8,6 +8,7 @@ import { createDatabase, type Database } from '../../src/db/client.js';
 import { ticketDataConverter } from '../../src/temporal/codec.js';
 import { parsePayloadKeys } from '../../src/temporal/payload-keys.js';
 import { createTicketWorker } from '../../src/temporal/ticket-worker.js';
+import { currentPinnedSla } from '../../src/policies/store.js';
 import { TicketDesk } from '../../src/tickets/desk.js';
 import type { PinnedSla } from '../../workflows/sla/pinned.js';
 import { DEFAULT_POLICY, type TicketPolicy, type TicketType } from '../../workflows/ticket/model.js';
@@ -51,8 +52,13 @@ export function installQuietRuntime(): void {
 export async function startStack(
   options: {
     policy?: TicketPolicy;
-    /** The SLA tickets pin (test/helpers/sla.ts); unset: none, only the policy's first-reply duration counts. */
-    sla?: (type: TicketType) => PinnedSla;
+    /**
+     * The SLA tickets pin (test/helpers/sla.ts), or `current`: what is in force in the database, as
+     * the product pins. Unset: none, only the policy's first-reply duration counts.
+     */
+    sla?: ((type: TicketType) => PinnedSla) | 'current';
+    /** Another database than the suite's (test/helpers/fresh-database.ts). */
+    databaseUrl?: string;
     worker?: boolean;
     /** false: plain payloads (the replay fixtures stay readable). */
     encrypted?: boolean;
@@ -61,12 +67,14 @@ export async function startStack(
   installQuietRuntime();
   const namespace = 'default';
   const taskQueue = `test-${randomUUID()}`;
-  const db = createDatabase(inject('databaseUrl'));
+  const db = createDatabase(options.databaseUrl ?? inject('databaseUrl'));
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const payloadKeys = options.encrypted === false ? null : suiteKeys();
   const client = new Client({ connection, namespace, ...(payloadKeys ? { dataConverter: ticketDataConverter(payloadKeys) } : {}) });
   const { sla } = options;
-  const desk = new TicketDesk({ client, db, taskQueue, policy: options.policy ?? SLOW_POLICY, ...(sla ? { sla: async (type: TicketType) => sla(type) } : {}) });
+  const policy = options.policy ?? SLOW_POLICY;
+  const pin = sla === 'current' ? (type: TicketType) => currentPinnedSla(db, type, policy) : sla ? async (type: TicketType) => sla(type) : undefined;
+  const desk = new TicketDesk({ client, db, taskQueue, policy, ...(pin ? { sla: pin } : {}) });
 
   let worker: Worker | null = null;
   let running: Promise<void> | null = null;

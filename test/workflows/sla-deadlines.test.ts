@@ -9,6 +9,7 @@ import { seedSlaTargets, type SlaTargetName } from '../../workflows/sla/policy.j
 import type { TicketCommand } from '../../workflows/ticket/commands.js';
 import { deadlines, dueDeadline, nextDeadline, slaDueTimes } from '../../workflows/ticket/deadlines.js';
 import { DEFAULT_POLICY, type Actor, type TicketState, type TicketType } from '../../workflows/ticket/model.js';
+import { parseMessage } from '../../workflows/ticket/parse.js';
 import { apply, createTicket } from '../../workflows/ticket/state.js';
 
 const at = (local: string) => Date.parse(local);
@@ -210,5 +211,36 @@ describe('warning and breach steps', () => {
     state = step(state, { type: 'reply', actor: asRequester, body: 'Dock 5' }, due + 2 * HOUR);
     // Tuesday 15:00: 3 h that day, 5 h on Wednesday.
     expect(armed(state)).toContainEqual(['breachSla', 'nextReply', iso(at('2026-03-11T14:00:00+01:00'))]);
+  });
+});
+
+describe('applying another SLA policy version (applySla)', () => {
+  const created = at('2026-03-09T09:00:00+01:00');
+
+  it('counts the new targets over the clocks as they stand, keeping the steps taken', () => {
+    const faster = pinned('hardware_issue', { slaVersion: 8 });
+    faster.targets = structuredClone(faster.targets);
+    faster.targets.normal.resolution = { durationMs: 10 * HOUR, time: 'business', calendarId: 'office' };
+    const state = step(ticket(created), { type: 'applySla', actor: agent, sla: faster }, at('2026-03-09T12:00:00+01:00'));
+    expect(state.sla?.slaVersion).toBe(8);
+    // 10 business hours from Monday 9:00.
+    expect(dueOf(state, 'resolution')).toBe(iso(at('2026-03-10T10:00:00+01:00')));
+    expect(apply(state, { type: 'applySla', actor: agent, sla: faster }, at('2026-03-09T13:00:00+01:00'))).toMatchObject({ ok: false, reason: 'transition' });
+  });
+
+  it('gives a ticket that pinned none (an older run) clocks from its creation, its first-reply breach kept', () => {
+    let legacy = ticket(created, 'hardware_issue', null);
+    legacy = step(legacy, { type: 'breachSla' }, legacy.firstReplyDueAt);
+    const applied = step(legacy, { type: 'applySla', actor: agent, sla: pinned('hardware_issue') }, at('2026-03-10T10:00:00+01:00'));
+    expect(applied.slaClocks?.steps.firstReply.breachedAt).toBe(legacy.slaBreachedAt);
+    expect(armed(applied).some(([, target]) => target === 'firstReply')).toBe(false);
+    expect(dueOf(applied, 'resolution')).toBe(iso(at('2026-03-13T13:00:00+01:00')));
+  });
+
+  it('is refused to requesters, and a malformed pinned SLA (from the CLI) is refused before the lifecycle sees it', () => {
+    expect(apply(ticket(created), { type: 'applySla', actor: asRequester, sla: pinned('hardware_issue', { slaVersion: 8 }) }, created)).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(parseMessage('applySla', { actor: agent, sla: { ...pinned('hardware_issue'), warningShare: 2 } })).toMatchObject({ ok: false });
+    expect(parseMessage('applySla', { actor: agent, sla: { ...pinned('hardware_issue'), calendars: [] } })).toMatchObject({ ok: false, message: expect.stringContaining('does not pin') });
+    expect(parseMessage('applySla', { actor: agent, sla: pinned('hardware_issue') })).toMatchObject({ ok: true });
   });
 });

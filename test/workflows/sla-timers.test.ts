@@ -32,6 +32,12 @@ async function deskAt(start: string): Promise<SkippingDesk> {
   return skipping;
 }
 
+/** The ticket's projection row. */
+async function rowOf(desk: SkippingDesk, number: number) {
+  const [row] = await desk.db.select().from(tickets).where(eq(tickets.number, number));
+  return row;
+}
+
 async function create(desk: SkippingDesk, type: TicketType) {
   const requester = person('requester');
   const { number } = await desk.desk.create({ requestId: randomUUID(), type, subject: 'Dock 4 will not release bikes', description: 'Since this morning.', requester, organizationId: null, ccs: [], followUpOf: null });
@@ -87,7 +93,7 @@ describe('SLA timers over simulated weeks', () => {
   it('a Hardware issue created on Friday evening: first-reply warning and breach on Monday, next-reply targets across replies, then resolution, each at its instant', { timeout: 120_000 }, async () => {
     const desk = await deskAt('2026-12-04T18:30:00+01:00');
     const { number, requester } = await create(desk, 'hardware_issue');
-    const [row] = await desk.db.select().from(tickets).where(eq(tickets.number, number));
+    const row = await rowOf(desk, number);
     expect(iso(row.firstReplyDueAt.getTime())).toBe(iso(at('2026-12-07T17:00:00+01:00')));
     // Thursday 12:00 is 30 of the 40 business hours, Friday 13:00 all of them.
     expect(row.resolutionDueAt?.toISOString()).toBe(iso(at('2026-12-11T13:00:00+01:00')));
@@ -103,7 +109,7 @@ describe('SLA timers over simulated weeks', () => {
     await desk.desk.send(number, 'reply', { actor: agent, body: 'Sorry for the wait: which dock?' });
     await desk.skipTo(at('2026-12-08T08:30:00+01:00'));
     await desk.desk.send(number, 'reply', { actor: requesterActor(requester), body: 'Dock 4' });
-    const [waiting] = await desk.db.select().from(tickets).where(eq(tickets.number, number));
+    const waiting = await rowOf(desk, number);
     expect(waiting.nextReplyDueAt?.toISOString()).toBe(iso(at('2026-12-08T17:00:00+01:00')));
     await desk.skipTo(at('2026-12-08T14:00:00+01:00'));
     await desk.desk.send(number, 'reply', { actor: agent, body: 'A technician is on the way.' });
@@ -136,13 +142,13 @@ describe('SLA timers over simulated weeks', () => {
     const { number, requester } = await create(desk, 'software_issue');
     await desk.skipTo(at('2026-12-07T08:30:00+01:00'));
     await desk.desk.send(number, 'reply', { actor: agent, body: 'Which version of the app?', status: 'pending' });
-    const [pending] = await desk.db.select().from(tickets).where(eq(tickets.number, number));
+    const pending = await rowOf(desk, number);
     expect(pending.resolutionDueAt).toBeNull();
     // The answer on Tuesday evening: resolution counts from Wednesday 9:00 (Monday and Tuesday
     // in Pending left out; without them it would be due on Friday 11 December at 13:00).
     await desk.skipTo(at('2026-12-08T20:00:00+01:00'));
     await desk.desk.send(number, 'reply', { actor: requesterActor(requester), body: 'Version 4.2' });
-    const [open] = await desk.db.select().from(tickets).where(eq(tickets.number, number));
+    const open = await rowOf(desk, number);
     expect(open.resolutionDueAt?.toISOString()).toBe(iso(at('2026-12-15T13:00:00+01:00')));
     await desk.skipTo(at('2026-12-09T08:00:00+01:00'));
     await desk.desk.send(number, 'reply', { actor: agent, body: 'Thanks, looking into it.' });

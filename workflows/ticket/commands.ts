@@ -2,6 +2,7 @@
 // API, the Temporal UI or the CLI) is declared once, here: its name and its input. The workflow's
 // definitions (messages.ts), the API's and the desk's types all follow from MessageInputs. Timer
 // commands come from the ticket's own deadlines and are never accepted from outside.
+import type { PinnedSla } from '../sla/pinned.js';
 import type { SlaTargetName } from '../sla/policy.js';
 import type { Actor, AttachmentRef, Person, SettableStatus, TicketPriority } from './model.js';
 
@@ -47,6 +48,12 @@ interface MessageFields {
   setPriority: { priority: TicketPriority };
   /** Tags to put on and to take off (normalised by the parser: tags.ts); at least one change. */
   changeTags: { add?: string[]; remove?: string[] };
+  /**
+   * Counts another version of the SLA policy from now on (an admin's deliberate change to open
+   * tickets): the targets of `sla` replace the pinned ones over the clocks as they stand, and a
+   * step already taken (a breach) stays taken.
+   */
+  applySla: { sla: PinnedSla };
 }
 
 export type MessageName = keyof MessageFields;
@@ -68,7 +75,7 @@ export type StatusMessage = keyof typeof STATUS_OF_MESSAGE;
 export const STATUS_MESSAGES = Object.keys(STATUS_OF_MESSAGE) as StatusMessage[];
 
 /** Every message name, for registering handlers; the type check keeps it complete. */
-export const MESSAGE_NAMES = ['reply', 'setPending', 'putOnHold', 'solve', 'reopen', 'assign', 'addCc', 'removeCc', 'setPriority', 'changeTags'] as const satisfies readonly MessageName[];
+export const MESSAGE_NAMES = ['reply', 'setPending', 'putOnHold', 'solve', 'reopen', 'assign', 'addCc', 'removeCc', 'setPriority', 'changeTags', 'applySla'] as const satisfies readonly MessageName[];
 // Compiles only while the list names every message.
 export const EVERY_MESSAGE_LISTED: [Exclude<MessageName, (typeof MESSAGE_NAMES)[number]>] extends [never] ? true : never = true;
 

@@ -18,7 +18,7 @@ export type TicketEventKind =
  * `workEvents`, beside `audit` (the same trail, by seq), until the portal's audit trail has words
  * for them.
  */
-export const WORK_EVENT_KINDS = ['priority_changed', 'tags_changed', 'sla_warning'] as const;
+export const WORK_EVENT_KINDS = ['priority_changed', 'tags_changed', 'sla_warning', 'sla_policy_applied'] as const;
 export type WorkEventKind = (typeof WORK_EVENT_KINDS)[number];
 
 export interface TicketEvent {

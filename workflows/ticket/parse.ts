@@ -4,6 +4,8 @@
 import type { MessageCommand, MessageName, ReplyActions } from './commands.js';
 import type { Actor, AttachmentRef, NewTicket, Person } from './model.js';
 import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, MAX_TAGS, SETTABLE_STATUSES, TICKET_PRIORITIES } from './model.js';
+import { pinnedSlaProblem } from '../sla/parse-pinned.js';
+import type { PinnedSla } from '../sla/pinned.js';
 import { normalizeTags, tagProblem } from './tags.js';
 import { allStorableText, isStorableText, NOT_TEXT } from './text.js';
 
@@ -67,6 +69,10 @@ export function parseMessage(name: MessageName, input: unknown, textRule: TextRu
       if (typeof remove === 'string') return fail(remove);
       if (add.length === 0 && remove.length === 0) return fail('changeTags needs "add" or "remove", lists of tags');
       return ok({ type: 'changeTags', actor, ...(add.length ? { add } : {}), ...(remove.length ? { remove } : {}) });
+    }
+    case 'applySla': {
+      const problem = pinnedSlaProblem(input.sla);
+      return problem ? fail(problem) : ok({ type: 'applySla', actor, sla: input.sla as PinnedSla });
     }
   }
 }

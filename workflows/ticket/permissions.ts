@@ -25,6 +25,8 @@ export const SENDERS = {
   removeCc: ['agent', 'requester', 'cc'],
   setPriority: ['agent'],
   changeTags: ['agent'],
+  // The API lets admins only; ops may send it from the Temporal CLI.
+  applySla: ['agent'],
 } as const satisfies Record<MessageName, readonly Standing[]>;
 
 /** Whether someone of this standing may send the message at all (what the portal offers them). */
@@ -75,6 +77,8 @@ export function refusalFor(standing: Standing | null, command: Attempt, number: 
       case 'setPriority':
       case 'changeTags':
         return 'Only Support Ops can set a ticket\u2019s priority or tags.';
+      case 'applySla':
+        return 'Only an admin can apply another SLA policy version to a ticket.';
       case 'addCc':
       case 'removeCc':
         return CC_CHANGES;

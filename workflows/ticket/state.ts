@@ -121,6 +121,8 @@ export function apply(state: TicketState, command: TicketCommand, now: number): 
       return setPriority(change, command);
     case 'changeTags':
       return changeTags(change, command);
+    case 'applySla':
+      return applySla(change, command);
     case 'remindPending':
       if (state.status !== 'pending' || state.pendingReminderSentAt !== null) return refuseTimer(state, command.type);
       change.state.pendingReminderSentAt = now;
@@ -288,6 +290,27 @@ function changeTags(change: Change, command: Extract<MessageCommand, { type: 'ch
   const refusal = applyTags(change, command.actor, command.add ?? [], command.remove ?? []);
   if (refusal) return refusal;
   if (change.unchanged) return refuse(state, 'transition', `Ticket #${state.number} already has these tags.`);
+  return change.accept();
+}
+
+/**
+ * Another SLA policy version from now on. The clocks go on as they stand; a ticket that pinned none
+ * (a run from before revision 5) starts them from its creation, its resolution clock stopped since
+ * its last status change if that status does not count, and its first-reply breach kept.
+ */
+function applySla(change: Change, command: Extract<MessageCommand, { type: 'applySla' }>): Outcome {
+  const { before: state } = change;
+  const { sla } = command;
+  const same = (a: typeof sla, b: typeof sla) => a.slaVersion === b.slaVersion && JSON.stringify(a.calendars.map((c) => [c.calendarId, c.version])) === JSON.stringify(b.calendars.map((c) => [c.calendarId, c.version]));
+  if (state.sla && same(state.sla, sla)) return refuse(state, 'transition', `Ticket #${state.number} already counts version ${sla.slaVersion} of the SLA policy.`);
+  let clocks = state.slaClocks;
+  if (!clocks) {
+    clocks = clocksOnStatus(startSlaClocks(state.createdAt), sla, state.status, state.statusChangedAt);
+    if (state.slaBreachedAt !== null) clocks = stepTaken(clocks, 'firstReply', 'breach', state.slaBreachedAt);
+  }
+  change.state.sla = sla;
+  change.state.slaClocks = clocks;
+  change.event(command.actor, 'sla_policy_applied', { from: state.sla?.slaVersion ?? null, to: sla.slaVersion });
   return change.accept();
 }
 

@@ -2,6 +2,8 @@
 // (with who saved each version); admins save new versions, each based on the version they read,
 // and each save is in the admin log. A bad value is refused with its field, and nothing is written.
 import { z } from 'zod';
+import { applySlaToOpenTickets } from '../../policies/apply-to-open.js';
+import { actorOf } from '../../tickets/access.js';
 import { calendarId, calendarInput, lifecycleInput, slaTargetsInput } from '../../policies/inputs.js';
 import {
   calendarHistory,
@@ -45,6 +47,15 @@ export const policiesRouter = router({
   setLifecycle: adminProcedure.input(z.object({ basedOn, durations: lifecycleInput })).mutation(async ({ ctx, input }) => {
     await seeded(ctx);
     return saveLifecycleDurations(ctx.deps.db, { basedOn: input.basedOn, ...input.durations }, ctx.me.id);
+  }),
+
+  /**
+   * Applies the SLA policy version in force (the one the admin read) to every open ticket: an
+   * Update per ticket, in its audit trail; a result per ticket.
+   */
+  applySlaToOpen: adminProcedure.input(z.object({ version: basedOn })).mutation(async ({ ctx, input }) => {
+    await seeded(ctx);
+    return applySlaToOpenTickets({ db: ctx.deps.db, desk: ctx.deps.desk, seed: ctx.deps.config.policySeed }, { version: input.version, actor: actorOf(ctx.me), userId: ctx.me.id });
   }),
 
   /** A new calendar (basedOn null) or a new version of one. */

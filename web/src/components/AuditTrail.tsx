@@ -43,7 +43,9 @@ export function AuditTrail({ events, workEvents = [] }: { events: AuditEvent[]; 
       case 'tags_changed':
         return t.workEvent.tags_changed(tagsIn(event.data.added).join(', '), tagsIn(event.data.removed).join(', '));
       case 'sla_warning':
-        return t.workEvent.sla_warning(targetIn(event.data.target));
+        return t.workEvent.sla_warning(t.slaTargetWords[targetIn(event.data.target)]);
+      case 'sla_policy_applied':
+        return t.workEvent.sla_policy_applied(typeof event.data.from === 'number' ? event.data.from : null, Number(event.data.to));
       default:
         return describeAudit(event);
     }
