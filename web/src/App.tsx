@@ -11,7 +11,7 @@ import { MyActivities } from './pages/MyActivities';
 import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
 import { SubmitRequest } from './pages/SubmitRequest';
-import { ADMIN_ACCESS_PATH, ADMIN_LOG_PATH, ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH, MACROS_PATH, REPORTS_PATH, SEARCH_PATH } from './pages/paths';
+import { ADMIN_ACCESS_PATH, ADMIN_LOG_PATH, ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH, MACROS_PATH, REPORTS_PATH, SEARCH_PATH, SERVICE_LEVELS_PATH } from './pages/paths';
 import { SUSPENDED_EMAILS_PATH, SuspendedEmails } from './pages/SuspendedEmails';
 import { TicketPage } from './pages/TicketPage';
 
@@ -24,6 +24,7 @@ const Macros = lazy(() => import('./pages/Macros').then((module) => ({ default: 
 const AdminOrganizations = lazy(() => import('./pages/AdminOrganizations').then((module) => ({ default: module.AdminOrganizations })));
 const AdminLog = lazy(() => import('./pages/AdminLog').then((module) => ({ default: module.AdminLog })));
 const AdminAccess = lazy(() => import('./pages/AdminAccess').then((module) => ({ default: module.AdminAccess })));
+const ServiceLevels = lazy(() => import('./pages/ServiceLevels').then((module) => ({ default: module.ServiceLevels })));
 
 function Loading() {
   const { t } = useI18n();
@@ -68,6 +69,7 @@ export function App() {
         <Route path={ADMIN_ORGANIZATIONS_PATH} component={signedIn(AdminOrganizations, 'admin')} />
         <Route path={ADMIN_LOG_PATH} component={signedIn(AdminLog, 'admin')} />
         <Route path={ADMIN_ACCESS_PATH} component={signedIn(AdminAccess, 'admin')} />
+        <Route path={SERVICE_LEVELS_PATH} component={signedIn(ServiceLevels, 'staff')} />
         <Route path="/admin">{() => <Redirect to={ADMIN_PEOPLE_PATH} replace />}</Route>
         <Route component={NotFound} />
       </Switch>

@@ -48,6 +48,9 @@ export const SHARED_WORDS = new Set([
   'json',
   'invitation',
   'sessions',
+  // The service levels page: each save of a policy is a new version, in both languages.
+  'version',
+  'versions',
 ]);
 
 /**

@@ -1,8 +1,8 @@
-// The administration pages, as tabs under the title: People, Organizations, the admin log and who
-// may request access.
+// The administration pages, as tabs under the title: People, Organizations, the admin log, who
+// may request access and the service levels.
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../i18n';
-import { ADMIN_ACCESS_PATH, ADMIN_LOG_PATH, ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH } from '../pages/paths';
+import { ADMIN_ACCESS_PATH, ADMIN_LOG_PATH, ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH, SERVICE_LEVELS_PATH } from '../pages/paths';
 
 export function AdminTabs() {
   const { t } = useI18n();
@@ -14,6 +14,7 @@ export function AdminTabs() {
         [ADMIN_ORGANIZATIONS_PATH, t.admin.organizations],
         [ADMIN_LOG_PATH, t.admin.log],
         [ADMIN_ACCESS_PATH, t.admin.access],
+        [SERVICE_LEVELS_PATH, t.serviceLevels.title],
       ].map(([path, label]) => (
         <Link key={path} href={path} className="tab" aria-current={location === path ? 'page' : undefined}>
           {label}

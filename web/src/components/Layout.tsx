@@ -3,7 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../i18n';
-import { ADMIN_PEOPLE_PATH, MACROS_PATH, REPORTS_PATH, SEARCH_PATH } from '../pages/paths';
+import { ADMIN_PEOPLE_PATH, MACROS_PATH, REPORTS_PATH, SEARCH_PATH, SERVICE_LEVELS_PATH } from '../pages/paths';
 import { SUSPENDED_EMAILS_PATH } from '../pages/SuspendedEmails';
 import { isAgent, useSession } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -63,6 +63,12 @@ export function Layout({ children }: { children: ReactNode }) {
                   <Link href={MACROS_PATH} aria-current={current(MACROS_PATH)}>
                     {t.macros.nav}
                   </Link>
+                  {/* Admins reach it among the administration tabs. */}
+                  {me.role !== 'admin' && (
+                    <Link href={SERVICE_LEVELS_PATH} aria-current={current(SERVICE_LEVELS_PATH)}>
+                      {t.serviceLevels.title}
+                    </Link>
+                  )}
                 </>
               )}
               {me.role === 'admin' && (
