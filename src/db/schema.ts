@@ -1,7 +1,7 @@
 // The Postgres schema, in one place. `npm run db:generate` turns changes into SQL migrations
 // under src/db/migrations, which `npm run migrate` applies.
 import { sql, type SQL } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { BusinessCalendar } from '../../workflows/calendar/model.js';
 import type { SlaTargets } from '../../workflows/sla/policy.js';
 import type { NotificationKind, TicketEventKind, WorkEventKind } from '../../workflows/ticket/effects.js';
@@ -642,6 +642,10 @@ export const calendarVersions = pgTable(
 export const slaPolicyVersions = pgTable('sla_policy_versions', {
   version: integer('version').primaryKey(),
   targets: jsonb('targets').$type<SlaTargets>().notNull(),
+  /** The share of each target at which its warning comes (workflows/sla/policy.ts, Escalation). */
+  warningShare: doublePrecision('warning_share').notNull().default(0.75),
+  /** Whether time On-hold counts toward resolution (Pending never does). */
+  onHoldCountsTowardResolution: boolean('on_hold_counts_toward_resolution').notNull().default(true),
   createdAt: tz('created_at').notNull().defaultNow(),
   createdBy: text('created_by'),
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "sla_policy_versions" ADD COLUMN "warning_share" double precision DEFAULT 0.75 NOT NULL;--> statement-breakpoint
+ALTER TABLE "sla_policy_versions" ADD COLUMN "on_hold_counts_toward_resolution" boolean DEFAULT true NOT NULL;
