@@ -96,6 +96,9 @@ describe('an admin on the service levels page', () => {
     const afternoonClose = monday.getByLabel(c.closes).nth(1);
     await expect(afternoonClose.getAttribute('aria-invalid')).resolves.toBe('true');
     await monday.getByText(c.problems.closeBeforeOpen).waitFor();
+    // The keyboard is taken to the field to fix.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).resolves.toBe('true');
+    await expect(afternoonClose.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
     expect((await admin.api.policies.history.query({ calendarId: 'lyon-shop' })).calendars).toEqual([]);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'service-levels.calendar-form.en.desktop');
@@ -188,6 +191,7 @@ describe('an admin on the service levels page', () => {
     await typeDuration(lifecycle.getByRole('group', { name: l.pendingReminderMs }), { days: 6 });
     await lifecycle.getByRole('button', { name: s.saveVersion }).click();
     await lifecycle.getByRole('group', { name: l.pendingAutoCloseMs }).getByText(l.closeBeforeReminder).waitFor();
+    await expect(lifecycle.getByRole('group', { name: l.pendingAutoCloseMs }).getByLabel(s.duration.days, { exact: true }).evaluate((input) => input === document.activeElement)).resolves.toBe(true);
     await typeDuration(lifecycle.getByRole('group', { name: l.pendingAutoCloseMs }), { days: 7, hours: 12 });
     await lifecycle.getByRole('button', { name: s.saveVersion }).click();
     await lifecycle.getByRole('status').getByText(s.saved(before.lifecycle.version + 1)).waitFor();

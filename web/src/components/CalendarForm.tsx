@@ -11,6 +11,8 @@ import { calendarProblems, draftOf, inputOf, newCalendarDraft, type CalendarDraf
 import type { CalendarVersion } from '../lib/policy-types';
 import { formatDay } from '../lib/numbers';
 import { useAction } from '../lib/use-action';
+import { useErrorFocus } from '../lib/use-error-focus';
+import { ErrorNote } from './Alert';
 import { DEFAULT_TIME_ZONE, WEEKDAYS } from '../../../workflows/calendar/model';
 import { Field } from './Field';
 import { HoursEditor } from './HoursEditor';
@@ -42,6 +44,7 @@ export function CalendarForm({ calendar, onSaved, onCancel, onReload }: Props) {
   const [problems, setProblems] = useState<CalendarProblems>({});
   const action = useAction();
   const titleId = useId();
+  const { ref: formRef, focusFirstError } = useErrorFocus<HTMLFormElement>();
   const zones = useMemo(() => timeZones(draft.timeZone), [draft.timeZone]);
   const problemAt = (path: string) => (problems[path] ? c.problems[problems[path]] : undefined);
   const edit = (next: Partial<CalendarDraft>) => setDraft((d) => ({ ...d, ...next }));
@@ -51,12 +54,13 @@ export function CalendarForm({ calendar, onSaved, onCancel, onReload }: Props) {
     event.preventDefault();
     const found = calendarProblems(draft, isNew);
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return focusFirstError();
     let saved: CalendarVersion | null = null;
     const ok = await action.run(async () => {
       saved = await api.policies.setCalendar.mutate({ calendarId: draft.calendarId, basedOn: calendar?.version ?? null, calendar: inputOf(draft) });
     });
     if (ok && saved) onSaved(saved);
+    else focusFirstError();
   }
 
   // The identifier is the one thing only the server can find wrong (taken by another calendar).
@@ -64,7 +68,7 @@ export function CalendarForm({ calendar, onSaved, onCancel, onReload }: Props) {
   const idProblem = problemAt('calendarId') ?? (serverProblems.calendarId && c.problems.idTaken);
 
   return (
-    <form className="card policy-form" onSubmit={save} noValidate data-testid="calendar-form" aria-labelledby={titleId}>
+    <form ref={formRef} className="card policy-form" onSubmit={save} noValidate data-testid="calendar-form" aria-labelledby={titleId}>
       <h3 id={titleId}>{isNew ? c.createTitle : <TheirWords say={c.editTitle} theirs={calendar.name} />}</h3>
       <Field label={c.name} error={problemAt('name')}>
         <input maxLength={MAX_NAME} name="name" value={draft.name} onChange={(e) => edit({ name: e.target.value })} autoComplete="off" />
@@ -168,7 +172,7 @@ export function CalendarForm({ calendar, onSaved, onCancel, onReload }: Props) {
         </button>
       </fieldset>
 
-      {Object.keys(problems).length > 0 && <p className="field-error">{t.serviceLevels.fixFields}</p>}
+      <ErrorNote>{Object.keys(problems).length > 0 && t.serviceLevels.fixFields}</ErrorNote>
       {!serverProblems.calendarId && <PolicySaveError error={action.error} onReload={onReload} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy}>

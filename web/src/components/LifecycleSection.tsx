@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { formatDuration, msOf, partsOf, type DurationParts } from '../lib/durations';
 import type { LifecycleDurations, LifecycleVersion } from '../lib/policy-types';
 import { useAction } from '../lib/use-action';
+import { useErrorFocus } from '../lib/use-error-focus';
 import { SuccessNote } from './Alert';
 import { DurationFields } from './DurationFields';
 import { PolicySaveError } from './PolicySaveError';
@@ -55,6 +56,7 @@ function LifecycleForm({ lifecycle, onSaved, onReload }: { lifecycle: LifecycleV
   const [parts, setParts] = useState(() => partsOfAll(lifecycle.value));
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const action = useAction();
+  const { ref: formRef, focusFirstError } = useErrorFocus<HTMLFormElement>();
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -67,16 +69,17 @@ function LifecycleForm({ lifecycle, onSaved, onReload }: { lifecycle: LifecycleV
     }
     if (!found.pendingReminderMs && !found.pendingAutoCloseMs && durations.pendingAutoCloseMs <= durations.pendingReminderMs) found.pendingAutoCloseMs = l.closeBeforeReminder;
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return focusFirstError();
     let version = 0;
     const ok = await action.run(async () => {
       version = (await api.policies.setLifecycle.mutate({ basedOn: lifecycle.version, durations })).version;
     });
     if (ok) onSaved(version);
+    else focusFirstError();
   }
 
   return (
-    <form className="card policy-form" onSubmit={save} noValidate>
+    <form ref={formRef} className="card policy-form" onSubmit={save} noValidate>
       {FIELDS.map((field) => (
         <DurationFields
           key={field}

@@ -8,9 +8,10 @@ import { useI18n } from '../i18n';
 import { formatDuration, msOf, partsOf, type DurationParts } from '../lib/durations';
 import type { CalendarVersion, SlaTarget, SlaTargets, SlaVersion } from '../lib/policy-types';
 import { useAction } from '../lib/use-action';
+import { useErrorFocus } from '../lib/use-error-focus';
 import { SLA_TARGETS } from '../../../workflows/sla/policy';
 import { TICKET_PRIORITIES, TICKET_TYPES } from '../../../workflows/ticket/model';
-import { SuccessNote } from './Alert';
+import { ErrorNote, SuccessNote } from './Alert';
 import { DurationFields } from './DurationFields';
 import { PolicySaveError } from './PolicySaveError';
 import { TheirWords } from './TheirWords';
@@ -45,6 +46,7 @@ export function SlaTargetsSection({ sla, calendars, canEdit, onSaved }: Props) {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [savedAs, setSavedAs] = useState<number | null>(null);
   const action = useAction();
+  const { ref: formRef, focusFirstError } = useErrorFocus<HTMLFormElement>();
   const calendarName = (id: string) => calendars.find((c) => c.calendarId === id)?.name ?? id;
 
   function startEditing() {
@@ -70,7 +72,7 @@ export function SlaTargetsSection({ sla, calendars, canEdit, onSaved }: Props) {
       }
     }
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return focusFirstError();
     let version = 0;
     const ok = await action.run(async () => {
       version = (await api.policies.setSla.mutate({ basedOn: sla.version, targets })).version;
@@ -79,7 +81,7 @@ export function SlaTargetsSection({ sla, calendars, canEdit, onSaved }: Props) {
       setDraft(null);
       setSavedAs(version);
       onSaved();
-    }
+    } else focusFirstError();
   }
 
   const change = (key: string, next: Partial<DraftTarget>) => setDraft((d) => (d ? { ...d, [key]: { ...d[key], ...next } } : d));
@@ -128,7 +130,7 @@ export function SlaTargetsSection({ sla, calendars, canEdit, onSaved }: Props) {
   };
 
   return (
-    <form onSubmit={save} noValidate data-testid="sla-targets">
+    <form ref={formRef} onSubmit={save} noValidate data-testid="sla-targets">
       {TICKET_TYPES.map((type) => (
         <div className="policy-table" key={type}>
           <table className="ticket-table sla-table">
@@ -164,7 +166,7 @@ export function SlaTargetsSection({ sla, calendars, canEdit, onSaved }: Props) {
           onSaved();
         }}
       />
-      {Object.keys(problems).length > 0 && <p className="field-error">{t.serviceLevels.fixFields}</p>}
+      <ErrorNote>{Object.keys(problems).length > 0 && t.serviceLevels.fixFields}</ErrorNote>
       {savedAs !== null && <SuccessNote>{t.serviceLevels.saved(savedAs)}</SuccessNote>}
       {canEdit && (
         <div className="actions">
