@@ -25,6 +25,14 @@ const strictRecord = <T extends z.ZodType>(keys: readonly string[], value: T) =>
 
 export const slaTargetsInput = strictRecord(TICKET_TYPES, strictRecord(TICKET_PRIORITIES, strictRecord(SLA_TARGETS, slaTarget)));
 
+/** The warning's share of each target (strictly between none and all of it) and whether On-hold counts toward resolution. */
+export const escalationInput = z
+  .object({
+    warningShare: z.number().gt(0, 'More than 0 %.').lt(1, 'Less than 100 %.'),
+    onHoldCountsTowardResolution: z.boolean(),
+  })
+  .strict();
+
 export const lifecycleInput = z
   .object({ pendingReminderMs: durationMs, pendingAutoCloseMs: durationMs, solvedAutoCloseMs: durationMs })
   .strict()

@@ -7,7 +7,7 @@ import { InvalidFieldError } from '../accounts/errors.js';
 import type { Database } from '../db/client.js';
 import { calendarVersions, lifecycleDurationVersions, slaPolicyVersions, users } from '../db/schema.js';
 import { DEFAULT_BUSINESS_CALENDAR, type BusinessCalendar } from '../../workflows/calendar/model.js';
-import { DEFAULT_CALENDAR_ID, SLA_TARGETS, seedSlaTargets, ticketPolicyOf, type LifecycleDurations, type SlaTargets } from '../../workflows/sla/policy.js';
+import { DEFAULT_CALENDAR_ID, SLA_TARGETS, seedSlaTargets, ticketPolicyOf, type Escalation, type LifecycleDurations, type SlaTargets } from '../../workflows/sla/policy.js';
 import { pinSla, type PinnedSla } from '../../workflows/sla/pinned.js';
 import { TICKET_PRIORITIES, TICKET_TYPES, type TicketPolicy, type TicketType } from '../../workflows/ticket/model.js';
 import { PolicyChangedError } from './errors.js';
@@ -19,6 +19,11 @@ export interface Version<T> {
   createdAt: string;
   /** Who saved it (their name, when they gave one, for the console's history); null for what the install seeded. */
   createdBy: { id: string; email: string; name: string | null } | null;
+}
+
+/** An SLA policy version: its targets, and how they escalate. */
+export interface SlaVersion extends Version<SlaTargets> {
+  escalation: Escalation;
 }
 
 export interface CalendarVersion extends Version<BusinessCalendar> {
@@ -55,14 +60,21 @@ const authorOf = (row: { createdBy: string | null; authorEmail: string | null; a
   row.createdBy ? { id: row.createdBy, email: row.authorEmail ?? '', name: row.authorName } : null;
 
 /** SLA policy versions, newest first. */
-export async function slaHistory(db: Database, limit = 50): Promise<Array<Version<SlaTargets>>> {
+export async function slaHistory(db: Database, limit = 50): Promise<SlaVersion[]> {
+  const t = slaPolicyVersions;
   const rows = await db
-    .select({ version: slaPolicyVersions.version, value: slaPolicyVersions.targets, createdAt: slaPolicyVersions.createdAt, createdBy: slaPolicyVersions.createdBy, authorEmail: users.email, authorName: users.name })
-    .from(slaPolicyVersions)
-    .leftJoin(users, eq(users.id, slaPolicyVersions.createdBy))
-    .orderBy(desc(slaPolicyVersions.version))
+    .select({ version: t.version, value: t.targets, warningShare: t.warningShare, onHoldCountsTowardResolution: t.onHoldCountsTowardResolution, createdAt: t.createdAt, createdBy: t.createdBy, authorEmail: users.email, authorName: users.name })
+    .from(t)
+    .leftJoin(users, eq(users.id, t.createdBy))
+    .orderBy(desc(t.version))
     .limit(limit);
-  return rows.map((row) => ({ version: row.version, value: row.value, createdAt: row.createdAt.toISOString(), createdBy: authorOf(row) }));
+  return rows.map((row) => ({
+    version: row.version,
+    value: row.value,
+    escalation: { warningShare: row.warningShare, onHoldCountsTowardResolution: row.onHoldCountsTowardResolution },
+    createdAt: row.createdAt.toISOString(),
+    createdBy: authorOf(row),
+  }));
 }
 
 /** Lifecycle duration versions, newest first. */
@@ -135,7 +147,8 @@ async function insertNextVersion(what: string, current: number, basedOn: number,
   return basedOn + 1;
 }
 
-export async function saveSlaPolicy(db: Database, input: { basedOn: number; targets: SlaTargets }, by: string): Promise<Version<SlaTargets>> {
+/** A new version of the targets; its escalation as given, or as the version it is based on says. */
+export async function saveSlaPolicy(db: Database, input: { basedOn: number; targets: SlaTargets; escalation?: Escalation }, by: string): Promise<SlaVersion> {
   const known = new Set((await currentCalendars(db)).map((c) => c.calendarId));
   for (const type of TICKET_TYPES) {
     for (const priority of TICKET_PRIORITIES) {
@@ -145,8 +158,9 @@ export async function saveSlaPolicy(db: Database, input: { basedOn: number; targ
       }
     }
   }
-  const current = (await currentSla(db)).version;
-  await insertNextVersion('SLA policy', current, input.basedOn, () => db.insert(slaPolicyVersions).values({ version: input.basedOn + 1, targets: input.targets, createdBy: by }));
+  const current = await currentSla(db);
+  const escalation = input.escalation ?? current.escalation;
+  await insertNextVersion('SLA policy', current.version, input.basedOn, () => db.insert(slaPolicyVersions).values({ version: input.basedOn + 1, targets: input.targets, ...escalation, createdBy: by }));
   return currentSla(db);
 }
 
@@ -175,6 +189,6 @@ export async function saveCalendar(db: Database, input: { calendarId: string; ba
 export async function currentPinnedSla(db: Database, type: TicketType, seed: TicketPolicy): Promise<PinnedSla> {
   await ensurePoliciesSeeded(db, seed);
   const [sla, calendars, lifecycle] = await Promise.all([currentSla(db), currentCalendars(db), currentLifecycle(db)]);
-  const pinned = pinSla({ version: sla.version, targets: sla.value }, type, calendars.map((c) => ({ calendarId: c.calendarId, version: c.version, calendar: c.value })));
+  const pinned = pinSla({ version: sla.version, targets: sla.value, escalation: sla.escalation }, type, calendars.map((c) => ({ calendarId: c.calendarId, version: c.version, calendar: c.value })));
   return { ...pinned, lifecycleVersion: lifecycle.version };
 }

@@ -75,4 +75,21 @@ describe('applying a new SLA policy version to open tickets', () => {
     const trail = await agent.tickets.get.query({ number: before });
     expect(trail.workEvents.filter((e) => e.kind === 'sla_policy_applied')).toHaveLength(1);
   });
+
+  it('pins the warning share and whether On-hold counts as the admin set them; a save that names neither keeps them', async () => {
+    const { sla } = await admin.policies.current.query();
+    expect(await errorCode(admin.policies.setSla.mutate({ basedOn: sla.version, targets: sla.value, escalation: { warningShare: 1, onHoldCountsTowardResolution: true } }))).toBe('BAD_REQUEST');
+    const halfway = await admin.policies.setSla.mutate({ basedOn: sla.version, targets: sla.value, escalation: { warningShare: 0.5, onHoldCountsTowardResolution: false } });
+    expect(halfway.escalation).toEqual({ warningShare: 0.5, onHoldCountsTowardResolution: false });
+    const kept = await admin.policies.setSla.mutate({ basedOn: halfway.version, targets: sla.value });
+    expect(kept.escalation).toEqual({ warningShare: 0.5, onHoldCountsTowardResolution: false });
+
+    const number = await hardwareTicket();
+    const pinned = (await api.stack.desk.state(number)).sla;
+    expect(pinned).toMatchObject({ slaVersion: kept.version, warningShare: 0.5, onHoldCountsTowardResolution: false });
+    // On-hold now stops the resolution clock.
+    await api.stack.desk.send(number, 'putOnHold', { actor: { kind: 'agent', id: 'a-1', name: 'Agent' } });
+    const [row] = await api.stack.db.select().from(tickets).where(eq(tickets.number, number));
+    expect(row.resolutionDueAt).toBeNull();
+  });
 });

@@ -5,7 +5,7 @@
 import { ALWAYS_OPEN, type BusinessCalendar, type Calendar } from '../calendar/model.js';
 import { dueAt, type Segment } from '../calendar/clock.js';
 import type { TicketPriority } from '../ticket/model.js';
-import { DEFAULT_ESCALATION, SLA_TARGETS, type SlaTarget, type SlaTargetName, type SlaTargets } from './policy.js';
+import { DEFAULT_ESCALATION, SLA_TARGETS, type Escalation, type SlaTarget, type SlaTargetName, type SlaTargets } from './policy.js';
 
 export interface PinnedCalendar {
   calendarId: string;
@@ -33,7 +33,7 @@ export class UnknownCalendarError extends Error {
 }
 
 /** Pins a type's targets and, of `calendars` (the current versions), only those its business-time targets count on. */
-export function pinSla(sla: { version: number; targets: SlaTargets }, type: keyof SlaTargets, calendars: readonly PinnedCalendar[]): PinnedSla {
+export function pinSla(sla: { version: number; targets: SlaTargets; escalation?: Escalation }, type: keyof SlaTargets, calendars: readonly PinnedCalendar[]): PinnedSla {
   const targets = sla.targets[type];
   const named = new Set(
     Object.values(targets).flatMap((byName) => SLA_TARGETS.map((name) => byName[name]).filter((t) => t.time === 'business').map((t) => t.calendarId)),
@@ -43,7 +43,8 @@ export function pinSla(sla: { version: number; targets: SlaTargets }, type: keyo
     if (!found) throw new UnknownCalendarError(id);
     return found;
   });
-  return { slaVersion: sla.version, targets, calendars: pinned, ...DEFAULT_ESCALATION };
+  const { warningShare, onHoldCountsTowardResolution } = sla.escalation ?? DEFAULT_ESCALATION;
+  return { slaVersion: sla.version, targets, calendars: pinned, warningShare, onHoldCountsTowardResolution };
 }
 
 /** The calendar a target counts on: its pinned business calendar, or every second for calendar time. */

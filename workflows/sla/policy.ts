@@ -29,11 +29,16 @@ export interface LifecycleDurations {
 const HOUR = 60 * 60 * 1000;
 
 /**
- * How each target escalates, pinned with it: the warning comes when this share of the target has
- * counted, and whether time On-hold counts toward resolution (Pending never does). The policy
- * tables do not hold these yet, so every ticket pins these values.
+ * How an SLA policy version's targets escalate, pinned with them: the warning comes when this share
+ * of a target has counted, and whether time On-hold counts toward resolution (Pending never does).
  */
-export const DEFAULT_ESCALATION = { warningShare: 0.75, onHoldCountsTowardResolution: true } as const;
+export interface Escalation {
+  warningShare: number;
+  onHoldCountsTowardResolution: boolean;
+}
+
+/** What a fresh install's policy says (and the columns' defaults, src/db/schema.ts). */
+export const DEFAULT_ESCALATION: Escalation = { warningShare: 0.75, onHoldCountsTowardResolution: true };
 
 /** Next reply and resolution, as first seeded: first reply comes from the seed (POLICY_FIRST_REPLY_*). */
 const SEED_LATER_TARGETS: Record<TicketType, { nextReplyMs: number; resolutionMs: number }> = {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { applySlaToOpenTickets } from '../../policies/apply-to-open.js';
 import { actorOf } from '../../tickets/access.js';
-import { calendarId, calendarInput, lifecycleInput, slaTargetsInput } from '../../policies/inputs.js';
+import { calendarId, calendarInput, escalationInput, lifecycleInput, slaTargetsInput } from '../../policies/inputs.js';
 import {
   calendarHistory,
   currentCalendars,
@@ -39,9 +39,10 @@ export const policiesRouter = router({
     return { sla, lifecycle, calendars };
   }),
 
-  setSla: adminProcedure.input(z.object({ basedOn, targets: slaTargetsInput })).mutation(async ({ ctx, input }) => {
+  /** New targets; `escalation` (the warning's share, whether On-hold counts) stays as it was unless given. */
+  setSla: adminProcedure.input(z.object({ basedOn, targets: slaTargetsInput, escalation: escalationInput.optional() })).mutation(async ({ ctx, input }) => {
     await seeded(ctx);
-    return saveSlaPolicy(ctx.deps.db, { basedOn: input.basedOn, targets: input.targets as SlaTargets }, ctx.me.id);
+    return saveSlaPolicy(ctx.deps.db, { basedOn: input.basedOn, targets: input.targets as SlaTargets, escalation: input.escalation }, ctx.me.id);
   }),
 
   setLifecycle: adminProcedure.input(z.object({ basedOn, durations: lifecycleInput })).mutation(async ({ ctx, input }) => {
