@@ -35,7 +35,15 @@ export interface SkippingDesk {
   close(): Promise<void>;
 }
 
-export async function startSkippingDesk(options: { policy: TicketPolicy; sla: (type: TicketType) => PinnedSla }): Promise<SkippingDesk> {
+export async function startSkippingDesk(options: {
+  policy: TicketPolicy;
+  sla: (type: TicketType) => PinnedSla;
+  /**
+   * The projection's database: one of the test file's own (fresh-database.ts), as the server's
+   * clock runs months ahead and the suite's reports must not meet tickets from the future.
+   */
+  databaseUrl: string;
+}): Promise<SkippingDesk> {
   installQuietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
   try {
@@ -45,7 +53,7 @@ export async function startSkippingDesk(options: { policy: TicketPolicy; sla: (t
     await env.teardown();
     throw error;
   }
-  const db = createDatabase(inject('databaseUrl'));
+  const db = createDatabase(options.databaseUrl);
   const taskQueue = `skipping-${randomUUID()}`;
   let worker: Worker;
   try {
