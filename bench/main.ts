@@ -18,16 +18,19 @@ import { creationPhase } from './phases/creation.js';
 import { memoryPhase } from './phases/memory.js';
 import { readsPhase } from './phases/reads.js';
 import { timersPhase } from './phases/timers.js';
+import { slaTimersPhase } from './phases/sla-timers.js';
 import { stormPhase } from './phases/storm.js';
 import { transitionsPhase } from './phases/transitions.js';
 
-const PHASE_RUNNERS: Record<Phase, (ctx: BenchContext) => Promise<PhaseOutcome>> = {
+/** Each phase gets what the earlier ones of the run printed (sla-timers sets the timers phase beside its own). */
+const PHASE_RUNNERS: Record<Phase, (ctx: BenchContext, earlier: readonly PhaseOutcome[]) => Promise<PhaseOutcome>> = {
   creation: creationPhase,
   transitions: transitionsPhase,
   reads: readsPhase,
   timers: timersPhase,
   memory: memoryPhase,
   storm: stormPhase,
+  'sla-timers': slaTimersPhase,
 };
 
 /** The whole run is bounded: past this, everything is stopped and the bench fails. */
@@ -79,7 +82,7 @@ try {
   };
   for (const phase of args.phases) {
     log(`phase ${phase}`);
-    outcomes.push(await PHASE_RUNNERS[phase](ctx));
+    outcomes.push(await PHASE_RUNNERS[phase](ctx, outcomes));
   }
 } catch (error) {
   failed = true;
