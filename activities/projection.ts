@@ -52,6 +52,7 @@ export function ticketRow(given: TicketState): typeof tickets.$inferInsert {
     firstRepliedAt: date(state.firstRepliedAt),
     nextReplyDueAt: date(due.nextReply),
     resolutionDueAt: date(due.resolution),
+    slaVersion: state.sla?.slaVersion ?? null,
     slaBreachedAt: date(state.slaBreachedAt),
     solvedAt: date(state.solvedAt),
     closedAt: date(state.closedAt),

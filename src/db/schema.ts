@@ -96,6 +96,8 @@ export const tickets = pgTable(
     nextReplyDueAt: tz('next_reply_due_at'),
     /** The pinned resolution target's deadline while its clock runs (not while Pending, Solved or Closed). */
     resolutionDueAt: tz('resolution_due_at'),
+    /** The SLA policy version the ticket pinned (revision 5 and later); null for a ticket that pinned none. Reports count its next-reply and resolution targets. */
+    slaVersion: integer('sla_version'),
     slaBreachedAt: tz('sla_breached_at'),
     solvedAt: tz('solved_at'),
     closedAt: tz('closed_at'),
