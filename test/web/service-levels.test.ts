@@ -168,9 +168,16 @@ describe('an admin on the service levels page', () => {
     const critical = targetCell(page, 'critical.urgent.resolution');
     const criticalLabel = s.sla.target(s.sla.targets.resolution, en.priorityName.urgent, en.typeName.critical);
     await typeDuration(critical.getByRole('group', { name: criticalLabel }), {});
+    // The warning at the whole target would be no warning: said at its field.
     const slaForm = page.getByTestId('sla-targets');
+    expect(before.sla.escalation).toEqual({ warningShare: 0.75, onHoldCountsTowardResolution: true });
+    await expect(slaForm.getByLabel(s.sla.warningShare).inputValue()).resolves.toBe('75');
+    await slaForm.getByLabel(s.sla.warningShare).fill('100');
+    await slaForm.getByLabel(s.sla.onHoldLabel).uncheck();
     await slaForm.getByRole('button', { name: s.saveVersion }).click();
     await critical.getByText(s.duration.tooShort).waitFor();
+    await slaForm.getByTestId('escalation').getByText(s.sla.badShare).waitFor();
+    await slaForm.getByLabel(s.sla.warningShare).fill('80');
     expect(await accessibilityProblems(page)).toEqual([]);
     await typeDuration(critical.getByRole('group', { name: criticalLabel }), { hours: 8 });
     await slaForm.getByRole('button', { name: s.saveVersion }).click();
@@ -183,6 +190,9 @@ describe('an admin on the service levels page', () => {
     expected.software_issue.high.firstReply = { durationMs: 4.5 * HOUR, time: 'business', calendarId: 'lyon-shop' };
     expected.critical.urgent.resolution = { ...expected.critical.urgent.resolution, durationMs: 8 * HOUR };
     expect(after.sla).toMatchObject({ version: before.sla.version + 1, value: expected, createdBy: { email: admin.email, name: admin.name } });
+    expect(after.sla.escalation).toEqual({ warningShare: 0.8, onHoldCountsTowardResolution: false });
+    await slaForm.getByTestId('escalation').getByText(s.sla.warningAt('80%')).waitFor();
+    await slaForm.getByTestId('escalation').getByText(s.sla.onHoldPaused).waitFor();
 
     // Lifecycle: a reminder after 6 days would come after the close (5 days): said at the close.
     const lifecycle = page.getByTestId('lifecycle');

@@ -1,11 +1,13 @@
 // The SLA targets: one table per ticket type, a row per priority, a column per target (first
 // reply, next reply, resolution), each cell its duration and its clock (business hours on a named
-// calendar, or calendar time 24/7). Admins change them all at once and save a new version based on
-// the one shown; Support Ops read them.
+// calendar, or calendar time 24/7); above them, how they escalate (the share of a target at which
+// the assignee is warned, whether time On-hold counts toward resolution). Admins change them all at
+// once and save a new version based on the one shown; Support Ops read them.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useI18n } from '../i18n';
 import { formatDuration, msOf, partsOf, type DurationParts } from '../lib/durations';
+import { formatPercent } from '../lib/numbers';
 import type { CalendarVersion, SlaTarget, SlaTargets, SlaVersion } from '../lib/policy-types';
 import { useAction } from '../lib/use-action';
 import { useErrorFocus } from '../lib/use-error-focus';
@@ -13,12 +15,21 @@ import { SLA_TARGETS } from '../../../workflows/sla/policy';
 import { TICKET_PRIORITIES, TICKET_TYPES } from '../../../workflows/ticket/model';
 import { ErrorNote, SuccessNote } from './Alert';
 import { DurationFields } from './DurationFields';
+import { Field } from './Field';
 import { PolicySaveError } from './PolicySaveError';
 import { TheirWords } from './TheirWords';
 
 type DraftTarget = Omit<SlaTarget, 'durationMs'> & { parts: DurationParts };
 type Draft = Record<string, DraftTarget>;
 const keyOf = (type: string, priority: string, target: string) => `${type}.${priority}.${target}`;
+
+/** The warning's share as typed, in percent ("75", "62,5"), or null when it is not one the server takes (strictly between 0 and 100). */
+function shareOf(text: string): number | null {
+  const percent = Number(text.trim().replace(',', '.'));
+  return text.trim() !== '' && Number.isFinite(percent) && percent > 0 && percent < 100 ? percent / 100 : null;
+}
+/** A share as the field shows it: 0.75 → "75", 0.625 → "62.5" (the reader's decimal mark). */
+const percentText = (share: number, lang: string) => String(Math.round(share * 1000) / 10).replace('.', lang === 'fr' ? ',' : '.');
 
 const draftOf = (targets: SlaTargets): Draft =>
   Object.fromEntries(
@@ -43,6 +54,7 @@ export function SlaTargetsSection({ sla, calendars, canEdit, onSaved }: Props) {
   const { t, lang } = useI18n();
   const s = t.serviceLevels.sla;
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [escalation, setEscalation] = useState({ share: '', onHold: sla.escalation.onHoldCountsTowardResolution });
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [savedAs, setSavedAs] = useState<number | null>(null);
   const action = useAction();
@@ -51,6 +63,7 @@ export function SlaTargetsSection({ sla, calendars, canEdit, onSaved }: Props) {
 
   function startEditing() {
     setDraft(draftOf(sla.value));
+    setEscalation({ share: percentText(sla.escalation.warningShare, lang), onHold: sla.escalation.onHoldCountsTowardResolution });
     setProblems({});
     setSavedAs(null);
     action.clear();
@@ -71,11 +84,13 @@ export function SlaTargetsSection({ sla, calendars, canEdit, onSaved }: Props) {
         }
       }
     }
+    const warningShare = shareOf(escalation.share);
+    if (warningShare === null) found.warningShare = s.badShare;
     setProblems(found);
-    if (Object.keys(found).length > 0) return focusFirstError();
+    if (Object.keys(found).length > 0 || warningShare === null) return focusFirstError();
     let version = 0;
     const ok = await action.run(async () => {
-      version = (await api.policies.setSla.mutate({ basedOn: sla.version, targets })).version;
+      version = (await api.policies.setSla.mutate({ basedOn: sla.version, targets, escalation: { warningShare, onHoldCountsTowardResolution: escalation.onHold } })).version;
     });
     if (ok) {
       setDraft(null);
@@ -131,6 +146,27 @@ export function SlaTargetsSection({ sla, calendars, canEdit, onSaved }: Props) {
 
   return (
     <form ref={formRef} onSubmit={save} noValidate data-testid="sla-targets">
+      {draft ? (
+        <div className="policy-form" data-testid="escalation">
+          <Field label={s.warningShare} hint={s.warningHint} error={problems.warningShare}>
+            <input name="warningShare" inputMode="decimal" autoComplete="off" size={5} value={escalation.share} onChange={(e) => setEscalation({ ...escalation, share: e.target.value })} />
+          </Field>
+          <label className="choice">
+            <input type="checkbox" name="onHoldCounts" checked={escalation.onHold} onChange={(e) => setEscalation({ ...escalation, onHold: e.target.checked })} /> {s.onHoldLabel}
+          </label>
+        </div>
+      ) : (
+        <dl className="policy-values" data-testid="escalation">
+          <div>
+            <dt>{s.warning}</dt>
+            <dd>{s.warningAt(formatPercent(sla.escalation.warningShare * 100, lang))}</dd>
+          </div>
+          <div>
+            <dt>{s.onHold}</dt>
+            <dd>{sla.escalation.onHoldCountsTowardResolution ? s.onHoldCounts : s.onHoldPaused}</dd>
+          </div>
+        </dl>
+      )}
       {TICKET_TYPES.map((type) => (
         <div className="policy-table" key={type}>
           <table className="ticket-table sla-table">
