@@ -50,13 +50,14 @@ try {
   await db.execute(sql`insert into users (id, email, name, role) select 'agent-' || a, 'agent' || a || '@bench.test', 'Agent ' || a, 'agent' from generate_series(1, 4) a`);
   await db.execute(sql`
     insert into tickets (number, version, type, priority, subject, description, status, requester_id, requester_email, organization_id, assignee_id, ccs, cc_ids,
-      comment_count, policy, created_at, updated_at, status_changed_at, first_reply_due_at, first_replied_at)
+      comment_count, policy, created_at, updated_at, status_changed_at, first_reply_due_at, first_replied_at, sla_version)
     select n, 10, (array['critical','software_issue','hardware_issue','feature_request'])[1 + n % 4], (array['low','normal','high','urgent'])[1 + (n / 4) % 4], 'Bench ticket ' || n, 'Seeded.',
       (array['open','pending','on-hold','solved','closed'])[1 + n % 5], 'requester-' || (n % 5000), 'r' || (n % 5000) || '@bench.test',
       'org-' || (n % 3), 'agent-' || (1 + n % 4), '[]'::jsonb, '{}', 3, '{}'::jsonb,
       timestamptz '2026-01-01' + (n * interval '315 seconds'), timestamptz '2026-01-01' + (n * interval '315 seconds') + interval '40 hours',
       timestamptz '2026-01-01' + (n * interval '315 seconds') + interval '40 hours', timestamptz '2026-01-01' + (n * interval '315 seconds') + interval '8 hours',
-      timestamptz '2026-01-01' + (n * interval '315 seconds') + (n % 13) * interval '1 hour'
+      timestamptz '2026-01-01' + (n * interval '315 seconds') + (n % 13) * interval '1 hour',
+      case when n % 2 = 0 then 1 end
     from generate_series(1, ${TICKETS}) n`);
   await db.execute(sql`
     insert into ticket_events (ticket_number, seq, at, actor_id, actor_kind, kind, from_status, to_status, data)
@@ -68,6 +69,11 @@ try {
       case when s = 1 then 'open' when s % 3 = 0 then null else (array['pending','open','solved','open','on-hold','open'])[1 + (s - 2) % 6] end,
       '{}'::jsonb
     from tickets t cross join generate_series(1, 10) s`);
+  // Half the tickets pinned an SLA; one in ten of those missed its resolution target.
+  await db.execute(sql`
+    insert into ticket_events (ticket_number, seq, at, actor_id, actor_kind, kind, data)
+    select t.number, 11, t.created_at + interval '41 hours', 'system', 'system', 'sla_breached', jsonb_build_object('target', 'resolution')
+    from tickets t where t.number % 20 = 0`);
   await db.execute(sql`analyze`);
   const [{ tickets, events }] = await db.execute<{ tickets: number; events: number }>(sql`select (select count(*) from tickets)::int as tickets, (select count(*) from ticket_events)::int as events`);
   console.log(`seeded ${tickets.toLocaleString('en')} tickets and ${events.toLocaleString('en')} events in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);

@@ -262,6 +262,9 @@ export const ticketEvents = pgTable(
     index('ticket_events_solved_idx').on(t.at, t.actorId).where(sql`${t.kind} = 'status_changed' and ${t.toStatus} = 'solved'`),
     // Reports: a ticket's moves (report_moves, migration 0020), without its comments and other events.
     index('ticket_events_moves_idx').on(t.ticketNumber, t.seq).where(sql`${t.kind} in ('created', 'status_changed', 'priority_changed', 'assigned')`),
+    // Reports: a ticket's SLA breaches, and its requester's messages (did a next-reply target run?).
+    index('ticket_events_breaches_idx').on(t.ticketNumber).where(sql`${t.kind} = 'sla_breached'`),
+    index('ticket_events_requester_messages_idx').on(t.ticketNumber, t.at).where(sql`${t.kind} = 'commented' and ${t.actorKind} = 'requester'`),
   ],
 );
 

@@ -7,6 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { TICKET_STATUSES, type TicketPriority, type TicketStatus, type TicketType } from '../../workflows/ticket/model.js';
+import type { SlaTargetName } from '../../workflows/sla/policy.js';
 
 export interface ReportFilters {
   /** First day (YYYY-MM-DD), included. */
@@ -32,8 +33,14 @@ export interface Dashboard {
   backlog: Backlog[];
   /** Per ISO week (its Monday): first-reply time of tickets created that week, resolution time of the solves that week; hours. */
   times: Array<{ week: string; firstReplyMedian: number | null; firstReplyP90: number | null; resolutionMedian: number | null; resolutionP90: number | null }>;
-  /** First-reply target by type and priority, for tickets created in the range whose target has passed or that were answered. */
-  sla: Array<{ type: TicketType; priority: TicketPriority; met: number; missed: number; metShare: number | null }>;
+  /**
+   * Each SLA target by type and priority, for the tickets created in the range whose target is over
+   * (met or missed): first reply for every ticket; next reply and resolution for those that pinned
+   * an SLA policy (tickets.sla_version). A next-reply target is met by a ticket whose requester
+   * wrote after the first reply, which waits for nothing now and was never late; resolution by a
+   * ticket Solved or Closed that was never late.
+   */
+  sla: Array<{ target: SlaTargetName; type: TicketType; priority: TicketPriority; met: number; missed: number; metShare: number | null }>;
   /** Per agent: tickets assigned and not Solved or Closed now; solves they made in the range. */
   workload: Array<{ agentId: string; name: string; openAssigned: number; solved: number }>;
 }
@@ -194,12 +201,34 @@ async function times(db: Database, r: Range): Promise<Dashboard['times']> {
 }
 
 async function sla(db: Database, r: Range): Promise<Dashboard['sla']> {
-  const rows = await db.execute<{ type: TicketType; priority: TicketPriority; met: number; missed: number }>(sql`
-    select t.type, t.priority,
-      count(*) filter (where t.first_replied_at is not null and t.first_replied_at <= t.first_reply_due_at)::int as met,
-      count(*) filter (where t.first_replied_at > t.first_reply_due_at or (t.first_replied_at is null and t.first_reply_due_at <= now()))::int as missed
-    from tickets t where t.created_at >= ${r.start} and t.created_at < ${r.end} and ${ticketConditions(r.filters)}
-    group by t.type, t.priority order by t.type, case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`);
+  const rows = await db.execute<{ target: SlaTargetName; type: TicketType; priority: TicketPriority; met: number; missed: number }>(sql`
+    with created as (
+      select t.number, t.type, t.priority, t.status, t.sla_version, t.first_reply_due_at, t.first_replied_at, t.next_reply_due_at
+      from tickets t where t.created_at >= ${r.start} and t.created_at < ${r.end} and ${ticketConditions(r.filters)}
+    ), breaches as (
+      select b.ticket_number, bool_or(b.data->>'target' = 'nextReply') as next_reply, bool_or(b.data->>'target' = 'resolution') as resolution
+      from ticket_events b where b.kind = 'sla_breached' and b.ticket_number in (select number from created where sla_version is not null) group by 1
+    ), pinned as (
+      select t.*, coalesce(b.next_reply, false) as next_reply_late, coalesce(b.resolution, false) as resolution_late
+      from created t left join breaches b on b.ticket_number = t.number where t.sla_version is not null
+    ), outcomes as (
+      select 'firstReply' as target, t.type, t.priority,
+        t.first_replied_at is not null and t.first_replied_at <= t.first_reply_due_at as met,
+        t.first_replied_at > t.first_reply_due_at or (t.first_replied_at is null and t.first_reply_due_at <= now()) as missed
+      from created t
+      union all
+      select 'nextReply', t.type, t.priority,
+        not t.next_reply_late and t.next_reply_due_at is null
+          and exists (select 1 from ticket_events m where m.ticket_number = t.number and m.kind = 'commented' and m.actor_kind = 'requester' and m.at > t.first_replied_at),
+        t.next_reply_late
+      from pinned t where t.first_replied_at is not null
+      union all
+      select 'resolution', t.type, t.priority, not t.resolution_late and t.status in ('solved', 'closed'), t.resolution_late
+      from pinned t
+    )
+    select target, type, priority, count(*) filter (where met)::int as met, count(*) filter (where missed)::int as missed
+    from outcomes group by 1, 2, 3 having count(*) filter (where met or missed) > 0
+    order by case target when 'firstReply' then 0 when 'nextReply' then 1 else 2 end, type, case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`);
   return rows.map((row) => ({ ...row, metShare: row.met + row.missed > 0 ? Math.round((row.met / (row.met + row.missed)) * 1000) / 10 : null }));
 }
 

@@ -11,6 +11,9 @@ import { apply, createTicket, type Accepted } from '../../workflows/ticket/state
 import { DEFAULT_POLICY, type Actor, type TicketState, type TicketType } from '../../workflows/ticket/model.js';
 import type { TicketCommand } from '../../workflows/ticket/commands.js';
 import type { ReportFilters } from '../../src/reports/dashboard.js';
+import { DEFAULT_BUSINESS_CALENDAR } from '../../workflows/calendar/model.js';
+import { pinSla, type PinnedSla } from '../../workflows/sla/pinned.js';
+import { seedSlaTargets } from '../../workflows/sla/policy.js';
 import { errorCode, startApi, type ApiClient, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;
@@ -22,10 +25,10 @@ const base = 800_000_000 + randomInt(1_000_000) * 10;
 /** A Paris wall-clock time in February 2026 (UTC+1). */
 const paris = (day: number, hour: number, minute = 0) => Date.UTC(2026, 1, day, hour - 1, minute);
 
-async function ticket(index: number, type: TicketType, organizationId: string, at: number, steps: Array<[number, TicketCommand]>): Promise<void> {
+async function ticket(index: number, type: TicketType, organizationId: string, at: number, steps: Array<[number, TicketCommand]>, sla?: PinnedSla): Promise<void> {
   const requester = (await api.signedIn({ label: `reported-${index}` })).user;
   let outcome: Accepted = createTicket(
-    { number: base + index, type, subject: `Report fixture ${index}`, description: 'Counted by hand.', requester: personOf(requester), organizationId, ccs: [], followUpOf: null, policy: DEFAULT_POLICY },
+    { number: base + index, type, subject: `Report fixture ${index}`, description: 'Counted by hand.', requester: personOf(requester), organizationId, ccs: [], followUpOf: null, policy: DEFAULT_POLICY, ...(sla ? { sla } : {}) },
     at,
   );
   await writeProjection(api.stack.db, outcome.state, outcome.effects);
@@ -100,9 +103,9 @@ describe('reports', () => {
     // First replies 2 h and 2 h; solves after 24 h, 43 h and 73 h (the 90th percentile interpolates: 67 h).
     expect(report.times).toEqual([{ week: '2026-02-02', firstReplyMedian: 2, firstReplyP90: 2, resolutionMedian: 43, resolutionP90: 67 }]);
     expect(report.sla).toEqual([
-      { type: 'critical', priority: 'urgent', met: 0, missed: 1, metShare: 0 },
-      { type: 'hardware_issue', priority: 'normal', met: 0, missed: 1, metShare: 0 },
-      { type: 'software_issue', priority: 'normal', met: 1, missed: 0, metShare: 100 },
+      { target: 'firstReply', type: 'critical', priority: 'urgent', met: 0, missed: 1, metShare: 0 },
+      { target: 'firstReply', type: 'hardware_issue', priority: 'normal', met: 0, missed: 1, metShare: 0 },
+      { target: 'firstReply', type: 'software_issue', priority: 'normal', met: 1, missed: 0, metShare: 100 },
     ]);
     expect(report.workload.find((row) => row.agentId === agents.one.id)).toMatchObject({ openAssigned: 1, solved: 1 });
     expect(report.workload.find((row) => row.agentId === agents.two.id)).toMatchObject({ openAssigned: 0, solved: 2 });
@@ -126,7 +129,7 @@ describe('reports', () => {
     expect(header).toBe('day,created,solved');
     expect(lines).toEqual(report.createdSolved.map((d) => `${d.day},${d.created},${d.solved}`));
     const sla = await lead.reports.csv.query({ report: 'sla', filters: week });
-    expect(sla.csv.split('\r\n')[1]).toBe('critical,urgent,0,1,0');
+    expect(sla.csv.split('\r\n')[1]).toBe('firstReply,critical,urgent,0,1,0');
   });
 
   it('keep counting while many tickets move between the same statuses at once, without a deadlock', async () => {
@@ -196,6 +199,33 @@ describe('reports', () => {
       softwareA.backlog.map((_, i) => softwareAByPriority.reduce((sum, report) => sum + report.backlog[i].open + report.backlog[i].solved + report.backlog[i].closed, 0)),
     );
     expect(softwareA.backlog.some((day) => day.open + day.solved + day.closed > 0)).toBe(true);
+  });
+
+  it('count the next-reply and resolution targets of the tickets that pinned an SLA', async () => {
+    // Critical / SEV as a fresh install pins it: first reply 1 h, next reply 1 h, resolution 8 h, all 24/7.
+    const sla = pinSla({ version: 1, targets: seedSlaTargets(DEFAULT_POLICY.firstReplyTargetMs) }, 'critical', [{ calendarId: 'office', version: 1, calendar: DEFAULT_BUSINESS_CALENDAR }]);
+    const organization = (await findOrCreateOrganization(api.stack.db, `Reports SLA ${base}`)).id;
+    // T30: every target met; T31: its next reply and its resolution late; T32 pinned none: first reply only.
+    await ticket(30, 'critical', organization, paris(23, 10), [
+      [paris(23, 10, 30), { type: 'reply', actor: agents.one, body: 'On it.' }],
+      [paris(23, 11), { type: 'reply', actor: requesterActor, body: 'Still down.' }],
+      [paris(23, 11, 30), { type: 'reply', actor: agents.one, body: 'Fixed now?' }],
+      [paris(23, 12), { type: 'solve', actor: agents.one }],
+    ], sla);
+    await ticket(31, 'critical', organization, paris(23, 10), [
+      [paris(23, 10, 10), { type: 'reply', actor: agents.two, body: 'Looking.' }],
+      [paris(23, 10, 20), { type: 'reply', actor: requesterActor, body: 'Any news?' }],
+      [paris(23, 11, 20), { type: 'breachSla', target: 'nextReply' }],
+      [paris(23, 18), { type: 'breachSla', target: 'resolution' }],
+      [paris(23, 18, 30), { type: 'reply', actor: agents.two, body: 'Sorry, replaced.', status: 'solved' }],
+    ], sla);
+    await ticket(32, 'critical', organization, paris(23, 10), [[paris(23, 10, 15), { type: 'reply', actor: agents.two, body: 'Seen.' }]]);
+    const report = await lead.reports.dashboard.query({ from: '2026-02-23', to: '2026-02-23', organizationId: organization });
+    expect(report.sla).toEqual([
+      { target: 'firstReply', type: 'critical', priority: 'urgent', met: 3, missed: 0, metShare: 100 },
+      { target: 'nextReply', type: 'critical', priority: 'urgent', met: 1, missed: 1, metShare: 50 },
+      { target: 'resolution', type: 'critical', priority: 'urgent', met: 1, missed: 1, metShare: 50 },
+    ]);
   });
 
   it('are Support Ops\u2019 only, and refuse a range that ends before it starts or spans more than a year', async () => {

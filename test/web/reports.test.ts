@@ -74,7 +74,10 @@ function expectedNumbers(report: (typeof REPORTS)[number], data: Awaited<ReturnT
     case 'times':
       return data.times.map((row) => [row.firstReplyMedian, row.firstReplyP90, row.resolutionMedian, row.resolutionP90].map((n) => maybe(n, hours)));
     case 'sla':
-      return data.sla.map((row) => [(locale.startsWith('fr') ? fr : en).priorityName[row.priority], count.format(row.met), count.format(row.missed), maybe(row.metShare, percent, 100)]);
+      return data.sla.map((row) => {
+        const words = locale.startsWith('fr') ? fr : en;
+        return [words.typeName[row.type], words.priorityName[row.priority], count.format(row.met), count.format(row.missed), maybe(row.metShare, percent, 100)];
+      });
     case 'workload':
       return data.workload.map((row) => [row.openAssigned, row.solved].map((n) => count.format(n)));
   }
@@ -112,7 +115,7 @@ describe('the reports page', () => {
     // The agent's row in the workload, by name; the critical type in the SLA table, in the guide's words.
     const workload = await tableOf(page, 'workload');
     expect(workload.find((row) => row[0] === agent.name)?.slice(1)).toEqual(['1', '1']);
-    expect((await tableOf(page, 'sla')).map((row) => row[0])).toContain(en.typeName.critical);
+    expect((await tableOf(page, 'sla')).map((row) => row.slice(0, 2))).toContainEqual([en.reports.sla.targets.firstReply, en.typeName.critical]);
 
     // Each CSV download is the server's CSV, and says what its table says.
     for (const report of ['createdSolved', 'workload'] as const) {
@@ -141,7 +144,7 @@ describe('the reports page', () => {
     await page.waitForFunction(() => document.querySelectorAll('section[data-report="sla"] tbody tr').length === 1);
     await waitForReports(page);
     const critical = await agent.api.reports.dashboard.query({ ...week, type: 'critical' });
-    expect(await tableOf(page, 'sla')).toEqual([[en.typeName.critical, ...expectedNumbers('sla', critical, 'en-GB')[0]]]);
+    expect(await tableOf(page, 'sla')).toEqual([[en.reports.sla.targets.firstReply, ...expectedNumbers('sla', critical, 'en-GB')[0]]]);
     expect((await tableOf(page, 'createdSolved')).map((row) => row.slice(1))).toEqual(expectedNumbers('createdSolved', critical, 'en-GB'));
 
     // Per week: the same range counted Monday to Sunday, and its CSV is the weekly one.
@@ -157,10 +160,10 @@ describe('the reports page', () => {
     // Urgent only, with the type: the critical ticket starts Urgent.
     await page.getByLabel(en.reports.priority, { exact: true }).selectOption('urgent');
     await page.getByRole('button', { name: en.reports.show }).click();
-    await page.waitForFunction(() => document.querySelector('section[data-report="sla"] tbody tr th')?.parentElement?.children[1]?.textContent === 'Urgent');
+    await page.waitForFunction(() => document.querySelector('section[data-report="sla"] tbody tr th')?.parentElement?.children[2]?.textContent === 'Urgent');
     await waitForReports(page);
     const urgent = await agent.api.reports.dashboard.query({ ...week, type: 'critical', priority: 'urgent' });
-    expect(await tableOf(page, 'sla')).toEqual([[en.typeName.critical, ...expectedNumbers('sla', urgent, 'en-GB')[0]]]);
+    expect(await tableOf(page, 'sla')).toEqual([[en.reports.sla.targets.firstReply, ...expectedNumbers('sla', urgent, 'en-GB')[0]]]);
     await page.getByLabel(en.reports.priority, { exact: true }).selectOption('low');
     await page.getByRole('button', { name: en.reports.show }).click();
     await page.locator('section[data-report="sla"] .empty').waitFor();
@@ -190,7 +193,7 @@ describe('the reports page', () => {
       }
       // A share is written "100 %" (a space before the sign), a day "1 déc. 2026".
       const sla = await tableOf(page, 'sla');
-      expect(sla.every((row) => /^(—|\d+(,\d)?\s%)$/u.test(row[4]))).toBe(true);
+      expect(sla.every((row) => /^(—|\d+(,\d)?\s%)$/u.test(row[5]))).toBe(true);
       const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${range.to}T12:00:00Z`));
       expect((await tableOf(page, 'createdSolved')).at(-1)?.[0]).toBe(day);
 

@@ -559,8 +559,10 @@ export const en = {
       resolutionP90: 'Resolution, 90th percentile',
     },
     sla: {
-      title: 'First-reply target met, by type and priority',
-      caption: 'Tickets created in the range whose first reply came within its target, or whose target has passed',
+      title: 'SLA targets met, by type and priority',
+      caption: 'Tickets created in the range whose target is over, met or missed: the first reply of every ticket; the next replies and the resolution of those under an SLA policy',
+      target: 'Target',
+      targets: { firstReply: 'First reply', nextReply: 'Next reply', resolution: 'Resolution' } satisfies Record<SlaTargetName, string>,
       met: 'Met',
       missed: 'Missed',
       share: 'Met on time',

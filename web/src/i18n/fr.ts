@@ -525,8 +525,10 @@ export const fr: Messages = {
       resolutionP90: 'Résolution, 90e centile',
     },
     sla: {
-      title: 'Objectif de première réponse atteint, par type et par priorité',
-      caption: 'Tickets créés dans la période dont la première réponse est arrivée dans les délais, ou dont le délai est passé',
+      title: 'Objectifs de SLA atteints, par type et par priorité',
+      caption: 'Tickets créés dans la période dont l’objectif est échu, atteint ou manqué : la première réponse de chaque ticket ; les réponses suivantes et la résolution de ceux qui relèvent d’une politique de SLA',
+      target: 'Objectif',
+      targets: { firstReply: 'Première réponse', nextReply: 'Prochaine réponse', resolution: 'Résolution' },
       met: 'Atteint',
       missed: 'Manqué',
       share: 'Atteint dans les délais',
@@ -626,7 +628,7 @@ export const fr: Messages = {
         ? 'Effacement terminé.'
         : tickets === 1
           ? 'Effacement terminé : une demande la nomme désormais « Personne effacée ».'
-          : `Effacement terminé : ${tickets} demandes la nomment désormais « Personne effacée ».`,
+          : `Effacement terminé : ${tickets} demandes la nomment désormais «\u00a0Personne effacée\u00a0».`,
     log: 'Journal d’administration',
     logIntro: 'Chaque action d’un administrateur dans le service : qui, quoi et quand, de la plus récente à la plus ancienne.',
     logPerson: 'Personne (nom, adresse e-mail ou identifiant)',
@@ -660,7 +662,7 @@ export const fr: Messages = {
     accessDomainList: 'Domaines, un par ligne',
     accessDomainHint: 'Par exemple atelier.exemple.fr : ses sous-domaines sont alors acceptés aussi.',
     accessNeedDomain: 'Indiquez au moins un domaine.',
-    accessBadDomain: (line) => `« ${line} » n’est pas un domaine comme atelier.exemple.fr.`,
+    accessBadDomain: (line) => `«\u00a0${line}\u00a0» n’est pas un domaine comme atelier.exemple.fr.`,
     accessSave: 'Enregistrer',
     accessSaved: 'Enregistré : la page de connexion suit le nouveau réglage dès maintenant.',
     accessNow: (mode) =>

@@ -393,7 +393,7 @@ function Sla({ data, filters }: SectionProps) {
   const { t, lang } = useI18n();
   const format = useFormats(lang);
   const words = t.reports.sla;
-  const labels = useMemo(() => data.sla.map((row) => `${t.typeName[row.type]} · ${t.priorityName[row.priority]}`), [data, t]);
+  const labels = useMemo(() => data.sla.map((row) => `${words.targets[row.target]} · ${t.typeName[row.type]} · ${t.priorityName[row.priority]}`), [data, t, words]);
   const series = useMemo<ChartSeries[]>(() => [{ label: words.share, values: data.sla.map((row) => row.metShare), colour: 2 }], [data, words]);
   return (
     <ReportSection
@@ -410,7 +410,8 @@ function Sla({ data, filters }: SectionProps) {
       }
       rows={data.sla}
       columns={[
-        { label: t.reports.type, cell: (row) => t.typeName[row.type] },
+        { label: words.target, cell: (row) => words.targets[row.target] },
+        { label: t.reports.type, cell: (row) => t.typeName[row.type], numeric: false },
         { label: t.reports.priority, cell: (row) => t.priorityName[row.priority], numeric: false },
         { label: words.met, cell: (row) => format.count(row.met) },
         { label: words.missed, cell: (row) => format.count(row.missed) },

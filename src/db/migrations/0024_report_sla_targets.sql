@@ -1,0 +1,2 @@
+CREATE INDEX "ticket_events_breaches_idx" ON "ticket_events" USING btree ("ticket_number") WHERE "ticket_events"."kind" = 'sla_breached';--> statement-breakpoint
+CREATE INDEX "ticket_events_requester_messages_idx" ON "ticket_events" USING btree ("ticket_number","at") WHERE "ticket_events"."kind" = 'commented' and "ticket_events"."actor_kind" = 'requester';
