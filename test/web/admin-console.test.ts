@@ -15,6 +15,7 @@ import { type TestApi } from '../helpers/api.js';
 import { accessibilityProblems } from './helpers/accessibility.js';
 import { PHONE, screenshot } from './helpers/browser.js';
 import { startBrowserDesk, type BrowserDesk, type Someone } from './helpers/browser-desk.js';
+import { freshDatabase } from '../helpers/fresh-database.js';
 import { englishIn } from './helpers/catalogue-words.js';
 import { portalWordsOn, sidewaysOverflow } from './helpers/page-checks.js';
 
@@ -23,8 +24,13 @@ let api: TestApi;
 let admin: Someone;
 let agent: Someone;
 
+let own: Awaited<ReturnType<typeof freshDatabase>>;
+
 beforeAll(async () => {
-  desk = await startBrowserDesk();
+  // A database of its own: the admin log and the access policy are the whole desk's, and other
+  // suites invite people and change the policy at the same time.
+  own = await freshDatabase('admin_console', { firstTicketNumberAbove: 60_000_000 });
+  desk = await startBrowserDesk({}, { databaseUrl: own.url });
   ({ api } = desk);
   admin = await desk.someone('Ada', { role: 'admin' });
   agent = await desk.someone('Agnes', { role: 'agent' });
@@ -32,6 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await desk?.close();
+  await own?.db.close();
 });
 
 const card = (page: Page, email: string) => page.locator(`[data-testid="person"][data-email="${email}"]`);

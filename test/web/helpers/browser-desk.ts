@@ -28,9 +28,9 @@ export interface BrowserDesk {
   close(): Promise<void>;
 }
 
-/** `settings`: for the served portal, as src/env.ts reads them. */
-export async function startBrowserDesk(settings: Record<string, string> = {}): Promise<BrowserDesk> {
-  const api = await startApi();
+/** `settings`: for the served portal, as src/env.ts reads them; `apiOptions`: for the API (a database of its own, say). */
+export async function startBrowserDesk(settings: Record<string, string> = {}, apiOptions: Parameters<typeof startApi>[0] = {}): Promise<BrowserDesk> {
+  const api = await startApi(apiOptions);
   const web = await serveWithWebClient(api, settings);
   const browser = await launchBrowser();
   const opened: Person[] = [];

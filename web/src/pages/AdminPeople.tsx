@@ -211,7 +211,12 @@ function PersonCard({ person, organizations, onChanged, onErased }: { person: Ac
   const deactivateRef = useRef<HTMLButtonElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const self = me?.id === person.id;
-  useEffect(() => setRole(person.role), [person.role]);
+  // The role the server gives replaces the select's only while the admin has not picked another
+  // since their last save: a reload that lands after a second pick must not undo it.
+  const picked = useRef(false);
+  useEffect(() => {
+    if (!picked.current) setRole(person.role);
+  }, [person.role]);
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);
@@ -283,12 +288,20 @@ function PersonCard({ person, organizations, onChanged, onErased }: { person: Ac
             className="inline-form"
             onSubmit={(event: FormEvent) => {
               event.preventDefault();
+              picked.current = false;
               if (role !== person.role) void act('roleChanged', () => api.users.update.mutate({ id: person.id, role }));
             }}
           >
             <label htmlFor={`${id}-role`}>{t.admin.changeRole}</label>
             <div className="inline-form__row">
-              <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value as UserRole)}>
+              <select
+                id={`${id}-role`}
+                value={role}
+                onChange={(event) => {
+                  picked.current = true;
+                  setRole(event.target.value as UserRole);
+                }}
+              >
                 {ROLES.map((option) => (
                   <option key={option} value={option}>
                     {t.admin.roles[option]}
