@@ -1,10 +1,10 @@
 // A question asked in place before a change that touches much: its sentence, a button that goes
 // ahead and one that keeps things as they are. The second has the focus, so that Enter pressed
-// by habit changes nothing; Escape keeps things as they are too. (The suspended e-mails' discard
-// and an admin's deactivation ask the same way, written out in their pages.)
+// by habit changes nothing; Escape keeps things as they are too. `danger`: what goes ahead cannot
+// be undone (a discard, a deactivation), and its button says so.
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 
-export function Confirm({ question, go, keep, busy, onGo, onKeep }: { question: string; go: string; keep: string; busy: boolean; onGo(): void; onKeep(): void }) {
+export function Confirm({ question, go, keep, busy, danger = false, onGo, onKeep }: { question: string; go: string; keep: string; busy: boolean; danger?: boolean; onGo(): void; onKeep(): void }) {
   const id = useId();
   const keepButton = useRef<HTMLButtonElement>(null);
   useEffect(() => keepButton.current?.focus(), []);
@@ -12,7 +12,7 @@ export function Confirm({ question, go, keep, busy, onGo, onKeep }: { question: 
     <div
       role="group"
       aria-labelledby={id}
-      className="confirm confirm--change"
+      className={danger ? 'confirm' : 'confirm confirm--change'}
       onKeyDown={(event: KeyboardEvent) => {
         if (event.key !== 'Escape') return;
         event.preventDefault();
@@ -21,7 +21,7 @@ export function Confirm({ question, go, keep, busy, onGo, onKeep }: { question: 
     >
       <p id={id}>{question}</p>
       <div className="actions">
-        <button type="button" className="primary" disabled={busy} onClick={onGo}>
+        <button type="button" className={danger ? 'danger' : 'primary'} disabled={busy} onClick={onGo}>
           {go}
         </button>
         <button type="button" ref={keepButton} onClick={onKeep}>

@@ -5,13 +5,14 @@
 // about them (users.exportPersonalData, as JSON), and their erasure (components/ErasePerson.tsx),
 // said afterwards at the top of the list, where the focus goes, since their card is gone. Loaded on
 // demand (App.tsx).
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { errorCode, errorMessage, fieldsInError } from '../api/errors';
 import type { Account, Organization, UserRole } from '../api/types';
 import { AdminTabs } from '../components/AdminTabs';
 import { ErrorNote } from '../components/Alert';
 import { ApiError } from '../components/ApiError';
+import { Confirm } from '../components/Confirm';
 import { ErasePerson } from '../components/ErasePerson';
 import { Field } from '../components/Field';
 import { When } from '../components/When';
@@ -207,7 +208,6 @@ function PersonCard({ person, organizations, onChanged, onErased }: { person: Ac
   const [done, setDone] = useState<{ what: Done; count: number } | null>(null);
   const action = useAction();
   const doneRef = useRef<HTMLParagraphElement>(null);
-  const keepRef = useRef<HTMLButtonElement>(null);
   const deactivateRef = useRef<HTMLButtonElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const self = me?.id === person.id;
@@ -220,9 +220,6 @@ function PersonCard({ person, organizations, onChanged, onErased }: { person: Ac
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);
-  useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-  }, [confirming]);
 
   async function act(what: Done, work: () => Promise<unknown>, reload = true) {
     setConfirming(false);
@@ -354,34 +351,18 @@ function PersonCard({ person, organizations, onChanged, onErased }: { person: Ac
           </div>
           <ErasePerson person={person} onErased={onErased} />
           {confirming && (
-            <div
-              role="group"
-              aria-labelledby={`${id}-confirm`}
-              className="confirm"
-              onKeyDown={(event: KeyboardEvent) => {
-                if (event.key !== 'Escape') return;
-                event.preventDefault();
+            <Confirm
+              danger
+              question={t.admin.confirmDeactivate}
+              go={t.admin.deactivateForGood}
+              keep={t.admin.keepActive}
+              busy={action.busy}
+              onGo={() => act('deactivated', () => api.users.update.mutate({ id: person.id, disabled: true }))}
+              onKeep={() => {
                 setConfirming(false);
                 setTimeout(() => deactivateRef.current?.focus());
               }}
-            >
-              <p id={`${id}-confirm`}>{t.admin.confirmDeactivate}</p>
-              <div className="actions">
-                <button type="button" className="danger" disabled={action.busy} onClick={() => act('deactivated', () => api.users.update.mutate({ id: person.id, disabled: true }))}>
-                  {t.admin.deactivateForGood}
-                </button>
-                <button
-                  type="button"
-                  ref={keepRef}
-                  onClick={() => {
-                    setConfirming(false);
-                    setTimeout(() => deactivateRef.current?.focus());
-                  }}
-                >
-                  {t.admin.keepActive}
-                </button>
-              </div>
-            </div>
+            />
           )}
         </>
       )}

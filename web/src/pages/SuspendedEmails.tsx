@@ -5,13 +5,14 @@
 // English, so marked as such) and its text. It is released onto a ticket (that one, or another
 // one), as its sender's reply, or discarded after a confirmation. After either, the keyboard goes
 // to the sentence that says what happened; after a refusal, to what says why.
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client';
 import { errorCode, errorMessage, fieldsInError, releaseProblem } from '../api/errors';
 import type { SuspendedEmail } from '../api/types';
 import { ErrorNote } from '../components/Alert';
 import { ApiError } from '../components/ApiError';
+import { Confirm } from '../components/Confirm';
 import { When } from '../components/When';
 import { useI18n } from '../i18n';
 import { useAction } from '../lib/use-action';
@@ -118,13 +119,9 @@ function SuspendedItem({ mail, onSettled }: { mail: SuspendedEmail; onSettled(wh
   const action = useAction();
   const { ref, focusFirstError } = useErrorFocus<HTMLElement>();
   const discardButton = useRef<HTMLButtonElement>(null);
-  const keepButton = useRef<HTMLButtonElement>(null);
 
   // Asked to confirm, the keyboard goes to the way out ("Keep it") inside the question's group, so
   // that the question is read first and Enter loses nothing; leaving it, back to Discard.
-  useEffect(() => {
-    if (confirming) keepButton.current?.focus();
-  }, [confirming]);
   useEffect(() => {
     if (backToDiscard > 0) discardButton.current?.focus();
   }, [backToDiscard]);
@@ -294,26 +291,7 @@ function SuspendedItem({ mail, onSettled }: { mail: SuspendedEmail; onSettled(wh
           </button>
         </div>
       ) : (
-        <div
-          role="group"
-          aria-labelledby={`${id}-confirm`}
-          className="confirm"
-          onKeyDown={(event: KeyboardEvent) => {
-            if (event.key !== 'Escape') return;
-            event.preventDefault();
-            keep();
-          }}
-        >
-          <p id={`${id}-confirm`}>{t.suspended.confirmDiscard}</p>
-          <div className="actions">
-            <button type="button" className="danger" disabled={action.busy} onClick={discard}>
-              {t.suspended.discardForGood}
-            </button>
-            <button type="button" ref={keepButton} onClick={keep}>
-              {t.suspended.keep}
-            </button>
-          </div>
-        </div>
+        <Confirm danger question={t.suspended.confirmDiscard} go={t.suspended.discardForGood} keep={t.suspended.keep} busy={action.busy} onGo={discard} onKeep={keep} />
       )}
     </article>
   );
