@@ -10,6 +10,7 @@ import { useAsync } from '../lib/use-async';
 import type { TicketPermissions } from '../lib/ticket-permissions';
 import { ApiError } from './ApiError';
 import { choiceLabel, PersonName } from './PersonName';
+import { SlaDeadlines } from './SlaDeadlines';
 import { SlaState } from './SlaState';
 import { TicketMarksEditor } from './TicketMarksEditor';
 
@@ -95,6 +96,7 @@ export function AgentPanel({ ticket, me, portal, permissions, onChanged }: { tic
         <p data-testid="sla">
           <SlaState ticket={ticket} />
         </p>
+        <SlaDeadlines ticket={ticket} />
         {portal?.temporalUiUrl && (
           <p>
             <a href={`${portal.temporalUiUrl}/namespaces/${encodeURIComponent(portal.temporalNamespace)}/workflows/ticket-${ticket.number}`} target="_blank" rel="noreferrer noopener">

@@ -354,6 +354,8 @@ export const en = {
     slaMet: (when: string) => `Met: first reply on ${when}.`,
     slaBreached: (when: string) => `Breached on ${when}.`,
     slaNone: 'No target.',
+    nextReplyDue: (when: string, left: string) => `Next reply due by ${when} (${left}).`,
+    resolutionDue: (when: string, left: string) => `Resolution due by ${when} (${left}).`,
     temporal: 'Open the workflow in the Temporal UI',
     audit: 'Audit trail',
     notFound: 'This ticket does not exist, or you do not have access to it.',

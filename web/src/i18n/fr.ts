@@ -331,6 +331,8 @@ export const fr: Messages = {
     slaMet: (when) => `Respecté : première réponse le ${when}.`,
     slaBreached: (when) => `Dépassé le ${when}.`,
     slaNone: 'Aucun objectif.',
+    nextReplyDue: (when, left) => `Prochaine réponse attendue avant le ${when} (${left}).`,
+    resolutionDue: (when, left) => `Résolution attendue avant le ${when} (${left}).`,
     temporal: 'Ouvrir le workflow dans l’interface Temporal',
     audit: 'Journal d’audit',
     notFound: 'Ce ticket n’existe pas, ou vous n’y avez pas accès.',
