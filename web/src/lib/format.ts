@@ -56,6 +56,8 @@ export function isoOf(value: Instant): string | undefined {
   return toDate(value)?.toISOString();
 }
 
+const relativeFormatters = new Map<Lang, Intl.RelativeTimeFormat>();
+
 /**
  * How far a deadline is from `now`, as the language says it ("in 2 hours", "dans 2 heures",
  * "5 minutes ago"): in whole days, else hours, else minutes.
@@ -64,7 +66,11 @@ export function formatFromNow(value: Instant, now: number, lang: Lang): string {
   const date = toDate(value);
   if (!date) return '';
   const minutes = Math.round((date.getTime() - now) / 60_000);
-  const format = new Intl.RelativeTimeFormat(localeFor(lang), { numeric: 'always' });
+  let format = relativeFormatters.get(lang);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(localeFor(lang), { numeric: 'always' });
+    relativeFormatters.set(lang, format);
+  }
   if (Math.abs(minutes) >= 48 * 60) return format.format(Math.round(minutes / (24 * 60)), 'day');
   if (Math.abs(minutes) >= 90) return format.format(Math.round(minutes / 60), 'hour');
   return format.format(minutes, 'minute');
