@@ -5,6 +5,7 @@ import { WEEKDAYS } from '../../workflows/calendar/model.js';
 import { isTimeZone, minutesOf } from '../../workflows/calendar/zone.js';
 import { SLA_TARGETS } from '../../workflows/sla/policy.js';
 import { TICKET_PRIORITIES, TICKET_TYPES } from '../../workflows/ticket/model.js';
+import { isStorableText, NOT_TEXT } from '../../workflows/ticket/text.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The longest target or duration an admin may set: a year. */
@@ -38,6 +39,9 @@ export const lifecycleInput = z
   .strict()
   .refine((d) => d.pendingAutoCloseMs > d.pendingReminderMs, { path: ['pendingAutoCloseMs'], message: 'The Pending close must come after the Pending reminder.' });
 
+/** A calendar's, holiday's or exception's name: text Postgres can store, or it would be a failed write rather than a refusal. */
+const label = (min: number) => z.string().trim().min(min, 'A name is required.').max(100).refine(isStorableText, NOT_TEXT);
+
 const time = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'A time such as 09:00 (24:00 for the end of the day).');
 
 const date = z
@@ -62,11 +66,11 @@ const uniqueDates = (list: Array<{ date: string }>) => new Set(list.map((d) => d
 
 export const calendarInput = z
   .object({
-    name: z.string().trim().min(1, 'A name is required.').max(100),
+    name: label(1),
     timeZone: z.string().refine(isTimeZone, 'Not a time zone (examples: Europe/Paris, UTC, America/Montreal).'),
     week: strictRecord(WEEKDAYS, dayHours),
-    holidays: z.array(z.object({ date, name: z.string().trim().min(1).max(100) }).strict()).max(500).refine(uniqueDates, 'A date may be a holiday only once.'),
-    exceptions: z.array(z.object({ date, hours: dayHours, name: z.string().trim().max(100).optional() }).strict()).max(500).refine(uniqueDates, 'A date may have only one exception.'),
+    holidays: z.array(z.object({ date, name: label(1) }).strict()).max(500).refine(uniqueDates, 'A date may be a holiday only once.'),
+    exceptions: z.array(z.object({ date, hours: dayHours, name: label(0).optional() }).strict()).max(500).refine(uniqueDates, 'A date may have only one exception.'),
   })
   .strict()
   .refine((c) => WEEKDAYS.some((day) => c.week[day].length > 0), { path: ['week'], message: 'Open at least one day of the week, or business time never passes.' });

@@ -146,7 +146,7 @@ describe('calendars', () => {
     ]);
   });
 
-  it('refuse a zone that does not exist, overlapping or reversed hours, a date that is not one, a week never open, an id taken; nothing changes', async () => {
+  it('refuse a zone that does not exist, overlapping or reversed hours, a date that is not one, a week never open, text that is not text, an id taken; nothing changes', async () => {
     const before = (await admin.policies.history.query({ calendarId: id })).calendars;
     const bad: Array<[string, unknown]> = [
       ['Not a time zone', { ...calendar, timeZone: 'Europe/Atlantis' }],
@@ -156,6 +156,10 @@ describe('calendars', () => {
       ['Not a date of the calendar.', { ...calendar, holidays: [{ date: '2026-02-30', name: 'Nope' }] }],
       ['A date may be a holiday only once.', { ...calendar, holidays: [...calendar.holidays, { date: '2026-12-25', name: 'Again' }] }],
       ['Open at least one day of the week', { ...calendar, week: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } }],
+      // Text Postgres cannot store (a lone surrogate, a NUL) is refused like any bad value, not a failed write.
+      ['Contains characters that are not text', { ...calendar, name: 'Shops \ud800' }],
+      ['Contains characters that are not text', { ...calendar, holidays: [{ date: '2026-12-25', name: 'No\u0000el' }] }],
+      ['Contains characters that are not text', { ...calendar, exceptions: [{ date: '2026-12-24', hours: [], name: 'Eve \udfff' }] }],
     ];
     for (const [message, value] of bad) {
       const refused = await refusal(admin.policies.setCalendar.mutate({ calendarId: id, basedOn: 2, calendar: value as typeof calendar }));
