@@ -3,7 +3,7 @@
 // fails within the desk's deadline when Temporal is away.
 import { createHash, randomUUID } from 'node:crypto';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import { InvalidFieldError } from '../accounts/errors.js';
 import type { Database } from '../db/client.js';
@@ -131,7 +131,8 @@ export class TicketDesk {
   /**
    * Runs a call to Temporal within the desk's deadline, turns what Temporal says into the desk's
    * errors, and sends again a message the ticket could not take just then (isTicketBusy: nothing
-   * was recorded, and the same update id is applied once whichever run it reaches).
+   * was recorded; or NOT_FOUND while the ticket runs, see isRunning), as the same update id is
+   * applied once whichever run it reaches.
    */
   private async withTemporal<T>(number: number, call: () => Promise<T>): Promise<T> {
     const { timeoutMs } = this.options;
@@ -143,7 +144,8 @@ export class TicketDesk {
         try {
           return await (deadline === undefined ? call() : this.options.client.withDeadline(deadline, call));
         } catch (error) {
-          if (!isTicketBusy(error) || Date.now() > retryUntil) throw translateTicketError(error, number);
+          const busy = isTicketBusy(error) || (error instanceof WorkflowNotFoundError && (await this.isRunning(number, deadline)));
+          if (!busy || Date.now() > retryUntil) throw translateTicketError(error, number);
           await new Promise((resolve) => setTimeout(resolve, Math.min(25 * 2 ** retry, 500)));
         }
       }
@@ -158,6 +160,21 @@ export class TicketDesk {
       return await Promise.race([attempt(), timeout]);
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Whether the ticket's workflow has a run going. Under a storm of messages the server may answer
+   * NOT_FOUND ("update … not found") for an Update that reached a run just as it continued as new;
+   * the ticket is not Closed then, and the same update id sent again lands once (AppliedUpdates).
+   */
+  private async isRunning(number: number, deadline: number | undefined): Promise<boolean> {
+    const describe = () => this.options.client.workflow.getHandle(ticketWorkflowId(number)).describe();
+    try {
+      const execution = await (deadline === undefined ? describe() : this.options.client.withDeadline(deadline, describe));
+      return execution.status.name === 'RUNNING';
+    } catch {
+      return false;
     }
   }
 
