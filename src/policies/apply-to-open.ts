@@ -19,8 +19,8 @@ export interface AppliedToOpen {
   version: number;
   /** Tickets that count the version from now on. */
   applied: number[];
-  /** Tickets that counted it already, or closed meanwhile. */
-  unchanged: Array<{ number: number; message: string }>;
+  /** Tickets that counted it already, or closed meanwhile (`why`, for the console to say in its reader's words). */
+  unchanged: Array<{ number: number; why: 'already' | 'closed'; message: string }>;
   /** Tickets that could not be reached or refused for another reason: send the request again. */
   failed: Array<{ number: number; message: string }>;
 }
@@ -48,8 +48,9 @@ export async function applySlaToOpenTickets(
       result.applied.push(number);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const settled = error instanceof TicketGoneError || (error instanceof TicketRefusedError && error.reason === 'transition');
-      (settled ? result.unchanged : result.failed).push({ number, message });
+      if (error instanceof TicketGoneError || (error instanceof TicketRefusedError && error.reason === 'transition' && error.status === 'closed')) result.unchanged.push({ number, why: 'closed', message });
+      else if (error instanceof TicketRefusedError && error.reason === 'transition') result.unchanged.push({ number, why: 'already', message });
+      else result.failed.push({ number, message });
     }
   };
   let next = 0;

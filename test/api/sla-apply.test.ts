@@ -57,7 +57,7 @@ describe('applying a new SLA policy version to open tickets', () => {
 
     const result = await admin.policies.applySlaToOpen.mutate({ version: saved.version });
     expect(result.applied).toEqual([before]);
-    expect(result.unchanged).toEqual([{ number: after, message: expect.stringContaining(`already counts version ${saved.version}`) }]);
+    expect(result.unchanged).toEqual([{ number: after, why: 'already', message: expect.stringContaining(`already counts version ${saved.version}`) }]);
     expect(result.failed).toEqual([]);
 
     const applied = await api.stack.desk.state(before);

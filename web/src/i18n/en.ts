@@ -750,6 +750,20 @@ export const en = {
       onHoldCounts: 'Counts toward resolution',
       onHoldPaused: 'Does not count toward resolution',
       onHoldLabel: 'Time On-hold counts toward resolution (time Pending never does)',
+      applyOpen: {
+        button: (version: number) => `Apply version ${version} to open tickets`,
+        question: (version: number) =>
+          `Every ticket not yet Closed will count version ${version} from now on: its deadlines are counted again, and its audit trail records the change. Tickets that count it already stay as they are.`,
+        go: 'Apply to open tickets',
+        keep: 'Cancel',
+        applying: 'Applying to the open tickets…',
+        results: (version: number) => `Version ${version} applied`,
+        applied: (n: number) => (n === 0 ? 'No ticket changed.' : n === 1 ? '1 ticket counts it from now on.' : `${n} tickets count it from now on.`),
+        already: (n: number) => (n === 1 ? '1 ticket counted it already.' : `${n} tickets counted it already.`),
+        closed: (n: number) => (n === 1 ? '1 ticket was closed meanwhile.' : `${n} tickets were closed meanwhile.`),
+        failed: (n: number) => (n === 1 ? 'This ticket could not be reached: apply again to finish (a ticket is never changed twice).' : `These ${n} tickets could not be reached: apply again to finish (a ticket is never changed twice).`),
+        again: 'Apply again',
+      },
     },
     lifecycle: {
       title: 'Lifecycle durations',

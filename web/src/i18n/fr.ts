@@ -715,6 +715,23 @@ export const fr: Messages = {
       onHoldCounts: 'Compte dans la résolution',
       onHoldPaused: 'Ne compte pas dans la résolution',
       onHoldLabel: 'Le temps « En pause » compte dans la résolution (jamais le temps « En attente »)',
+      applyOpen: {
+        button: (version) => `Appliquer la version ${version} aux tickets ouverts`,
+        question: (version) =>
+          `Chaque ticket qui n’est pas encore Clos suivra désormais la version ${version} : ses échéances sont recalculées et son historique garde trace du changement. Les tickets qui la suivent déjà restent tels quels.`,
+        go: 'Appliquer aux tickets ouverts',
+        keep: 'Annuler',
+        applying: 'Application aux tickets ouverts…',
+        results: (version) => `Version ${version} appliquée`,
+        applied: (n) => (n === 0 ? 'Aucun ticket n’a changé.' : n === 1 ? '1 ticket la suit désormais.' : `${n} tickets la suivent désormais.`),
+        already: (n) => (n === 1 ? '1 ticket la suivait déjà.' : `${n} tickets la suivaient déjà.`),
+        closed: (n) => (n === 1 ? '1 ticket a été clos entre-temps.' : `${n} tickets ont été clos entre-temps.`),
+        failed: (n) =>
+          n === 1
+            ? 'Ce ticket n’a pas pu être joint : appliquez à nouveau pour terminer (un ticket n’est jamais modifié deux fois).'
+            : `Ces ${n} tickets n’ont pas pu être joints : appliquez à nouveau pour terminer (un ticket n’est jamais modifié deux fois).`,
+        again: 'Appliquer à nouveau',
+      },
     },
     lifecycle: {
       title: 'Délais du cycle de vie',

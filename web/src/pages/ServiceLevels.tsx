@@ -6,6 +6,7 @@
 import { api } from '../api/client';
 import { AdminTabs } from '../components/AdminTabs';
 import { ApiError } from '../components/ApiError';
+import { ApplySlaToOpen } from '../components/ApplySlaToOpen';
 import { CalendarsSection } from '../components/CalendarsSection';
 import { LifecycleSection } from '../components/LifecycleSection';
 import { PolicyHistory } from '../components/PolicyHistory';
@@ -38,6 +39,7 @@ export function ServiceLevels() {
             <p className="hint">{s.sla.intro}</p>
             <p className="hint">{s.version(current.sla.version)}</p>
             <SlaTargetsSection sla={current.sla} calendars={current.calendars} canEdit={canEdit} onSaved={policies.reload} />
+            {canEdit && <ApplySlaToOpen key={current.sla.version} version={current.sla.version} onReload={policies.reload} />}
             <PolicyHistory title={s.history.sla} versions={history.sla} testId="history-sla" />
           </section>
           <section aria-labelledby="lifecycle-title">
