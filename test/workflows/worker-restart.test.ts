@@ -68,7 +68,9 @@ describe('a worker killed and restarted', () => {
     expect(pendingView.mail.filter((m) => m.kind === 'pending_reminder')).toHaveLength(0);
     expect(pendingView.mail.filter((m) => m.kind === 'ticket_closed')).toHaveLength(1);
 
-    const busyState = await stack.desk.state(busyTicket.number);
+    // sync, not state: the Signal's change reaches the projection after it reaches the workflow, and
+    // sync answers once the projection holds every change the workflow has.
+    const busyState = await stack.desk.sync(busyTicket.number);
     const busyView = await projection(stack, busyTicket.number);
     expect(busyState.status).toBe('on-hold');
     expect(busyView.row.version).toBe(busyState.version);
