@@ -10,6 +10,7 @@ import { peopleNamed, scrubEffects, scrubState } from '../src/accounts/erased.js
 import { erasedAmong } from '../src/accounts/erased-people.js';
 import { autoCloseAt, slaDueTimes } from '../workflows/ticket/deadlines.js';
 import type { TicketMailPayload } from '../src/mail/templates.js';
+import type { SlaTargetName } from '../workflows/sla/policy.js';
 import type { TicketComment, TicketEffects, TicketNotification } from '../workflows/ticket/effects.js';
 import type { TicketState } from '../workflows/ticket/model.js';
 import { upgradeState } from '../workflows/ticket/state.js';
@@ -157,7 +158,7 @@ export async function writeProjection(db: Database, given: TicketState, givenEff
             ticketNumber: state.number,
             recipient: n.recipient,
             recipientId: n.recipientId,
-            payload: mailPayload(state, n, effects.comments),
+            payload: mailPayload(state, n, effects),
           })),
         )
         .onConflictDoNothing();
@@ -171,13 +172,17 @@ export async function writeProjection(db: Database, given: TicketState, givenEff
  * message caused it (the request, a reply), that message. An internal note's text never
  * reaches an outbox row, whoever reads it.
  */
-function mailPayload(state: TicketState, notification: TicketNotification, comments: TicketComment[]): TicketMailPayload {
+function mailPayload(state: TicketState, notification: TicketNotification, { comments, events }: Pick<TicketEffects, 'comments' | 'events'>): TicketMailPayload {
   const cause = comments.find((c) => c.seq === notification.seq && !c.internal);
   const closesAt = autoCloseAt(state);
+  // A page names the target missed and its instant, as its event (sla_paged) recorded them.
+  const paged = events.find((e) => e.seq === notification.seq && e.kind === 'sla_paged');
   return {
     subject: state.subject,
     status: state.status,
     type: state.type,
+    priority: state.priority,
+    ...(paged ? { page: { target: paged.data.target as SlaTargetName, breachedAt: new Date(Number(paged.data.dueAt)).toISOString() } } : {}),
     autoCloseAt: closesAt === null ? null : new Date(closesAt).toISOString(),
     firstReplyDueAt: state.firstRepliedAt === null ? new Date(state.firstReplyDueAt).toISOString() : null,
     ...(cause

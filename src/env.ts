@@ -3,7 +3,7 @@
 import { msToNumber } from '@temporalio/common/lib/time.js';
 import { z } from 'zod';
 import { isTimeZone } from '../workflows/calendar/zone.js';
-import { DEFAULT_POLICY, type TicketPolicy } from '../workflows/ticket/model.js';
+import { DEFAULT_POLICY, type PageChannel, type TicketPolicy } from '../workflows/ticket/model.js';
 import { LANGUAGES } from './db/schema.js';
 
 const duration = (fallbackMs: number) =>
@@ -87,6 +87,15 @@ const schema = z.object({
   REPLY_ADDRESS: z.string().regex(/^[^\s@+]+@[^\s@]+$/, 'an e-mail address without "+" (user@host)').optional(),
   /** How often the support mailbox is read. */
   IMAP_POLL_INTERVAL: duration(60_000),
+  /**
+   * Paging the on-call at each SLA breach of a Critical / SEV ticket (README, Paging the on-call):
+   * a webhook, signed with its secret, and/or an e-mail address. Unset: nobody is paged.
+   */
+  PAGE_WEBHOOK_URL: z.string().url().refine((url) => /^https?:\/\//.test(url), 'an http:// or https:// URL').optional(),
+  PAGE_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters (openssl rand -hex 32)').optional(),
+  PAGE_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'not an e-mail address (user@host)').optional(),
+  /** The language of the e-mail pages; DEFAULT_LANGUAGE's when unset. */
+  PAGE_LANGUAGE: z.enum(LANGUAGES).optional(),
   /** The language of e-mails to people who have not chosen one, and to Support Ops' address. */
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('en'),
   /** The team's time zone: dates in e-mails, days in reports. */
@@ -123,6 +132,8 @@ export interface Config extends Env {
   /** What POLICY_* say: version 1 of the policies on a fresh install, never read after that. */
   policySeed: TicketPolicy;
   publicUrl: string;
+  /** How Critical / SEV tickets created by this process page the on-call: the channels PAGE_* configure. */
+  onCallPage: PageChannel[];
 }
 
 export class ConfigError extends Error {}
@@ -140,8 +151,13 @@ export function readConfig(source: Record<string, string | undefined> = process.
   if (env.POLICY_PENDING_AUTO_CLOSE <= env.POLICY_PENDING_REMINDER) {
     throw new ConfigError('Invalid configuration:\n  POLICY_PENDING_AUTO_CLOSE: must be longer than POLICY_PENDING_REMINDER');
   }
+  if ((env.PAGE_WEBHOOK_URL === undefined) !== (env.PAGE_WEBHOOK_SECRET === undefined)) {
+    const missing = env.PAGE_WEBHOOK_URL === undefined ? 'PAGE_WEBHOOK_URL: required with PAGE_WEBHOOK_SECRET' : 'PAGE_WEBHOOK_SECRET: required with PAGE_WEBHOOK_URL (the pages are signed with it)';
+    throw new ConfigError(`Invalid configuration:\n  ${missing}`);
+  }
   return {
     ...env,
+    onCallPage: [...(env.PAGE_WEBHOOK_URL ? (['webhook'] as const) : []), ...(env.PAGE_EMAIL ? (['email'] as const) : [])],
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     policySeed: {
       pendingReminderMs: env.POLICY_PENDING_REMINDER,

@@ -57,7 +57,7 @@ const connection = await Connection.connect({ address: temporalAddress, connectT
 );
 // The same keys as the product it talks to: npm start's DATA_DIR/payload-keys unless the settings name others.
 const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: ticketDataConverter(loadPayloadKeys(config, embeddedKeyFile(config.DATA_DIR))) });
-const desk = new TicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: () => currentTicketPolicy(db, config.policySeed), sla: (type) => currentPinnedSla(db, type, config.policySeed) });
+const desk = new TicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: () => currentTicketPolicy(db, config.policySeed), sla: (type) => currentPinnedSla(db, type, config.policySeed), onCallPage: config.onCallPage });
 
 try {
   const [command, arg] = positionals;

@@ -2,8 +2,9 @@
 // public message that caused it (never an internal note: the projection only writes public
 // ones), what they need to do and by when, and where to answer. The words live in words/.
 import type { Language } from '../db/schema.js';
-import { SUPPORT_OPS, type NotificationKind } from '../../workflows/ticket/effects.js';
-import { TICKET_STATUSES, TICKET_TYPES, type TicketStatus, type TicketType } from '../../workflows/ticket/model.js';
+import { SUPPORT_OPS, type MailNotificationKind, type NotificationKind } from '../../workflows/ticket/effects.js';
+import { SLA_TARGETS, type SlaTargetName } from '../../workflows/sla/policy.js';
+import { TICKET_STATUSES, TICKET_TYPES, type TicketPriority, type TicketStatus, type TicketType } from '../../workflows/ticket/model.js';
 import { en, type MailWords, type TicketFacts } from './words/en.js';
 import { fr } from './words/fr.js';
 
@@ -20,11 +21,14 @@ export type TicketMailPayload = {
   subject: string;
   status: TicketStatus;
   type: TicketType;
+  priority?: TicketPriority;
   /** ISO instants. */
   autoCloseAt?: string | null;
   firstReplyDueAt?: string | null;
   /** The public message that caused the e-mail, as its readers see it in the portal. */
   message?: { author: string; body: string; files: string[] };
+  /** For a page (page_webhook, page_email): the target missed, and its instant (ISO). */
+  page?: { target: SlaTargetName; breachedAt: string };
 };
 
 export interface MailContext {
@@ -85,7 +89,7 @@ export function renderMail(row: OutboxRow, context: MailContext): RenderedMail {
     return { subject: refused.subject(String(payload.originalSubject ?? `#${row.ticketNumber}`)), text: `${text}\n\n${words.signature}` };
   }
   if (row.ticketNumber === null) return { subject: 'Support desk', text: `${JSON.stringify(payload)}\n\n${words.signature}` };
-  const kind = row.kind as NotificationKind;
+  const kind = row.kind as MailNotificationKind;
   const template = words.ticket[kind] ?? words.ticket.agent_replied;
   const facts: TicketFacts = {
     number: row.ticketNumber,
@@ -95,6 +99,7 @@ export function renderMail(row: OutboxRow, context: MailContext): RenderedMail {
     url: ticketUrl(context.publicUrl, row.ticketNumber),
     autoCloseAt: formatInstant(payload.autoCloseAt, words, context.timeZone),
     firstReplyDueAt: formatInstant(payload.firstReplyDueAt, words, context.timeZone),
+    page: pageFacts(payload.page, words, context.timeZone),
   };
   const message = (payload as Partial<TicketMailPayload>).message;
   const answerable = context.repliesByMail && isAnswerable(kind);
@@ -108,6 +113,12 @@ export function renderMail(row: OutboxRow, context: MailContext): RenderedMail {
     words.signature,
   ];
   return { subject: template.subject(facts), text: parts.filter((part): part is string => part !== null).join('\n\n') };
+}
+
+function pageFacts(value: unknown, words: MailWords, timeZone: string): TicketFacts['page'] {
+  const page = value as Partial<NonNullable<TicketMailPayload['page']>> | undefined;
+  if (!page || !(SLA_TARGETS as readonly unknown[]).includes(page.target)) return null;
+  return { target: page.target!, breachedAt: formatInstant(page.breachedAt, words, timeZone) };
 }
 
 /** Where an outbox row's e-mail goes: Support Ops rows go to the configured team address. */

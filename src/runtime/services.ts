@@ -39,7 +39,7 @@ export async function connectServices(config: Config, endpoints: Endpoints): Pro
   const connection = Connection.lazy({ address: endpoints.temporalAddress });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: ticketDataConverter(endpoints.payloadKeys) });
   // The API answers a person within seconds, even when Temporal or the worker is away.
-  const desk = new TicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: () => currentTicketPolicy(db, config.policySeed), sla: (type) => currentPinnedSla(db, type, config.policySeed), timeoutMs: API_TEMPORAL_TIMEOUT_MS });
+  const desk = new TicketDesk({ client, db, taskQueue: config.TEMPORAL_TASK_QUEUE, policy: () => currentTicketPolicy(db, config.policySeed), sla: (type) => currentPinnedSla(db, type, config.policySeed), onCallPage: config.onCallPage, timeoutMs: API_TEMPORAL_TIMEOUT_MS });
   return {
     config,
     db,

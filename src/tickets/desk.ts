@@ -14,7 +14,7 @@ import type { MessageName } from '../../workflows/ticket/commands.js';
 import { newTicketInput } from '../../workflows/ticket/input.js';
 import { stateQuery, syncUpdate, updates, type MessageInputs } from '../../workflows/ticket/messages.js';
 import type { PinnedSla } from '../../workflows/sla/pinned.js';
-import type { NewTicket, TicketPolicy, TicketState, TicketType } from '../../workflows/ticket/model.js';
+import type { NewTicket, PageChannel, TicketPolicy, TicketState, TicketType } from '../../workflows/ticket/model.js';
 import { TYPE_LABELS } from '../../workflows/ticket/model.js';
 import { newTicketProblem } from '../../workflows/ticket/parse.js';
 import * as attributes from '../../workflows/ticket/search-attributes.js';
@@ -22,7 +22,7 @@ import { createTicket } from '../../workflows/ticket/state.js';
 import type { ticketWorkflow } from '../../workflows/ticket/workflow.js';
 import { isTicketBusy, RequestReusedError, translateTicketError, UnavailableError } from './errors.js';
 
-export interface CreateTicketInput extends Omit<NewTicket, 'number' | 'policy' | 'sla'> {
+export interface CreateTicketInput extends Omit<NewTicket, 'number' | 'policy' | 'sla' | 'onCallPage'> {
   /** The client's id for this submission: the same id twice gives the same ticket. */
   requestId: string;
 }
@@ -49,6 +49,11 @@ export interface TicketDeskOptions {
    */
   sla?: (type: TicketType) => Promise<PinnedSla>;
   /**
+   * How a Critical / SEV ticket created now pages the on-call at its SLA breaches (Config.onCallPage,
+   * from the page settings). Unset or empty: no page configured, nobody is paged.
+   */
+  onCallPage?: PageChannel[];
+  /**
    * Longest wait for Temporal before a call fails with UnavailableError, so that a person gets a
    * clear error in seconds when the server or the worker is away. Unset: no limit (tools, tests).
    */
@@ -71,7 +76,10 @@ export class TicketDesk {
     const [policy, sla] = await Promise.all([typeof source === 'function' ? source() : source, this.options.sla?.(ticket.type)]);
     const number = await this.claimNumber(ticket.requester.id, requestId, fingerprint(creationContent(ticket)));
     annotateTicket(number);
-    const newTicket: NewTicket = { ...ticket, number, policy, ...(sla ? { sla } : {}) };
+    const { onCallPage } = this.options;
+    // Pinned only where it pages, so that every other ticket starts exactly as before.
+    const pages = ticket.type === 'critical' && onCallPage?.length ? { onCallPage: [...onCallPage] } : {};
+    const newTicket: NewTicket = { ...ticket, number, policy, ...(sla ? { sla } : {}), ...pages };
     const start = () =>
       new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', {
         workflowId: ticketWorkflowId(number),

@@ -114,6 +114,7 @@ describe('templates', () => {
     resolution_warning: { en: /Resolution target soon/, fr: /Échéance de résolution proche/ },
     next_reply_breached: { en: /Next-reply target missed/, fr: /Objectif de prochaine réponse dépassé/ },
     resolution_breached: { en: /Resolution target missed/, fr: /Objectif de résolution dépassé/ },
+    page_email: { en: /Page: first-reply target missed/, fr: /Astreinte : objectif de première réponse dépassé/ },
   };
 
   it('every ticket notice names the ticket number in its subject and links to the ticket, in English and in French', () => {

@@ -81,7 +81,6 @@ export async function startApi(
     databaseUrl?: string;
   } = {},
 ): Promise<TestApi> {
-  const stack = await startStack({ policy: options.policy, databaseUrl: options.databaseUrl, ...(options.pinSla ? { sla: 'current' as const } : {}) });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = readConfig({
@@ -93,6 +92,8 @@ export async function startApi(
     ...(options.temporalUiUpstream ? { TEMPORAL_UI_UPSTREAM: options.temporalUiUpstream } : {}),
     ...options.settings,
   });
+  // The desk pins what the settings say of pages, as the product's does (src/runtime/services.ts).
+  const stack = await startStack({ policy: options.policy, databaseUrl: options.databaseUrl, onCallPage: config.onCallPage, ...(options.pinSla ? { sla: 'current' as const } : {}) });
   const app = createApp({
     config,
     db: stack.db,

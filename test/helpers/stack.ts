@@ -11,7 +11,7 @@ import { createTicketWorker } from '../../src/temporal/ticket-worker.js';
 import { currentPinnedSla } from '../../src/policies/store.js';
 import { TicketDesk } from '../../src/tickets/desk.js';
 import type { PinnedSla } from '../../workflows/sla/pinned.js';
-import { DEFAULT_POLICY, type TicketPolicy, type TicketType } from '../../workflows/ticket/model.js';
+import { DEFAULT_POLICY, type PageChannel, type TicketPolicy, type TicketType } from '../../workflows/ticket/model.js';
 
 let runtimeInstalled = false;
 
@@ -62,6 +62,8 @@ export async function startStack(
     worker?: boolean;
     /** false: plain payloads (the replay fixtures stay readable). */
     encrypted?: boolean;
+    /** How Critical / SEV tickets page the on-call (unset or empty: no page configured). */
+    onCallPage?: PageChannel[];
   } = {},
 ): Promise<Stack> {
   installQuietRuntime();
@@ -74,7 +76,7 @@ export async function startStack(
   const { sla } = options;
   const policy = options.policy ?? SLOW_POLICY;
   const pin = sla === 'current' ? (type: TicketType) => currentPinnedSla(db, type, policy) : sla ? async (type: TicketType) => sla(type) : undefined;
-  const desk = new TicketDesk({ client, db, taskQueue, policy, ...(pin ? { sla: pin } : {}) });
+  const desk = new TicketDesk({ client, db, taskQueue, policy, ...(pin ? { sla: pin } : {}), ...(options.onCallPage ? { onCallPage: options.onCallPage } : {}) });
 
   let worker: Worker | null = null;
   let running: Promise<void> | null = null;

@@ -12,7 +12,7 @@ import { addSearchAttributes } from '../../src/temporal/search-attributes.js';
 import { createTicketWorker } from '../../src/temporal/ticket-worker.js';
 import { TicketDesk } from '../../src/tickets/desk.js';
 import type { PinnedSla } from '../../workflows/sla/pinned.js';
-import type { TicketPolicy, TicketType } from '../../workflows/ticket/model.js';
+import type { PageChannel, TicketPolicy, TicketType } from '../../workflows/ticket/model.js';
 import { installQuietRuntime } from './stack.js';
 
 const INSTALLED = fileURLToPath(new URL('../../.tools/bin/temporal-test-server', import.meta.url));
@@ -28,6 +28,8 @@ export interface SkippingDesk {
   env: TestWorkflowEnvironment;
   desk: TicketDesk;
   db: Database;
+  /** The worker's task queue, for another desk on the same server. */
+  taskQueue: string;
   /** The server's clock, which the workflows read. */
   now(): Promise<number>;
   /** Skips the server's clock forward to `instant` (firing every timer due on the way). */
@@ -43,6 +45,8 @@ export async function startSkippingDesk(options: {
    * clock runs months ahead and the suite's reports must not meet tickets from the future.
    */
   databaseUrl: string;
+  /** How Critical / SEV tickets page the on-call (unset: no page configured). */
+  onCallPage?: PageChannel[];
 }): Promise<SkippingDesk> {
   installQuietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
@@ -64,12 +68,13 @@ export async function startSkippingDesk(options: {
   }
   const running = worker.run();
   const { sla } = options;
-  const desk = new TicketDesk({ client: env.client, db, taskQueue, policy: options.policy, sla: async (type) => sla(type) });
+  const desk = new TicketDesk({ client: env.client, db, taskQueue, policy: options.policy, sla: async (type) => sla(type), ...(options.onCallPage ? { onCallPage: options.onCallPage } : {}) });
   const now = () => env.currentTimeMs();
   return {
     env,
     desk,
     db,
+    taskQueue,
     now,
     async skipTo(instant) {
       const wait = instant - (await now());

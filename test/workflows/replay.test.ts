@@ -24,7 +24,8 @@ const RECORD = process.env.RECORD_HISTORIES === '1';
 let stack: Stack;
 beforeAll(async () => {
   // Plain payloads, so that recorded fixtures stay readable JSON for review (and need no key).
-  stack = await startStack({ policy: FAST_POLICY, sla: secondsSla({ firstReply: 2, nextReply: 3, resolution: 60 }), encrypted: false });
+  // Critical / SEV tickets page the on-call at their breaches, by both channels.
+  stack = await startStack({ policy: FAST_POLICY, sla: secondsSla({ firstReply: 2, nextReply: 3, resolution: 60 }), encrypted: false, onCallPage: ['webhook', 'email'] });
 });
 afterAll(async () => stack?.close());
 
@@ -63,6 +64,14 @@ async function recordScenarios(): Promise<Record<string, HistoryAndWorkflowId>> 
       await stack.desk.send(number, 'reply', { actor: requesterActor(requester), body: 'Still stuck' });
       await eventually(async () => expect(await breaches()).toBe(2), { timeoutMs: 10_000 });
       await stack.desk.send(number, 'reply', { actor: agent, body: 'Fixed', status: 'solved' });
+      return number;
+    },
+    'critical-breached-and-paged': async () => {
+      // The page is part of the breach's own change (state.ts, pageOnCall): this history has the
+      // commands of an unpaged breach, and replays like the ones recorded before pages existed.
+      const { number } = await newTicket(stack, { type: 'critical' });
+      await eventually(async () => expect((await projection(stack, number)).events.map((e) => e.kind)).toContain('sla_paged'), { timeoutMs: 10_000 });
+      await stack.desk.send(number, 'reply', { actor: agent, body: 'Payments are back', status: 'solved' });
       return number;
     },
     'continued-as-new': async () => {

@@ -14,11 +14,11 @@ export type TicketEventKind =
   | 'sla_breached';
 
 /**
- * Support Ops' own changes and the SLA warnings meant for them, which requesters never see: tickets.get gives them to Support Ops as
+ * Support Ops' own changes, the SLA warnings meant for them and the on-call's pages, which requesters never see: tickets.get gives them to Support Ops as
  * `workEvents`, beside `audit` (the same trail, by seq), until the portal's audit trail has words
  * for them.
  */
-export const WORK_EVENT_KINDS = ['priority_changed', 'tags_changed', 'sla_warning', 'sla_policy_applied'] as const;
+export const WORK_EVENT_KINDS = ['priority_changed', 'tags_changed', 'sla_warning', 'sla_policy_applied', 'sla_paged'] as const;
 export type WorkEventKind = (typeof WORK_EVENT_KINDS)[number];
 
 export interface TicketEvent {
@@ -55,16 +55,27 @@ export type NotificationKind =
   | 'next_reply_warning'
   | 'resolution_warning'
   | 'next_reply_breached'
-  | 'resolution_breached';
+  | 'resolution_breached'
+  // The on-call paged at a Critical / SEV ticket's breach: by webhook (not an e-mail) or by e-mail.
+  | 'page_webhook'
+  | 'page_email';
+
+/** The notification kinds that are not e-mails: delivered by src/on-call/webhook.ts. */
+export const WEBHOOK_KINDS = ['page_webhook'] as const satisfies readonly NotificationKind[];
+export type MailNotificationKind = Exclude<NotificationKind, (typeof WEBHOOK_KINDS)[number]>;
+export const isWebhookKind = (kind: string): boolean => (WEBHOOK_KINDS as readonly string[]).includes(kind);
 
 /** The Support Ops group, resolved to an address when the notification is delivered. */
 export const SUPPORT_OPS = 'support-ops';
+
+/** Whoever is on call, resolved to the page settings (PAGE_WEBHOOK_URL, PAGE_EMAIL) when the page is delivered. */
+export const ON_CALL = 'on-call';
 
 export interface TicketNotification {
   /** The event that caused it: with the kind and recipient, the notification's identity. */
   seq: number;
   kind: NotificationKind;
-  /** An e-mail address, or SUPPORT_OPS. */
+  /** An e-mail address, SUPPORT_OPS or ON_CALL. */
   recipient: string;
   recipientId: string | null;
 }

@@ -88,6 +88,13 @@ export const DEFAULT_POLICY: TicketPolicy = {
   },
 };
 
+/**
+ * How the on-call is paged when an SLA target of a Critical / SEV ticket is breached: a signed
+ * webhook (src/on-call/webhook.ts), an e-mail to the on-call address, or both.
+ */
+export const PAGE_CHANNELS = ['webhook', 'email'] as const;
+export type PageChannel = (typeof PAGE_CHANNELS)[number];
+
 /** A file that came with a message: what the ticket keeps of it (the bytes stay in Postgres). */
 export interface AttachmentRef {
   id: string;
@@ -128,6 +135,13 @@ export interface NewTicket {
   sla?: PinnedSla;
   /** Files that came with the description. */
   descriptionAttachments?: AttachmentRef[];
+  /**
+   * How the on-call is paged at each SLA breach of this Critical / SEV ticket, fixed when it starts
+   * from the page settings (PAGE_WEBHOOK_URL, PAGE_EMAIL) of the process that creates it. Absent:
+   * nobody is paged (another type, no page configured, a ticket from before pages existed). Only
+   * the channel is pinned: the address and the secret stay in the delivering worker's settings.
+   */
+  onCallPage?: PageChannel[];
 }
 
 /** Everything the workflow knows about a ticket: what it was opened with, and where it is now. Times are epoch milliseconds. */

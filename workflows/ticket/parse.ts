@@ -3,7 +3,7 @@
 // signal must be refused cleanly instead of failing the workflow task.
 import type { MessageCommand, MessageName, ReplyActions } from './commands.js';
 import type { Actor, AttachmentRef, NewTicket, Person } from './model.js';
-import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, MAX_TAGS, SETTABLE_STATUSES, TICKET_PRIORITIES } from './model.js';
+import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, MAX_TAGS, PAGE_CHANNELS, SETTABLE_STATUSES, TICKET_PRIORITIES } from './model.js';
 import { pinnedSlaProblem } from '../sla/parse-pinned.js';
 import type { PinnedSla } from '../sla/pinned.js';
 import { normalizeTags, tagProblem } from './tags.js';
@@ -143,7 +143,7 @@ function parseAttachments(raw: unknown): AttachmentRef[] | string {
 }
 
 /** What is wrong with a new ticket's fields, or null: checked before a number is used, and at start. */
-export function newTicketProblem(ticket: Pick<NewTicket, 'subject' | 'description' | 'requester' | 'ccs'>): { field: string; message: string } | null {
+export function newTicketProblem(ticket: Pick<NewTicket, 'subject' | 'description' | 'requester' | 'ccs' | 'onCallPage'>): { field: string; message: string } | null {
   const subject = ticket.subject.trim();
   if (subject.length === 0) return { field: 'subject', message: 'A subject is required.' };
   if (subject.length > MAX_SUBJECT_LENGTH) return { field: 'subject', message: `A subject is at most ${MAX_SUBJECT_LENGTH} characters.` };
@@ -154,6 +154,11 @@ export function newTicketProblem(ticket: Pick<NewTicket, 'subject' | 'descriptio
   if (!isStorableText(description)) return { field: 'description', message: NOT_TEXT };
   if (!allStorableText(ticket.requester)) return { field: 'requester', message: NOT_TEXT };
   if (!allStorableText(ticket.ccs)) return { field: 'ccs', message: NOT_TEXT };
+  // A ticket started by hand could name a channel nothing delivers: its breach could never be written.
+  const pages: unknown = ticket.onCallPage;
+  if (pages !== undefined && !(Array.isArray(pages) && pages.every((channel) => (PAGE_CHANNELS as readonly unknown[]).includes(channel)))) {
+    return { field: 'onCallPage', message: `The on-call is paged by ${PAGE_CHANNELS.join(' or ')}.` };
+  }
   return null;
 }
 

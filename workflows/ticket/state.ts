@@ -3,8 +3,8 @@
 // workflow drives it, the tests exercise it directly.
 import { STATUS_OF_MESSAGE, type MessageCommand, type StatusMessage, type TicketCommand } from './commands.js';
 import type { TicketComment, TicketEffects, TicketEvent, TicketNotification, NotificationKind } from './effects.js';
-import { SUPPORT_OPS } from './effects.js';
-import type { Actor, AttachmentRef, NewTicket, Person, TicketPriority, TicketState, TicketStatus } from './model.js';
+import { ON_CALL, SUPPORT_OPS } from './effects.js';
+import type { Actor, AttachmentRef, NewTicket, PageChannel, Person, TicketPriority, TicketState, TicketStatus } from './model.js';
 import { initialPriority, MAX_BODY_LENGTH, MAX_TAGS, PRIORITY_LABELS, STATUS_LABELS } from './model.js';
 import { refusalFor, standingOf } from './permissions.js';
 import type { SlaTargetName } from '../sla/policy.js';
@@ -152,6 +152,7 @@ export function apply(state: TicketState, command: TicketCommand, now: number): 
       change.state.slaBreachedAt = state.firstReplyDueAt;
       change.event(SYSTEM_ACTOR, 'sla_breached', { dueAt: state.firstReplyDueAt });
       change.notifyOps('sla_breached');
+      pageOnCall(change, 'firstReply', state.firstReplyDueAt);
       return change.accept();
   }
 }
@@ -169,7 +170,26 @@ function breachTarget(change: Change, target: SlaTargetName): Outcome {
   change.state.slaBreachedAt ??= at;
   change.event(SYSTEM_ACTOR, 'sla_breached', { target, dueAt: at });
   change.notifyOps(BREACH_NOTICE[target]);
+  pageOnCall(change, target, at);
   return change.accept();
+}
+
+const PAGE_NOTICE: Record<PageChannel, NotificationKind> = { webhook: 'page_webhook', email: 'page_email' };
+
+/**
+ * The ladder's last step: a Critical / SEV ticket that pinned a page (NewTicket.onCallPage) pages
+ * the on-call at each breach, by each channel, as an audit event for Support Ops and an outbox row.
+ * It is part of the breach's own change, not a step of its own: no timer, no activity, no search
+ * attribute of its own. The breach's timer fires and its projection activity is scheduled as
+ * before; only that activity's input holds one more event and notification, and replay compares
+ * commands, not activity inputs. Tickets that started before pages existed pinned none and record
+ * exactly what they did (test/workflows/sla-page.test.ts, test/workflows/replay.test.ts).
+ */
+function pageOnCall(change: Change, target: SlaTargetName, dueAt: number): void {
+  const channels = change.state.onCallPage ?? [];
+  if (change.state.type !== 'critical' || channels.length === 0) return;
+  change.event(SYSTEM_ACTOR, 'sla_paged', { target, dueAt, channels });
+  for (const channel of channels) change.notifyOnCall(PAGE_NOTICE[channel]);
 }
 
 function setStatus(change: Change, command: Extract<MessageCommand, { type: StatusMessage }>): Outcome {
@@ -383,6 +403,10 @@ class Change {
 
   notifyOps(kind: NotificationKind): void {
     this.notifications.push(notifyOps(this.state.lastEventSeq, kind));
+  }
+
+  notifyOnCall(kind: NotificationKind): void {
+    this.notifications.push({ seq: this.state.lastEventSeq, kind, recipient: ON_CALL, recipientId: null });
   }
 
   /** The requester and everyone CC'd. */

@@ -1,6 +1,7 @@
 // Every word of the e-mails the desk sends, in English. fr.ts says the same in French; both follow
 // the shape declared here, so a sentence missing from one language does not compile.
-import type { NotificationKind } from '../../../workflows/ticket/effects.js';
+import type { MailNotificationKind } from '../../../workflows/ticket/effects.js';
+import type { SlaTargetName } from '../../../workflows/sla/policy.js';
 import type { TicketStatus, TicketType } from '../../../workflows/ticket/model.js';
 
 /** What a ticket e-mail may say: the facts the projection wrote with the notification. */
@@ -13,6 +14,8 @@ export interface TicketFacts {
   /** Already written in the reader's language and time zone. */
   autoCloseAt: string | null;
   firstReplyDueAt: string | null;
+  /** For a page: the target missed and when (already written in the reader's language). */
+  page: { target: SlaTargetName; breachedAt: string | null } | null;
 }
 
 export interface TicketMailWords {
@@ -28,7 +31,9 @@ export interface MailWords {
   locale: string;
   statuses: Record<TicketStatus, string>;
   types: Record<TicketType, string>;
-  ticket: Record<NotificationKind, TicketMailWords>;
+  ticket: Record<MailNotificationKind, TicketMailWords>;
+  /** The SLA targets inside a sentence ("the first-reply target"). */
+  targets: Record<SlaTargetName, string>;
   /** Introduces the message that caused the e-mail (a public reply, the request itself). */
   quoted(author: string): string;
   files(names: string[]): string;
@@ -124,7 +129,14 @@ export const en: MailWords = {
       lead: (t) => `Ticket #${t.number} "${t.subject}" (${en.types[t.type]}) has not been solved within its resolution target.`,
       action: () => 'Solve it, or tell the requester where it stands.',
     },
+    page_email: {
+      subject: (t) => `[#${t.number}] Page: ${en.targets[t.page?.target ?? 'firstReply']} target missed on a ${en.types[t.type]} ticket: ${t.subject}`,
+      lead: (t) =>
+        `You are paged as the on-call: ticket #${t.number} "${t.subject}" (${en.types[t.type]}) missed its ${en.targets[t.page?.target ?? 'firstReply']} target${t.page?.breachedAt ? ` on ${t.page.breachedAt}` : ''}.`,
+      action: () => 'Take it now: answer the requester, or hand it to someone who can.',
+    },
   },
+  targets: { firstReply: 'first-reply', nextReply: 'next-reply', resolution: 'resolution' },
   quoted: (author) => `${author} wrote:`,
   files: (names) => `Attached: ${names.join(', ')} (in the portal).`,
   replyAbove: '##- Please type your reply above this line -##',

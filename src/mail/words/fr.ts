@@ -87,7 +87,14 @@ export const fr: MailWords = {
       lead: (t) => `Le ticket #${t.number} « ${t.subject} » (${TYPES[t.type]}) n’a pas été résolu dans le délai de son objectif de résolution.`,
       action: () => 'Résolvez-le, ou dites au demandeur où il en est.',
     },
+    page_email: {
+      subject: (t) => `[#${t.number}] Astreinte : objectif de ${fr.targets[t.page?.target ?? 'firstReply']} dépassé sur un ticket ${TYPES[t.type]} : ${t.subject}`,
+      lead: (t) =>
+        `Alerte d’astreinte : le ticket #${t.number} « ${t.subject} » (${TYPES[t.type]}) a dépassé son objectif de ${fr.targets[t.page?.target ?? 'firstReply']}${t.page?.breachedAt ? ` le ${t.page.breachedAt}` : ''}.`,
+      action: () => 'Prenez-le en charge dès maintenant : répondez au demandeur, ou confiez-le à quelqu’un qui peut le traiter.',
+    },
   },
+  targets: { firstReply: 'première réponse', nextReply: 'prochaine réponse', resolution: 'résolution' },
   quoted: (author) => `${author} a écrit :`,
   files: (names) => `Pièces jointes : ${names.join(', ')} (dans le portail).`,
   replyAbove: '##- Veuillez écrire votre réponse au-dessus de cette ligne -##',

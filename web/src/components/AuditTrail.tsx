@@ -1,8 +1,8 @@
 // The audit trail: every accepted change, in order, who did it and when, and the files a message
 // brought (their names, as the event recorded them); for Support Ops, their own changes of the
-// priority and the tags too, in the same order (by seq).
+// priority and the tags too, the SLA warnings and the on-call's pages, in the same order (by seq).
 import { SLA_TARGETS, type SlaTargetName } from '../../../workflows/sla/policy';
-import { TICKET_PRIORITIES, type TicketPriority, type TicketStatus } from '../../../workflows/ticket/model';
+import { PAGE_CHANNELS, TICKET_PRIORITIES, type PageChannel, type TicketPriority, type TicketStatus } from '../../../workflows/ticket/model';
 import type { AuditEvent, WorkEvent } from '../api/types';
 import { useI18n } from '../i18n';
 import { ActorName, personLabel } from './PersonName';
@@ -27,6 +27,11 @@ function targetIn(value: unknown): SlaTargetName {
   return (SLA_TARGETS as readonly unknown[]).includes(value) ? (value as SlaTargetName) : 'firstReply';
 }
 
+/** The page channels an event's data lists (sla_paged), or none. */
+function channelsIn(value: unknown): PageChannel[] {
+  return Array.isArray(value) ? value.filter((channel): channel is PageChannel => (PAGE_CHANNELS as readonly unknown[]).includes(channel)) : [];
+}
+
 /** Tags as an event's data lists them, or none. */
 function tagsIn(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === 'string') : [];
@@ -44,6 +49,8 @@ export function AuditTrail({ events, workEvents = [] }: { events: AuditEvent[]; 
         return t.workEvent.tags_changed(tagsIn(event.data.added).join(', '), tagsIn(event.data.removed).join(', '));
       case 'sla_warning':
         return t.workEvent.sla_warning(t.slaTargetWords[targetIn(event.data.target)]);
+      case 'sla_paged':
+        return t.workEvent.sla_paged(t.slaTargetWords[targetIn(event.data.target)], channelsIn(event.data.channels));
       case 'sla_policy_applied':
         return t.workEvent.sla_policy_applied(typeof event.data.from === 'number' ? event.data.from : null, Number(event.data.to));
       default:

@@ -7,7 +7,7 @@
 import type { StatusMessage } from '../../../workflows/ticket/commands.js';
 import type { TicketEventKind, WorkEventKind } from '../../../workflows/ticket/effects.js';
 import type { SlaTargetName } from '../../../workflows/sla/policy.js';
-import type { Actor, TicketPriority, TicketStatus, TicketType } from '../../../workflows/ticket/model.js';
+import type { Actor, PageChannel, TicketPriority, TicketStatus, TicketType } from '../../../workflows/ticket/model.js';
 import type { Placeholder } from '../../../src/tickets/macros.js';
 
 /** What the status badge says, for one kind of reader: whose hands the ticket is in, what comes next. */
@@ -908,6 +908,8 @@ export const en = {
       added && removed ? `added the tags ${added} and removed ${removed}` : added ? `added the tags ${added}` : `removed the tags ${removed}`,
     sla_warning: (target: string): string => `warned that the ${target} target is near`,
     sla_policy_applied: (from: number | null, to: number): string => (from === null ? `applied version ${to} of the SLA policy` : `applied version ${to} of the SLA policy instead of version ${from}`),
+    sla_paged: (target: string, channels: PageChannel[]): string =>
+      `paged the on-call by ${channels.map((c) => ({ webhook: 'webhook', email: 'e-mail' })[c]).join(' and ')}: the ${target} target was missed`,
   } satisfies Record<WorkEventKind, unknown>,
   /** The SLA targets as the audit trail names them (workEvent.sla_warning). */
   slaTargetWords: { firstReply: 'first-reply', nextReply: 'next-reply', resolution: 'resolution' } satisfies Record<SlaTargetName, string>,

@@ -867,6 +867,7 @@ export const fr: Messages = {
       added && removed ? `a ajouté les étiquettes ${added} et retiré ${removed}` : added ? `a ajouté les étiquettes ${added}` : `a retiré les étiquettes ${removed}`,
     sla_warning: (target) => `a averti que l’échéance de l’objectif ${target} approche`,
     sla_policy_applied: (from, to) => (from === null ? `a appliqué la version ${to} de la politique de SLA` : `a appliqué la version ${to} de la politique de SLA à la place de la version ${from}`),
+    sla_paged: (target, channels) => `a alerté la personne d’astreinte par ${channels.map((c) => ({ webhook: 'webhook', email: 'e-mail' })[c]).join(' et ')} : l’objectif ${target} est dépassé`,
   },
   slaTargetWords: { firstReply: 'de première réponse', nextReply: 'de prochaine réponse', resolution: 'de résolution' },
   eventFiles: (count) => (count === 1 ? 'avec le fichier' : `avec ${count} fichiers :`),
