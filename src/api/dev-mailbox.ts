@@ -9,11 +9,12 @@ import express, { type Router } from 'express';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { Database } from '../db/client.js';
 import { notifications } from '../db/schema.js';
-import { mailContextOf, type MailConfig } from '../mail/delivery.js';
+import { groupAddresses, mailContextOf, type MailConfig } from '../mail/delivery.js';
 import { receiveMail, type InboundDeps } from '../mail/inbound/receive.js';
 import { replyTokenFor } from '../mail/reply-tokens.js';
 import { isAnswerable, recipientAddress, renderMail } from '../mail/templates.js';
 import { replyAddress, threadHeaders } from '../mail/threading.js';
+import { isWebhookKind } from '../../workflows/ticket/effects.js';
 import { styleHash } from './security-headers.js';
 
 export const DEV_MAILBOX_PATH = '/dev/mailbox';
@@ -39,8 +40,10 @@ export function devMailbox(deps: { db: Database; desk: InboundDeps['desk']; conf
       const rows = await db.select().from(notifications).orderBy(desc(notifications.id)).limit(100);
       const items = [];
       for (const row of rows) {
+        // The on-call's webhook pages are not e-mails.
+        if (isWebhookKind(row.kind)) continue;
         const mail = renderMail(row, await mailContextOf(db, row, config));
-        const to = recipientAddress(row.recipient, config.SUPPORT_OPS_EMAIL);
+        const to = recipientAddress(row.recipient, groupAddresses(config)) ?? '(no address configured)';
         const answer =
           row.ticketNumber !== null && row.recipientId !== null && isAnswerable(row.kind)
             ? `<form method="post" action="${DEV_MAILBOX_PATH}/answer"><input type="hidden" name="notification" value="${row.id}">` +

@@ -1,17 +1,21 @@
 // Delivers the notification outbox. Each row is claimed under a row lock (FOR UPDATE SKIP
 // LOCKED), so several processes can run this loop and none sends what another is sending; the
-// row is marked sent in the same transaction. Failures are retried with growing delays. Each
+// row is marked sent in the same transaction. Failures are retried with growing delays, at most
+// MAX_ATTEMPTS times; one that can never succeed (UndeliverableError) is not retried at all. Each
 // e-mail is written in its reader's language, as they set it on their account, when it is sent.
+// Rows are e-mails but for the on-call's webhook pages, which src/on-call/webhook.ts POSTs.
 import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import { LANGUAGES, notifications, users, type Language } from '../db/schema.js';
-import { SUPPORT_OPS } from '../../workflows/ticket/effects.js';
+import { isWebhookKind, ON_CALL, SUPPORT_OPS } from '../../workflows/ticket/effects.js';
+import { postPage } from '../on-call/webhook.js';
 import { startPeriodic } from '../runtime/periodic.js';
 import { replyTokenFor } from './reply-tokens.js';
 import { isAnswerable, recipientAddress, renderMail, type MailContext } from './templates.js';
 import { replyAddress, threadHeaders } from './threading.js';
+import { UndeliverableError } from './undeliverable.js';
 
 export const MAX_ATTEMPTS = 8;
 
@@ -27,7 +31,16 @@ export interface MailConfig {
   REPLY_ADDRESS?: string;
   NODE_ENV: 'development' | 'production' | 'test';
   publicUrl: string;
+  /** Where the on-call is paged (README, Paging the on-call); each unset: pages by that channel cannot be delivered. */
+  PAGE_WEBHOOK_URL?: string;
+  PAGE_WEBHOOK_SECRET?: string;
+  PAGE_EMAIL?: string;
+  /** The language of the on-call's e-mail pages; DEFAULT_LANGUAGE's when unset. */
+  PAGE_LANGUAGE?: Language;
 }
+
+/** The addresses of the groups rows name (SUPPORT_OPS, ON_CALL). */
+export const groupAddresses = (config: Pick<MailConfig, 'SUPPORT_OPS_EMAIL' | 'PAGE_EMAIL'>) => ({ supportOps: config.SUPPORT_OPS_EMAIL, onCall: config.PAGE_EMAIL });
 
 /** Without SMTP, outside production, e-mails are kept in the development mailbox page (and can be answered there). */
 export const hasDevMailbox = (config: Pick<MailConfig, 'SMTP_URL' | 'NODE_ENV'>) => !config.SMTP_URL && config.NODE_ENV !== 'production';
@@ -84,7 +97,7 @@ type Queries = Pick<Database, 'select' | 'insert'>;
 
 /** The language an outbox row's reader reads: their account's, else the one the e-mail was asked in, else the desk's default. */
 export async function languageOf(db: Queries, row: { recipient: string; recipientId: string | null; payload: Record<string, unknown> }, fallback: Language): Promise<Language> {
-  if (row.recipient === SUPPORT_OPS) return fallback;
+  if (row.recipient === SUPPORT_OPS || row.recipient === ON_CALL) return fallback;
   const asked = LANGUAGES.find((language) => language === row.payload.language);
   const [user] = await db
     .select({ language: users.language })
@@ -98,7 +111,7 @@ export async function languageOf(db: Queries, row: { recipient: string; recipien
 export async function mailContextOf(db: Queries, row: OutboxRecord, config: MailConfig): Promise<MailContext> {
   return {
     publicUrl: config.publicUrl,
-    language: await languageOf(db, row, config.DEFAULT_LANGUAGE),
+    language: await languageOf(db, row, row.recipient === ON_CALL ? (config.PAGE_LANGUAGE ?? config.DEFAULT_LANGUAGE) : config.DEFAULT_LANGUAGE),
     timeZone: config.TIME_ZONE,
     repliesByMail: answersByMail(config),
   };
@@ -113,8 +126,10 @@ async function compose(db: Queries, row: OutboxRecord, config: MailConfig): Prom
   const thread = threadHeaders(row, { from: config.MAIL_FROM, publicUrl: config.publicUrl });
   const answerable = context.repliesByMail && row.ticketNumber !== null && row.recipientId !== null && isAnswerable(row.kind);
   const replyTo = answerable ? replyAddress(config.REPLY_ADDRESS ?? config.MAIL_FROM, await replyTokenFor(db, row.ticketNumber!, row.recipientId!)) : undefined;
+  const to = recipientAddress(row.recipient, groupAddresses(config));
+  if (to === null) throw new UndeliverableError('no on-call address is configured (PAGE_EMAIL) on the process delivering it');
   return {
-    to: recipientAddress(row.recipient, config.SUPPORT_OPS_EMAIL),
+    to,
     subject: mail.subject,
     text: mail.text,
     ...thread,
@@ -148,23 +163,28 @@ export function startMailDelivery(options: MailDeliveryOptions): MailDelivery {
         .limit(1)
         .for('update', { skipLocked: true });
       if (!row) return false;
-      const outgoing = await compose(tx, row, config);
+      const about = { notification: row.id, kind: row.kind, ...(row.ticketNumber !== null ? { ticketNumber: row.ticketNumber } : {}) };
       try {
-        await send(outgoing);
+        if (isWebhookKind(row.kind)) await postPage(row, config);
+        else await send(await compose(tx, row, config));
         // Once mailed, the link need not sit in the database too.
         const payload = smtp && typeof row.payload.url === 'string' ? { ...row.payload, url: undefined } : row.payload;
         await tx
           .update(notifications)
           .set({ sentAt: sql`now()`, attempts: row.attempts + 1, lastError: null, payload: JSON.parse(JSON.stringify(payload)) })
           .where(eq(notifications.id, row.id));
+        if (row.recipient === ON_CALL) logger.info({ ...about, attempts: row.attempts + 1 }, 'on-call paged');
       } catch (error) {
         const attempts = row.attempts + 1;
         const message = error instanceof Error ? error.message : String(error);
-        if (attempts >= MAX_ATTEMPTS) logger.error({ notification: row.id, attempts, error: message }, 'mail delivery failed; giving up on this e-mail');
-        else logger.warn({ notification: row.id, attempts, error: message }, 'mail delivery failed; will retry');
+        // One that can never succeed takes its last attempt now: the row is given up on like one
+        // that failed MAX_ATTEMPTS times, with the reason kept.
+        const final = error instanceof UndeliverableError || attempts >= MAX_ATTEMPTS;
+        if (final) logger.error({ ...about, attempts, error: message }, 'delivery failed; giving up on this notification');
+        else logger.warn({ ...about, attempts, error: message }, 'delivery failed; will retry');
         await tx
           .update(notifications)
-          .set({ attempts, lastError: message.slice(0, 1000), nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)) })
+          .set({ attempts: final ? Math.max(attempts, MAX_ATTEMPTS) : attempts, lastError: message.slice(0, 1000), nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)) })
           .where(eq(notifications.id, row.id));
       }
       return true;

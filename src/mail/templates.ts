@@ -2,7 +2,7 @@
 // public message that caused it (never an internal note: the projection only writes public
 // ones), what they need to do and by when, and where to answer. The words live in words/.
 import type { Language } from '../db/schema.js';
-import { SUPPORT_OPS, type MailNotificationKind, type NotificationKind } from '../../workflows/ticket/effects.js';
+import { ON_CALL, SUPPORT_OPS, type MailNotificationKind, type NotificationKind } from '../../workflows/ticket/effects.js';
 import { SLA_TARGETS, type SlaTargetName } from '../../workflows/sla/policy.js';
 import { TICKET_STATUSES, TICKET_TYPES, type TicketPriority, type TicketStatus, type TicketType } from '../../workflows/ticket/model.js';
 import { en, type MailWords, type TicketFacts } from './words/en.js';
@@ -121,7 +121,12 @@ function pageFacts(value: unknown, words: MailWords, timeZone: string): TicketFa
   return { target: page.target!, breachedAt: formatInstant(page.breachedAt, words, timeZone) };
 }
 
-/** Where an outbox row's e-mail goes: Support Ops rows go to the configured team address. */
-export function recipientAddress(recipient: string, supportOpsEmail: string): string {
-  return recipient === SUPPORT_OPS ? supportOpsEmail : recipient;
+/**
+ * Where an outbox row's e-mail goes: Support Ops rows to the configured team address, the
+ * on-call's to PAGE_EMAIL (null when none is set: such a page cannot be e-mailed).
+ */
+export function recipientAddress(recipient: string, addresses: { supportOps: string; onCall?: string }): string | null {
+  if (recipient === SUPPORT_OPS) return addresses.supportOps;
+  if (recipient === ON_CALL) return addresses.onCall ?? null;
+  return recipient;
 }
