@@ -6,6 +6,7 @@
 import { SLA_TARGETS, type SlaTargetName } from '../sla/policy.js';
 import type { TimerCommand } from './commands.js';
 import type { TicketState } from './model.js';
+import { pageChannels } from './on-call-page.js';
 import { slaDueAt, slaStepDueAt } from './sla-clocks.js';
 
 export interface Deadline {
@@ -51,7 +52,7 @@ export function deadlines(state: TicketState): Deadline[] {
     due.push({
       command: { type: 'breachSla' },
       at: state.firstReplyDueAt,
-      summary: 'First-reply SLA target',
+      summary: `First-reply SLA target${paging(state)}`,
     });
   }
   return due;
@@ -65,10 +66,13 @@ function slaDeadlines(state: TicketState): Deadline[] {
     const warning = slaStepDueAt(state, target, 'warning');
     if (warning !== null) due.push({ command: { type: 'warnSla', target }, at: warning, summary: `${TARGET_WORDS[target]}: warning at ${share}` });
     const breach = slaStepDueAt(state, target, 'breach');
-    if (breach !== null) due.push({ command: { type: 'breachSla', target }, at: breach, summary: `${TARGET_WORDS[target]}: breach` });
+    if (breach !== null) due.push({ command: { type: 'breachSla', target }, at: breach, summary: `${TARGET_WORDS[target]}: breach${paging(state)}` });
   }
   return due;
 }
+
+/** What a breach timer's summary adds when the breach pages the on-call (state.ts, pageOnCall). */
+const paging = (state: TicketState) => (pageChannels(state).length > 0 ? ' and on-call page' : '');
 
 /** The pinned targets' deadlines while their clocks run (null otherwise): what the console shows. */
 export function slaDueTimes(state: TicketState): Record<SlaTargetName, number | null> {

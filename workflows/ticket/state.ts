@@ -8,6 +8,7 @@ import type { Actor, AttachmentRef, NewTicket, PageChannel, Person, TicketPriori
 import { initialPriority, MAX_BODY_LENGTH, MAX_TAGS, PRIORITY_LABELS, STATUS_LABELS } from './model.js';
 import { refusalFor, standingOf } from './permissions.js';
 import type { SlaTargetName } from '../sla/policy.js';
+import { pageChannels } from './on-call-page.js';
 import { clocksOnStatus, replied, requesterWrote, slaDueAt, slaStepDueAt, startSlaClocks, stepTaken } from './sla-clocks.js';
 
 const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'Support desk' };
@@ -180,14 +181,14 @@ const PAGE_NOTICE: Record<PageChannel, NotificationKind> = { webhook: 'page_webh
  * The ladder's last step: a Critical / SEV ticket that pinned a page (NewTicket.onCallPage) pages
  * the on-call at each breach, by each channel, as an audit event for Support Ops and an outbox row.
  * It is part of the breach's own change, not a step of its own: no timer, no activity, no search
- * attribute of its own. The breach's timer fires and its projection activity is scheduled as
- * before; only that activity's input holds one more event and notification, and replay compares
- * commands, not activity inputs. Tickets that started before pages existed pinned none and record
+ * attribute of its own (the breach timer's summary says it pages, deadlines.ts). The breach's
+ * timer fires and its projection activity is scheduled as before; only that activity's input
+ * holds one more event and notification, and replay compares commands, not activity inputs. Tickets that started before pages existed pinned none and record
  * exactly what they did (test/workflows/sla-page.test.ts, test/workflows/replay.test.ts).
  */
 function pageOnCall(change: Change, target: SlaTargetName, dueAt: number): void {
-  const channels = change.state.onCallPage ?? [];
-  if (change.state.type !== 'critical' || channels.length === 0) return;
+  const channels = pageChannels(change.state);
+  if (channels.length === 0) return;
   change.event(SYSTEM_ACTOR, 'sla_paged', { target, dueAt, channels });
   for (const channel of channels) change.notifyOnCall(PAGE_NOTICE[channel]);
 }
