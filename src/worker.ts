@@ -8,6 +8,7 @@ import { startUploadHousekeeping } from './attachments/housekeeping.js';
 import { startMailDelivery } from './mail/delivery.js';
 import { createLogger } from './observability/logger.js';
 import { createMetricsRegistry } from './observability/metrics.js';
+import { registerPageMetrics } from './observability/page-metrics.js';
 import { installTemporalRuntime } from './observability/temporal-runtime.js';
 import { registerTicketMetrics } from './observability/ticket-metrics.js';
 import { buildMetricsApp, listen } from './runtime/http.js';
@@ -23,6 +24,7 @@ const registry = createMetricsRegistry('worker');
 const { sdkMetricsUrl } = installTemporalRuntime(logger, await freePort());
 const db = createDatabase(databaseUrl);
 registerTicketMetrics(registry, db);
+registerPageMetrics(registry, db);
 
 try {
   const worker = await startTicketWorker({ config, db, temporalAddress, payloadKeys, logger });

@@ -6,6 +6,7 @@ import { runMigrations } from '../db/migrate.js';
 import { freePort } from '../net.js';
 import type { Logger } from '../observability/logger.js';
 import { createMetricsRegistry } from '../observability/metrics.js';
+import { registerPageMetrics } from '../observability/page-metrics.js';
 import { installTemporalRuntime } from '../observability/temporal-runtime.js';
 import { registerTicketMetrics } from '../observability/ticket-metrics.js';
 import { prepareToStart, startEmbeddedServices } from './embedded-services.js';
@@ -58,6 +59,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     const services = await connectServices({ ...config, TEMPORAL_UI_URL: embedded.temporalUiUrl, TEMPORAL_UI_UPSTREAM: embedded.temporalUiUpstream }, embedded);
     stops.push(['connections', () => services.close()]);
     registerTicketMetrics(registry, services.db);
+    registerPageMetrics(registry, services.db);
 
     const worker = await startTicketWorker({ config, db: services.db, temporalAddress: embedded.temporalAddress, payloadKeys: embedded.payloadKeys, logger });
     stops.push(['worker', () => worker.stop()]);

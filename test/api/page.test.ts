@@ -5,9 +5,11 @@
 // audit trail Support Ops read, never in what the requester sees.
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../src/db/schema.js';
 import { MAX_ATTEMPTS, startMailDelivery, type MailConfig, type MailDelivery } from '../../src/mail/delivery.js';
+import { registerPageMetrics } from '../../src/observability/page-metrics.js';
 import { freshDatabase } from '../helpers/fresh-database.js';
 import { recipients, startSmtpInbox, type SmtpInbox } from '../helpers/smtp.js';
 import { FAST_POLICY } from '../helpers/stack.js';
@@ -54,6 +56,14 @@ function delivery(settings: Partial<MailConfig> = {}): { loop: MailDelivery; log
 async function pageRow(number: number, kind: 'page_webhook' | 'page_email') {
   const [row] = await api.stack.db.select().from(notifications).where(and(eq(notifications.ticketNumber, number), eq(notifications.kind, kind))).orderBy(asc(notifications.id));
   return row;
+}
+
+/** What support_desk_pages_undelivered says now, by "channel state". */
+async function undeliveredPages(): Promise<Record<string, number>> {
+  const registry = new Registry();
+  registerPageMetrics(registry, api.stack.db);
+  const metric = await registry.getSingleMetric('support_desk_pages_undelivered')!.get();
+  return Object.fromEntries(metric.values.map((value) => [`${value.labels.channel} ${value.labels.state}`, value.value]));
 }
 
 /** Makes a row due now, as if its retry delay had passed. */
@@ -145,11 +155,21 @@ describe('the webhook page', () => {
     expect(receiver.received.slice(before).map((page) => page.status)).toEqual([429, 400]);
   });
 
-  it('a page with nowhere to go (no webhook, no address on the delivering process) is given up at once, saying which setting is missing', async () => {
+  it('a page with nowhere to go (no webhook, no address on the delivering process) is given up at once, saying which setting is missing, and counted so for ops', async () => {
     const { number } = await breachedCriticalTicket('Station screens are black');
     const { loop } = delivery({ PAGE_WEBHOOK_URL: undefined, PAGE_WEBHOOK_SECRET: undefined, PAGE_EMAIL: undefined });
     const before = receiver.received.length;
+    const waiting = await undeliveredPages();
+    expect(waiting['webhook pending']).toBe(1);
+    expect(waiting['email pending']).toBe(1);
     await loop.deliverDue();
+    // Ops' metric counts them given up, nothing waiting any more.
+    expect(await undeliveredPages()).toEqual({
+      'webhook pending': 0,
+      'email pending': 0,
+      'webhook given_up': waiting['webhook given_up'] + 1,
+      'email given_up': waiting['email given_up'] + 1,
+    });
     const [webhook, email] = [await pageRow(number, 'page_webhook'), await pageRow(number, 'page_email')];
     expect(webhook.attempts).toBe(MAX_ATTEMPTS);
     expect(webhook.lastError).toContain('PAGE_WEBHOOK_URL');
