@@ -8,12 +8,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, ticketEvents } from '../../src/db/schema.js';
 import { ticketWorkflowId } from '../../src/temporal/ids.js';
 import { TicketDesk } from '../../src/tickets/desk.js';
+import type { TicketCommand } from '../../workflows/ticket/commands.js';
 import { ON_CALL } from '../../workflows/ticket/effects.js';
 import { DEFAULT_POLICY, type NewTicket, type PageChannel, type TicketType } from '../../workflows/ticket/model.js';
 import { newTicketProblem } from '../../workflows/ticket/parse.js';
 import { apply, createTicket } from '../../workflows/ticket/state.js';
 import { freshDatabase } from '../helpers/fresh-database.js';
-import { officeSla } from '../helpers/sla.js';
+import { officeSla, secondsSla } from '../helpers/sla.js';
 import { SLOW_POLICY, person } from '../helpers/stack.js';
 import { startSkippingDesk, type SkippingDesk } from '../helpers/time-skipping.js';
 import { eventually } from '../helpers/wait.js';
@@ -142,6 +143,22 @@ describe('the page in the lifecycle', () => {
       expect(breached.effects.events.map((e) => e.kind)).toEqual(paged ? ['sla_breached', 'sla_paged'] : ['sla_breached']);
       expect(breached.effects.notifications.filter((n) => n.recipient === ON_CALL).map((n) => n.kind)).toEqual(paged ? ['page_email'] : []);
     }
+  });
+
+  it('pages at every target’s breach, the next reply’s and the resolution’s too, naming the target', () => {
+    const sla = secondsSla({ firstReply: 60, nextReply: 120, resolution: 600 })('critical');
+    let { state } = createTicket({ ...started('critical', ['webhook']), sla }, 0);
+    const agent = { kind: 'agent' as const, id: 'a-1', name: 'Agent' };
+    const step = (command: TicketCommand, now: number) => {
+      const outcome = apply(state, command, now);
+      if (!outcome.ok) throw new Error(outcome.message);
+      state = outcome.state;
+      return outcome.effects.events.filter((e) => e.kind === 'sla_paged').map((e) => e.data);
+    };
+    step({ type: 'reply', actor: agent, body: 'Looking into it' }, 10_000);
+    step({ type: 'reply', actor: { kind: 'requester', id: state.requester.id }, body: 'Still down' }, 20_000);
+    expect(step({ type: 'breachSla', target: 'nextReply' }, 140_000)).toEqual([{ target: 'nextReply', dueAt: 140_000, channels: ['webhook'] }]);
+    expect(step({ type: 'breachSla', target: 'resolution' }, 600_000)).toEqual([{ target: 'resolution', dueAt: 600_000, channels: ['webhook'] }]);
   });
 
   it('a ticket started by hand with a channel nothing delivers is refused before it starts', () => {
