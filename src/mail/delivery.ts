@@ -167,8 +167,8 @@ export function startMailDelivery(options: MailDeliveryOptions): MailDelivery {
       try {
         if (isWebhookKind(row.kind)) await postPage(row, config);
         else await send(await compose(tx, row, config));
-        // Once mailed, the link need not sit in the database too.
-        const payload = smtp && typeof row.payload.url === 'string' ? { ...row.payload, url: undefined } : row.payload;
+        // Once mailed, the link (or the survey's secret) need not sit in the database too.
+        const payload = smtp && (typeof row.payload.url === 'string' || typeof row.payload.token === 'string') ? { ...row.payload, url: undefined, token: undefined } : row.payload;
         await tx
           .update(notifications)
           .set({ sentAt: sql`now()`, attempts: row.attempts + 1, lastError: null, payload: JSON.parse(JSON.stringify(payload)) })

@@ -25,10 +25,12 @@ export type TicketMailPayload = {
   /** ISO instants. */
   autoCloseAt?: string | null;
   firstReplyDueAt?: string | null;
-  /** The public message that caused the e-mail, as its readers see it in the portal. */
+  /** The public message that caused the e-mail, as its readers see it in the portal; a bad rating's comment. */
   message?: { author: string; body: string; files: string[] };
   /** For a page (page_webhook, page_email): the target missed, and its instant (ISO). */
   page?: { target: SlaTargetName; breachedAt: string };
+  /** The satisfaction survey's one-time secret (src/satisfaction/links.ts), until the e-mail is mailed. */
+  token?: string;
 };
 
 export interface MailContext {
@@ -46,6 +48,9 @@ export interface RenderedMail {
 }
 
 export const ticketUrl = (publicUrl: string, number: number) => `${publicUrl}/tickets/${number}`;
+
+/** The satisfaction survey's page (web/src/pages/Satisfaction.tsx), which needs no sign-in. */
+export const satisfactionUrl = (publicUrl: string, token: string) => `${publicUrl}/satisfaction?token=${encodeURIComponent(token)}`;
 
 /** The kinds whose reader may answer: people on the ticket, not Support Ops' group address. */
 const ANSWERABLE: ReadonlySet<string> = new Set<NotificationKind>(['ticket_created', 'agent_replied', 'requester_replied', 'pending_reminder', 'ticket_solved']);
@@ -100,6 +105,7 @@ export function renderMail(row: OutboxRow, context: MailContext): RenderedMail {
     autoCloseAt: formatInstant(payload.autoCloseAt, words, context.timeZone),
     firstReplyDueAt: formatInstant(payload.firstReplyDueAt, words, context.timeZone),
     page: pageFacts(payload.page, words, context.timeZone),
+    ratingUrl: typeof payload.token === 'string' ? satisfactionUrl(context.publicUrl, payload.token) : null,
   };
   const message = (payload as Partial<TicketMailPayload>).message;
   const answerable = context.repliesByMail && isAnswerable(kind);

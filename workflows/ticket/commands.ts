@@ -4,7 +4,7 @@
 // commands come from the ticket's own deadlines and are never accepted from outside.
 import type { PinnedSla } from '../sla/pinned.js';
 import type { SlaTargetName } from '../sla/policy.js';
-import type { Actor, AttachmentRef, Person, SettableStatus, TicketPriority } from './model.js';
+import type { Actor, AttachmentRef, Person, SatisfactionRating, SettableStatus, TicketPriority } from './model.js';
 
 /**
  * What else a reply may change, together with it or not at all (agents only): a canned reply's
@@ -54,6 +54,11 @@ interface MessageFields {
    * step already taken (a breach) stays taken.
    */
   applySla: { sla: PinnedSla };
+  /**
+   * The requester's answer to the satisfaction survey of a solve (from the link in its e-mail):
+   * `survey` is the seq of the survey's `satisfaction_requested` event, which the link names.
+   */
+  rate: { survey: number; rating: SatisfactionRating; comment?: string };
 }
 
 export type MessageName = keyof MessageFields;
@@ -75,7 +80,7 @@ export type StatusMessage = keyof typeof STATUS_OF_MESSAGE;
 export const STATUS_MESSAGES = Object.keys(STATUS_OF_MESSAGE) as StatusMessage[];
 
 /** Every message name, for registering handlers; the type check keeps it complete. */
-export const MESSAGE_NAMES = ['reply', 'setPending', 'putOnHold', 'solve', 'reopen', 'assign', 'addCc', 'removeCc', 'setPriority', 'changeTags', 'applySla'] as const satisfies readonly MessageName[];
+export const MESSAGE_NAMES = ['reply', 'setPending', 'putOnHold', 'solve', 'reopen', 'assign', 'addCc', 'removeCc', 'setPriority', 'changeTags', 'applySla', 'rate'] as const satisfies readonly MessageName[];
 // Compiles only while the list names every message.
 export const EVERY_MESSAGE_LISTED: [Exclude<MessageName, (typeof MESSAGE_NAMES)[number]>] extends [never] ? true : never = true;
 
@@ -83,6 +88,8 @@ export type TimerCommand =
   | { type: 'remindPending' }
   | { type: 'autoClosePending' }
   | { type: 'autoCloseSolved' }
+  /** The satisfaction survey, the policy's delay after Solved. */
+  | { type: 'askSatisfaction' }
   /** A pinned SLA target's warning (sla-clocks.ts). */
   | { type: 'warnSla'; target: SlaTargetName }
   /** The first-reply breach of a ticket without a pinned SLA; with one, the breach of `target`. */

@@ -46,6 +46,8 @@ export function deadlines(state: TicketState): Deadline[] {
       at: state.statusChangedAt + policy.solvedAutoCloseMs,
       summary: 'Close: Solved',
     });
+    const ask = satisfactionAskAt(state);
+    if (ask !== null) due.push({ command: { type: 'askSatisfaction' }, at: ask, summary: 'Ask the requester: satisfaction survey' });
   }
   if (state.sla) return [...due, ...slaDeadlines(state)];
   if (state.firstRepliedAt === null && state.slaBreachedAt === null && state.status !== 'closed') {
@@ -79,6 +81,13 @@ export function slaDueTimes(state: TicketState): Record<SlaTargetName, number | 
   return { firstReply: slaDueAt(state, 'firstReply'), nextReply: slaDueAt(state, 'nextReply'), resolution: slaDueAt(state, 'resolution') };
 }
 
+/** When the current solve's survey goes out: null when there is none, or once it has gone. */
+function satisfactionAskAt(state: TicketState): number | null {
+  const delay = state.policy.satisfaction?.delayMs;
+  if (delay === undefined || !state.survey || state.survey.askedSeq !== null) return null;
+  return state.survey.solvedAt + delay;
+}
+
 export function nextDeadline(state: TicketState): Deadline | null {
   return soonest(deadlines(state));
 }
@@ -86,14 +95,18 @@ export function nextDeadline(state: TicketState): Deadline | null {
 /**
  * What fires at `now` once the soonest deadline has come. After downtime several may be due at
  * once; a reminder whose ticket is already due to close is skipped, so the requester gets the
- * close notice, not "we need more information" followed by "your ticket is closed"; a warning
+ * close notice, not "we need more information" followed by "your ticket is closed"; a survey
+ * whose ticket is already due to close is skipped (its link would be dead on arrival); a warning
  * whose target is already breached is skipped too.
  */
 export function dueDeadline(state: TicketState, now: number): Deadline | null {
   const due = deadlines(state).filter((d) => d.at <= now);
   const closing = due.some((d) => d.command.type === 'autoClosePending');
+  const closingSolved = due.some((d) => d.command.type === 'autoCloseSolved');
   const breached = new Set(due.flatMap((d) => (d.command.type === 'breachSla' && d.command.target ? [d.command.target] : [])));
-  const live = due.filter((d) => !(closing && d.command.type === 'remindPending') && !(d.command.type === 'warnSla' && breached.has(d.command.target)));
+  const live = due.filter(
+    (d) => !(closing && d.command.type === 'remindPending') && !(closingSolved && d.command.type === 'askSatisfaction') && !(d.command.type === 'warnSla' && breached.has(d.command.target)),
+  );
   return soonest(live);
 }
 

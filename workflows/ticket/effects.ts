@@ -18,7 +18,8 @@ export type TicketEventKind =
  * `workEvents`, beside `audit` (the same trail, by seq), until the portal's audit trail has words
  * for them.
  */
-export const WORK_EVENT_KINDS = ['priority_changed', 'tags_changed', 'sla_warning', 'sla_policy_applied', 'sla_paged'] as const;
+// The satisfaction survey's events are Support Ops' too: CC'd users never read the requester's rating.
+export const WORK_EVENT_KINDS = ['priority_changed', 'tags_changed', 'sla_warning', 'sla_policy_applied', 'sla_paged', 'satisfaction_requested', 'satisfaction_rated'] as const;
 export type WorkEventKind = (typeof WORK_EVENT_KINDS)[number];
 
 export interface TicketEvent {
@@ -58,7 +59,10 @@ export type NotificationKind =
   | 'resolution_breached'
   // The on-call paged at a Critical / SEV ticket's breach: by webhook (not an e-mail) or by e-mail.
   | 'page_webhook'
-  | 'page_email';
+  | 'page_email'
+  // The survey's link to the requester, and a bad rating to Support Ops.
+  | 'satisfaction_survey'
+  | 'satisfaction_bad';
 
 /** The notification kinds that are not e-mails: delivered by src/on-call/webhook.ts. */
 export const WEBHOOK_KINDS = ['page_webhook'] as const satisfies readonly NotificationKind[];

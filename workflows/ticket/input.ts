@@ -17,6 +17,10 @@
 //               (deadlines.ts). A run of 4 or before ignores a pinned SLA in its input, and its
 //               state (carried into later runs) has none: it counts its first-reply duration in
 //               calendar time, as it did.
+//   6:          the satisfaction survey (TicketPolicy.satisfaction): the policy's delay after
+//               Solved, a timer asks the requester (askSatisfaction), who answers once with the
+//               `rate` message. A run of 5 or before ignores the satisfaction policy in its input,
+//               and its state (carried into later runs) has none: it never asks.
 // Runs of revisions 1 and 2 run workflow-revision2.ts. A run's revision is fixed by its input; a
 // continue-as-new starts the next run at the newest.
 // Carried in the input rather than by `patched()`, which would add a marker and a
@@ -24,10 +28,13 @@
 import type { NewTicket, TicketState } from './model.js';
 import type { ProjectionBatch } from './projection-queue.js';
 
-export const CURRENT_REVISION = 5;
+export const CURRENT_REVISION = 6;
 
 /** The first revision that counts a pinned SLA. */
 export const PINNED_SLA_REVISION = 5;
+
+/** The first revision that asks the requester how it went after Solved. */
+export const SATISFACTION_REVISION = 6;
 
 export type TicketWorkflowInput = (
   | { kind: 'new'; ticket: NewTicket }
@@ -49,11 +56,21 @@ export function newTicketInput(ticket: NewTicket): TicketWorkflowInput {
   return { kind: 'new', ticket, revision: CURRENT_REVISION };
 }
 
-/** The ticket a run of `revision` starts: before PINNED_SLA_REVISION, without its pinned SLA. */
+/**
+ * The ticket a run of `revision` starts: before PINNED_SLA_REVISION, without its pinned SLA;
+ * before SATISFACTION_REVISION, without its satisfaction policy.
+ */
 export function ticketOfRevision(ticket: NewTicket, revision: number): NewTicket {
-  if (revision >= PINNED_SLA_REVISION || ticket.sla === undefined) return ticket;
-  const { sla: _ignored, ...rest } = ticket;
-  return rest;
+  let result = ticket;
+  if (revision < PINNED_SLA_REVISION && result.sla !== undefined) {
+    const { sla: _ignored, ...rest } = result;
+    result = rest;
+  }
+  if (revision < SATISFACTION_REVISION && result.policy.satisfaction !== undefined) {
+    const { satisfaction: _ignored, ...policy } = result.policy;
+    result = { ...result, policy };
+  }
+  return result;
 }
 
 export function continuedInput(

@@ -71,10 +71,44 @@ export interface TicketPolicy {
   pendingAutoCloseMs: number;
   solvedAutoCloseMs: number;
   firstReplyTargetMs: Record<TicketType, number>;
+  /**
+   * The satisfaction survey after Solved (revision 6, input.ts). Absent in older runs: they never
+   * ask.
+   */
+  satisfaction?: SatisfactionPolicy;
+}
+
+/** When the requester is asked how it went, and what a bad answer does. */
+export interface SatisfactionPolicy {
+  /** From Solved to the survey e-mail (calendar time, as the Solved close). */
+  delayMs: number;
+  /** Whether a bad rating notifies Support Ops. */
+  badRatingNotifiesOps: boolean;
+}
+
+export const SATISFACTION_RATINGS = ['good', 'bad'] as const;
+export type SatisfactionRating = (typeof SATISFACTION_RATINGS)[number];
+
+/** The longest comment a rating may bring, in characters. */
+export const MAX_SATISFACTION_COMMENT_LENGTH = 2_000;
+
+/**
+ * The survey of the ticket's current solve: made when it becomes Solved (with a satisfaction
+ * policy), gone when it leaves Solved, so a reopen and a new Solved ask again and an old link
+ * finds its solve gone.
+ */
+export interface SatisfactionSurvey {
+  solvedAt: number;
+  /** The seq of the `satisfaction_requested` event: what the requester's link names. Null until asked. */
+  askedSeq: number | null;
+  rating: SatisfactionRating | null;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
+
+/** What a fresh install asks (POLICY_SATISFACTION_DELAY), a day after Solved. */
+export const DEFAULT_SATISFACTION: SatisfactionPolicy = { delayMs: 24 * HOUR, badRatingNotifiesOps: true };
 
 export const DEFAULT_POLICY: TicketPolicy = {
   pendingReminderMs: 3 * DAY,
@@ -178,6 +212,8 @@ export interface TicketState extends NewTicket {
   /** Where the pinned SLA's clocks stand (sla-clocks.ts); present exactly when `sla` is. */
   slaClocks?: SlaClocks;
   slaBreachedAt: number | null;
+  /** The current solve's satisfaction survey; absent or null when there is none. */
+  survey?: SatisfactionSurvey | null;
   solvedAt: number | null;
   closedAt: number | null;
 }

@@ -3,7 +3,7 @@
 // signal must be refused cleanly instead of failing the workflow task.
 import type { MessageCommand, MessageName, ReplyActions } from './commands.js';
 import type { Actor, AttachmentRef, NewTicket, Person } from './model.js';
-import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, MAX_TAGS, PAGE_CHANNELS, SETTABLE_STATUSES, TICKET_PRIORITIES } from './model.js';
+import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, MAX_TAGS, PAGE_CHANNELS, SATISFACTION_RATINGS, SETTABLE_STATUSES, TICKET_PRIORITIES, type SatisfactionRating } from './model.js';
 import { pinnedSlaProblem } from '../sla/parse-pinned.js';
 import type { PinnedSla } from '../sla/pinned.js';
 import { normalizeTags, tagProblem } from './tags.js';
@@ -73,6 +73,13 @@ export function parseMessage(name: MessageName, input: unknown, textRule: TextRu
     case 'applySla': {
       const problem = pinnedSlaProblem(input.sla);
       return problem ? fail(problem) : ok({ type: 'applySla', actor, sla: input.sla as PinnedSla });
+    }
+    case 'rate': {
+      if (!(Number.isSafeInteger(input.survey) && (input.survey as number) >= 1)) return fail('rate needs "survey", the seq of the survey it answers');
+      if (!SATISFACTION_RATINGS.includes(input.rating as never)) return fail(`"rating" must be one of ${SATISFACTION_RATINGS.join(', ')}`);
+      if (input.comment !== undefined && typeof input.comment !== 'string') return fail('"comment" must be a string');
+      const comment = input.comment === undefined ? {} : { comment: input.comment as string };
+      return ok({ type: 'rate', actor, survey: input.survey as number, rating: input.rating as SatisfactionRating, ...comment });
     }
   }
 }

@@ -27,6 +27,8 @@ export const SENDERS = {
   changeTags: ['agent'],
   // The API lets admins only; ops may send it from the Temporal CLI.
   applySla: ['agent'],
+  // The survey asks the requester alone how it went.
+  rate: ['requester'],
 } as const satisfies Record<MessageName, readonly Standing[]>;
 
 /** Whether someone of this standing may send the message at all (what the portal offers them). */
@@ -82,6 +84,8 @@ export function refusalFor(standing: Standing | null, command: Attempt, number: 
       case 'addCc':
       case 'removeCc':
         return CC_CHANGES;
+      case 'rate':
+        return `Only the requester can rate how ticket #${number} was handled.`;
       default:
         return PARTICIPANTS_ONLY(number);
     }

@@ -5,7 +5,7 @@ import { STATUS_OF_MESSAGE, type MessageCommand, type StatusMessage, type Ticket
 import type { TicketComment, TicketEffects, TicketEvent, TicketNotification, NotificationKind } from './effects.js';
 import { ON_CALL, SUPPORT_OPS } from './effects.js';
 import type { Actor, AttachmentRef, NewTicket, PageChannel, Person, TicketPriority, TicketState, TicketStatus } from './model.js';
-import { initialPriority, MAX_BODY_LENGTH, MAX_TAGS, PRIORITY_LABELS, STATUS_LABELS } from './model.js';
+import { initialPriority, MAX_BODY_LENGTH, MAX_SATISFACTION_COMMENT_LENGTH, MAX_TAGS, PRIORITY_LABELS, STATUS_LABELS } from './model.js';
 import { refusalFor, standingOf } from './permissions.js';
 import type { SlaTargetName } from '../sla/policy.js';
 import { pageChannels } from './on-call-page.js';
@@ -124,6 +124,17 @@ export function apply(state: TicketState, command: TicketCommand, now: number): 
       return changeTags(change, command);
     case 'applySla':
       return applySla(change, command);
+    case 'rate':
+      return rate(change, command);
+    case 'askSatisfaction': {
+      const { survey } = state;
+      if (state.status !== 'solved' || !survey || survey.askedSeq !== null) return refuseTimer(state, command.type);
+      const seq = change.event(SYSTEM_ACTOR, 'satisfaction_requested', {});
+      change.state.survey = { ...survey, askedSeq: seq };
+      // The requester alone: a CC'd colleague did not ask for the help.
+      change.notify('satisfaction_survey', state.requester);
+      return change.accept();
+    }
     case 'remindPending':
       if (state.status !== 'pending' || state.pendingReminderSentAt !== null) return refuseTimer(state, command.type);
       change.state.pendingReminderSentAt = now;
@@ -335,6 +346,25 @@ function applySla(change: Change, command: Extract<MessageCommand, { type: 'appl
   return change.accept();
 }
 
+/**
+ * The requester's answer to the survey of the current solve, once. A link to an older solve (the
+ * ticket was reopened since) or to a survey already answered is refused, the ticket unchanged.
+ */
+function rate(change: Change, command: Extract<MessageCommand, { type: 'rate' }>): Outcome {
+  const { before: state } = change;
+  const { survey } = state;
+  if (state.status !== 'solved' || !survey || survey.askedSeq !== command.survey) {
+    return refuse(state, 'transition', `This satisfaction survey of ticket #${state.number} is no longer open: the ticket was reopened after it was asked (it is ${STATUS_LABELS[state.status]}).`);
+  }
+  if (survey.rating !== null) return refuse(state, 'transition', `Ticket #${state.number} has already been rated for this solve.`);
+  const comment = (command.comment ?? '').trim();
+  if (comment.length > MAX_SATISFACTION_COMMENT_LENGTH) return refuse(state, 'invalid', `A comment is at most ${MAX_SATISFACTION_COMMENT_LENGTH} characters.`);
+  change.state.survey = { ...survey, rating: command.rating };
+  change.event(command.actor, 'satisfaction_rated', { survey: survey.askedSeq, rating: command.rating, comment });
+  if (command.rating === 'bad' && state.policy.satisfaction?.badRatingNotifiesOps) change.notifyOps('satisfaction_bad');
+  return change.accept();
+}
+
 function refuse(state: TicketState, reason: Refusal['reason'], message: string): Refusal {
   return { ok: false, reason, message, status: state.status };
 }
@@ -393,6 +423,10 @@ class Change {
     this.state.pendingReminderSentAt = null;
     this.state.solvedAt = status === 'solved' ? this.now : null;
     if (status === 'closed') this.state.closedAt = this.now;
+    // Each solve has a survey of its own; leaving Solved (but to Closed) ends it unanswered. A
+    // ticket without a satisfaction policy (before revision 6) keeps its state as it was.
+    if (status === 'solved' && this.state.policy.satisfaction) this.state.survey = { solvedAt: this.now, askedSeq: null, rating: null };
+    else if (status !== 'closed' && this.state.survey) this.state.survey = null;
     if (options.quiet) return;
     if (status === 'solved') this.notifyAll('ticket_solved');
     if (status === 'closed') this.notifyAll('ticket_closed');

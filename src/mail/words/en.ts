@@ -16,6 +16,8 @@ export interface TicketFacts {
   firstReplyDueAt: string | null;
   /** For a page: the target missed and when (already written in the reader's language). */
   page: { target: SlaTargetName; breachedAt: string | null } | null;
+  /** The one-time link of the satisfaction survey (its e-mail only); null once mailed and forgotten. */
+  ratingUrl: string | null;
 }
 
 export interface TicketMailWords {
@@ -134,6 +136,17 @@ export const en: MailWords = {
       lead: (t) =>
         `You are paged as the on-call: ticket #${t.number} "${t.subject}" (${en.types[t.type]}) missed its ${en.targets[t.page?.target ?? 'firstReply']} target${t.page?.breachedAt ? ` on ${t.page.breachedAt}` : ''}.`,
       action: () => 'Take it now: answer the requester, or hand it to someone who can.',
+    },
+    satisfaction_survey: {
+      subject: (t) => `[#${t.number}] How did we do? ${t.subject}`,
+      lead: (t) => `Your ticket #${t.number} "${t.subject}" is Solved. Tell us how it went: it takes a click, and no sign-in.`,
+      action: (t) =>
+        `Rate it here (good or bad, with a comment if you like):\n${t.ratingUrl ?? en.linkGone}\n\nThe link works once, until the ticket closes${t.autoCloseAt ? ` on ${t.autoCloseAt}` : ''}. If the problem is not solved, reply on the ticket instead to reopen it.`,
+    },
+    satisfaction_bad: {
+      subject: (t) => `[#${t.number}] Bad satisfaction rating: ${t.subject}`,
+      lead: (t) => `The requester of ticket #${t.number} "${t.subject}" (${en.types[t.type]}) rated how it was handled as bad.`,
+      action: () => 'Read their comment, then reopen the ticket or get in touch with them if it needs more.',
     },
   },
   targets: { firstReply: 'first-reply', nextReply: 'next-reply', resolution: 'resolution' },

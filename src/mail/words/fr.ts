@@ -93,6 +93,17 @@ export const fr: MailWords = {
         `Alerte d’astreinte : le ticket #${t.number} « ${t.subject} » (${TYPES[t.type]}) a dépassé son objectif de ${fr.targets[t.page?.target ?? 'firstReply']}${t.page?.breachedAt ? ` le ${t.page.breachedAt}` : ''}.`,
       action: () => 'Prenez-le en charge dès maintenant : répondez au demandeur, ou confiez-le à quelqu’un qui peut le traiter.',
     },
+    satisfaction_survey: {
+      subject: (t) => `[#${t.number}] Votre avis sur notre aide : ${t.subject}`,
+      lead: (t) => `Votre ticket #${t.number} « ${t.subject} » est au statut « Résolu ». Dites-nous comment cela s’est passé : un clic suffit, sans vous connecter.`,
+      action: (t) =>
+        `Donnez votre avis ici (satisfait ou non, avec un commentaire si vous le souhaitez) :\n${t.ratingUrl ?? fr.linkGone}\n\nLe lien ne sert qu’une fois, jusqu’à la clôture du ticket${t.autoCloseAt ? `, le ${t.autoCloseAt}` : ''}. Si le problème n’est pas résolu, répondez plutôt sur le ticket pour le rouvrir.`,
+    },
+    satisfaction_bad: {
+      subject: (t) => `[#${t.number}] Avis négatif : ${t.subject}`,
+      lead: (t) => `Le demandeur du ticket #${t.number} « ${t.subject} » (${TYPES[t.type]}) s’est dit insatisfait de son traitement.`,
+      action: () => 'Lisez son commentaire, puis rouvrez le ticket ou contactez le demandeur s’il le faut.',
+    },
   },
   targets: { firstReply: 'première réponse', nextReply: 'prochaine réponse', resolution: 'résolution' },
   quoted: (author) => `${author} a écrit :`,

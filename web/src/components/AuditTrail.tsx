@@ -53,6 +53,10 @@ export function AuditTrail({ events, workEvents = [] }: { events: AuditEvent[]; 
         return t.workEvent.sla_paged(t.slaTargetWords[targetIn(event.data.target)], channelsIn(event.data.channels));
       case 'sla_policy_applied':
         return t.workEvent.sla_policy_applied(typeof event.data.from === 'number' ? event.data.from : null, Number(event.data.to));
+      case 'satisfaction_requested':
+        return t.workEvent.satisfaction_requested();
+      case 'satisfaction_rated':
+        return t.workEvent.satisfaction_rated(event.data.rating === 'good', typeof event.data.comment === 'string' ? event.data.comment : '');
       default:
         return describeAudit(event);
     }

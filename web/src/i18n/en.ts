@@ -910,6 +910,8 @@ export const en = {
     sla_policy_applied: (from: number | null, to: number): string => (from === null ? `applied version ${to} of the SLA policy` : `applied version ${to} of the SLA policy instead of version ${from}`),
     sla_paged: (target: string, channels: PageChannel[]): string =>
       `paged the on-call by ${channels.map((c) => ({ webhook: 'webhook', email: 'e-mail' })[c]).join(' and ')}: the ${target} target was missed`,
+    satisfaction_requested: (): string => 'asked the requester how it went (satisfaction survey)',
+    satisfaction_rated: (good: boolean, comment: string): string => `rated it ${good ? 'Good, I\u2019m satisfied' : 'Bad, I\u2019m unsatisfied'}${comment ? `: \u201c${comment}\u201d` : ''}`,
   } satisfies Record<WorkEventKind, unknown>,
   /** The SLA targets as the audit trail names them (workEvent.sla_warning). */
   slaTargetWords: { firstReply: 'first-reply', nextReply: 'next-reply', resolution: 'resolution' } satisfies Record<SlaTargetName, string>,

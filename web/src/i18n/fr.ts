@@ -868,6 +868,8 @@ export const fr: Messages = {
     sla_warning: (target) => `a averti que l’échéance de l’objectif ${target} approche`,
     sla_policy_applied: (from, to) => (from === null ? `a appliqué la version ${to} de la politique de SLA` : `a appliqué la version ${to} de la politique de SLA à la place de la version ${from}`),
     sla_paged: (target, channels) => `a alerté la personne d’astreinte par ${channels.map((c) => ({ webhook: 'webhook', email: 'e-mail' })[c]).join(' et ')} : l’objectif ${target} est dépassé`,
+    satisfaction_requested: () => 'a demandé son avis au demandeur (enquête de satisfaction)',
+    satisfaction_rated: (good, comment) => `a donné son avis : ${good ? '« Bon, je suis satisfait »' : '« Mauvais, je ne suis pas satisfait »'}${comment ? `, avec ce commentaire : « ${comment} »` : ''}`,
   },
   slaTargetWords: { firstReply: 'de première réponse', nextReply: 'de prochaine réponse', resolution: 'de résolution' },
   eventFiles: (count) => (count === 1 ? 'avec le fichier' : `avec ${count} fichiers :`),
