@@ -3,7 +3,7 @@
 import { msToNumber } from '@temporalio/common/lib/time.js';
 import { z } from 'zod';
 import { isTimeZone } from '../workflows/calendar/zone.js';
-import { DEFAULT_POLICY, type PageChannel, type TicketPolicy } from '../workflows/ticket/model.js';
+import { DEFAULT_POLICY, DEFAULT_SATISFACTION, type PageChannel, type TicketPolicy } from '../workflows/ticket/model.js';
 import { LANGUAGES } from './db/schema.js';
 
 const duration = (fallbackMs: number) =>
@@ -117,6 +117,7 @@ const schema = z.object({
   POLICY_PENDING_REMINDER: duration(DEFAULT_POLICY.pendingReminderMs),
   POLICY_PENDING_AUTO_CLOSE: duration(DEFAULT_POLICY.pendingAutoCloseMs),
   POLICY_SOLVED_AUTO_CLOSE: duration(DEFAULT_POLICY.solvedAutoCloseMs),
+  POLICY_SATISFACTION_DELAY: duration(DEFAULT_SATISFACTION.delayMs),
   POLICY_FIRST_REPLY_CRITICAL: duration(DEFAULT_POLICY.firstReplyTargetMs.critical),
   POLICY_FIRST_REPLY_SOFTWARE: duration(DEFAULT_POLICY.firstReplyTargetMs.software_issue),
   POLICY_FIRST_REPLY_HARDWARE: duration(DEFAULT_POLICY.firstReplyTargetMs.hardware_issue),
@@ -163,6 +164,7 @@ export function readConfig(source: Record<string, string | undefined> = process.
       pendingReminderMs: env.POLICY_PENDING_REMINDER,
       pendingAutoCloseMs: env.POLICY_PENDING_AUTO_CLOSE,
       solvedAutoCloseMs: env.POLICY_SOLVED_AUTO_CLOSE,
+      satisfaction: { delayMs: env.POLICY_SATISFACTION_DELAY, badRatingNotifiesOps: true },
       firstReplyTargetMs: {
         critical: env.POLICY_FIRST_REPLY_CRITICAL,
         software_issue: env.POLICY_FIRST_REPLY_SOFTWARE,

@@ -265,6 +265,8 @@ export const ticketEvents = pgTable(
     // Reports: a ticket's SLA breaches, and its requester's messages (did a next-reply target run?).
     index('ticket_events_breaches_idx').on(t.ticketNumber).where(sql`${t.kind} = 'sla_breached'`),
     index('ticket_events_requester_messages_idx').on(t.ticketNumber, t.at).where(sql`${t.kind} = 'commented' and ${t.actorKind} = 'requester'`),
+    // Reports: the satisfaction ratings of a range.
+    index('ticket_events_ratings_idx').on(t.at).where(sql`${t.kind} = 'satisfaction_rated'`),
   ],
 );
 
@@ -661,6 +663,31 @@ export const lifecycleDurationVersions = pgTable('lifecycle_duration_versions', 
   pendingReminderMs: bigint('pending_reminder_ms', { mode: 'number' }).notNull(),
   pendingAutoCloseMs: bigint('pending_auto_close_ms', { mode: 'number' }).notNull(),
   solvedAutoCloseMs: bigint('solved_auto_close_ms', { mode: 'number' }).notNull(),
+  /** From Solved to the satisfaction survey (a day, for versions saved before it existed). */
+  satisfactionDelayMs: bigint('satisfaction_delay_ms', { mode: 'number' }).notNull().default(86_400_000),
+  /** Whether a bad satisfaction rating notifies Support Ops. */
+  badRatingNotifiesOps: boolean('bad_rating_notifies_ops').notNull().default(true),
   createdAt: tz('created_at').notNull().defaultNow(),
   createdBy: text('created_by'),
 });
+
+/**
+ * The one-time links of satisfaction surveys: one per survey (a solve's `satisfaction_requested`
+ * event), made by the projection with the survey's e-mail. The link holds a random secret, this
+ * table its hash. Who may answer, and whether the survey is still open, the ticket decides: the
+ * link only says which survey of which ticket it is, and for whom.
+ */
+export const satisfactionLinks = pgTable(
+  'satisfaction_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    ticketNumber: bigint('ticket_number', { mode: 'number' }).notNull(),
+    /** The seq of the survey's `satisfaction_requested` event. */
+    survey: integer('survey').notNull(),
+    requesterId: text('requester_id').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    /** When the requester answered through it. */
+    usedAt: tz('used_at'),
+  },
+  (t) => [uniqueIndex('satisfaction_links_survey_idx').on(t.ticketNumber, t.survey)],
+);

@@ -34,8 +34,9 @@ export const escalationInput = z
   })
   .strict();
 
+/** The satisfaction survey's settings are optional: absent, they stay as they are (src/policies/store.ts). */
 export const lifecycleInput = z
-  .object({ pendingReminderMs: durationMs, pendingAutoCloseMs: durationMs, solvedAutoCloseMs: durationMs })
+  .object({ pendingReminderMs: durationMs, pendingAutoCloseMs: durationMs, solvedAutoCloseMs: durationMs, satisfactionDelayMs: durationMs.optional(), badRatingNotifiesOps: z.boolean().optional() })
   .strict()
   .refine((d) => d.pendingAutoCloseMs > d.pendingReminderMs, { path: ['pendingAutoCloseMs'], message: 'The Pending close must come after the Pending reminder.' });
 

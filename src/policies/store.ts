@@ -9,7 +9,7 @@ import { calendarVersions, lifecycleDurationVersions, slaPolicyVersions, users }
 import { DEFAULT_BUSINESS_CALENDAR, type BusinessCalendar } from '../../workflows/calendar/model.js';
 import { DEFAULT_CALENDAR_ID, SLA_TARGETS, seedSlaTargets, ticketPolicyOf, type Escalation, type LifecycleDurations, type SlaTargets } from '../../workflows/sla/policy.js';
 import { pinSla, type PinnedSla } from '../../workflows/sla/pinned.js';
-import { TICKET_PRIORITIES, TICKET_TYPES, type TicketPolicy, type TicketType } from '../../workflows/ticket/model.js';
+import { DEFAULT_SATISFACTION, TICKET_PRIORITIES, TICKET_TYPES, type TicketPolicy, type TicketType } from '../../workflows/ticket/model.js';
 import { PolicyChangedError } from './errors.js';
 import type { CalendarInput } from './inputs.js';
 
@@ -47,7 +47,8 @@ export function ensurePoliciesSeeded(db: Database, seed: TicketPolicy): Promise<
         .onConflictDoNothing();
       await db.insert(slaPolicyVersions).values({ version: 1, targets: seedSlaTargets(seed.firstReplyTargetMs) }).onConflictDoNothing();
       const { pendingReminderMs, pendingAutoCloseMs, solvedAutoCloseMs } = seed;
-      await db.insert(lifecycleDurationVersions).values({ version: 1, pendingReminderMs, pendingAutoCloseMs, solvedAutoCloseMs }).onConflictDoNothing();
+      const { delayMs: satisfactionDelayMs, badRatingNotifiesOps } = seed.satisfaction ?? DEFAULT_SATISFACTION;
+      await db.insert(lifecycleDurationVersions).values({ version: 1, pendingReminderMs, pendingAutoCloseMs, solvedAutoCloseMs, satisfactionDelayMs, badRatingNotifiesOps }).onConflictDoNothing();
     })();
     // A failure (Postgres away) is tried again by the next reader.
     done.catch(() => seeded.delete(db));
@@ -81,14 +82,25 @@ export async function slaHistory(db: Database, limit = 50): Promise<SlaVersion[]
 export async function lifecycleHistory(db: Database, limit = 50): Promise<Array<Version<LifecycleDurations>>> {
   const t = lifecycleDurationVersions;
   const rows = await db
-    .select({ version: t.version, pendingReminderMs: t.pendingReminderMs, pendingAutoCloseMs: t.pendingAutoCloseMs, solvedAutoCloseMs: t.solvedAutoCloseMs, createdAt: t.createdAt, createdBy: t.createdBy, authorEmail: users.email, authorName: users.name })
+    .select({
+      version: t.version,
+      pendingReminderMs: t.pendingReminderMs,
+      pendingAutoCloseMs: t.pendingAutoCloseMs,
+      solvedAutoCloseMs: t.solvedAutoCloseMs,
+      satisfactionDelayMs: t.satisfactionDelayMs,
+      badRatingNotifiesOps: t.badRatingNotifiesOps,
+      createdAt: t.createdAt,
+      createdBy: t.createdBy,
+      authorEmail: users.email,
+      authorName: users.name,
+    })
     .from(t)
     .leftJoin(users, eq(users.id, t.createdBy))
     .orderBy(desc(t.version))
     .limit(limit);
-  return rows.map(({ version, pendingReminderMs, pendingAutoCloseMs, solvedAutoCloseMs, createdAt, ...row }) => ({
+  return rows.map(({ version, pendingReminderMs, pendingAutoCloseMs, solvedAutoCloseMs, satisfactionDelayMs, badRatingNotifiesOps, createdAt, ...row }) => ({
     version,
-    value: { pendingReminderMs, pendingAutoCloseMs, solvedAutoCloseMs },
+    value: { pendingReminderMs, pendingAutoCloseMs, solvedAutoCloseMs, satisfactionDelayMs, badRatingNotifiesOps },
     createdAt: createdAt.toISOString(),
     createdBy: authorOf(row),
   }));
@@ -164,10 +176,26 @@ export async function saveSlaPolicy(db: Database, input: { basedOn: number; targ
   return currentSla(db);
 }
 
-export async function saveLifecycleDurations(db: Database, input: { basedOn: number } & LifecycleDurations, by: string): Promise<Version<LifecycleDurations>> {
-  const { basedOn, ...durations } = input;
-  const current = (await currentLifecycle(db)).version;
-  await insertNextVersion('lifecycle durations', current, basedOn, () => db.insert(lifecycleDurationVersions).values({ version: basedOn + 1, ...durations, createdBy: by }));
+/**
+ * A new version of the lifecycle durations. The satisfaction survey's settings stay as the version
+ * it is based on says unless given (clients from before the survey send only the durations). The
+ * survey must come before the Solved close, or it would never be sent.
+ */
+export async function saveLifecycleDurations(
+  db: Database,
+  input: { basedOn: number } & Omit<LifecycleDurations, 'satisfactionDelayMs' | 'badRatingNotifiesOps'> & Partial<LifecycleDurations>,
+  by: string,
+): Promise<Version<LifecycleDurations>> {
+  const { basedOn, ...given } = input;
+  const current = await currentLifecycle(db);
+  // A stale base is said first: the admin reads the other version before anything else.
+  if (current.version !== basedOn) throw new PolicyChangedError('lifecycle durations', current.version);
+  const durations: LifecycleDurations = { ...current.value, ...given };
+  if (durations.satisfactionDelayMs >= durations.solvedAutoCloseMs) {
+    const field = given.satisfactionDelayMs === undefined ? 'solvedAutoCloseMs' : 'satisfactionDelayMs';
+    throw new InvalidFieldError(field, 'The satisfaction survey must come before the Solved close.');
+  }
+  await insertNextVersion('lifecycle durations', current.version, basedOn, () => db.insert(lifecycleDurationVersions).values({ version: basedOn + 1, ...durations, createdBy: by }));
   return currentLifecycle(db);
 }
 

@@ -92,6 +92,27 @@ describe('lifecycle durations', () => {
   });
 });
 
+describe('the satisfaction survey', () => {
+  it('keeps its delay and whether a bad rating tells Support Ops with the lifecycle durations, as they were unless given', async () => {
+    const before = (await admin.policies.current.query()).lifecycle;
+    expect(before.value).toMatchObject({ satisfactionDelayMs: expect.any(Number), badRatingNotifiesOps: expect.any(Boolean) });
+    const changed = await admin.policies.setLifecycle.mutate({ basedOn: before.version, durations: { ...before.value, satisfactionDelayMs: 2 * HOUR, badRatingNotifiesOps: false } });
+    expect(changed.value).toEqual({ ...before.value, satisfactionDelayMs: 2 * HOUR, badRatingNotifiesOps: false });
+    // A client that sends only the durations keeps the survey's settings.
+    const { satisfactionDelayMs: _delay, badRatingNotifiesOps: _notify, ...durations } = changed.value;
+    const kept = await admin.policies.setLifecycle.mutate({ basedOn: changed.version, durations: { ...durations, pendingReminderMs: durations.pendingReminderMs + HOUR } });
+    expect(kept.value).toMatchObject({ satisfactionDelayMs: 2 * HOUR, badRatingNotifiesOps: false });
+  });
+
+  it('refuses a survey that would come after the Solved close; nothing changes', async () => {
+    const before = (await admin.policies.current.query()).lifecycle;
+    const late = await refusal(admin.policies.setLifecycle.mutate({ basedOn: before.version, durations: { ...before.value, satisfactionDelayMs: before.value.solvedAutoCloseMs } }));
+    expect(late.code).toBe('BAD_REQUEST');
+    expect(late.message).toContain('The satisfaction survey must come before the Solved close.');
+    expect((await admin.policies.current.query()).lifecycle).toEqual(before);
+  });
+});
+
 describe('SLA targets', () => {
   it('are saved per type and priority as a new version', async () => {
     const before = (await admin.policies.current.query()).sla;

@@ -10,7 +10,7 @@ import { readConfig } from '../../src/env.js';
 import { lifecycleHistory, saveLifecycleDurations, slaHistory } from '../../src/policies/store.js';
 import { connectServices, type Services } from '../../src/runtime/services.js';
 import { createTicketWorker } from '../../src/temporal/ticket-worker.js';
-import { DEFAULT_POLICY } from '../../workflows/ticket/model.js';
+import { DEFAULT_POLICY, DEFAULT_SATISFACTION } from '../../workflows/ticket/model.js';
 import { freshDatabase } from '../helpers/fresh-database.js';
 import { launch } from '../helpers/launch.js';
 import { installQuietRuntime, suiteKeys } from '../helpers/stack.js';
@@ -51,12 +51,12 @@ it('gives tickets from the API and from the CLI the versions in Postgres, not th
 
   // The first ticket of a fresh install: its process's POLICY_* become version 1.
   const first = await server.desk.create({ ...ticket, requestId: randomUUID() });
-  expect(first.state?.policy).toEqual({ ...DEFAULT_POLICY, pendingReminderMs: 2 * DAY, pendingAutoCloseMs: 7 * DAY, firstReplyTargetMs: { ...DEFAULT_POLICY.firstReplyTargetMs, software_issue: 2 * HOUR } });
+  expect(first.state?.policy).toEqual({ ...DEFAULT_POLICY, satisfaction: DEFAULT_SATISFACTION, pendingReminderMs: 2 * DAY, pendingAutoCloseMs: 7 * DAY, firstReplyTargetMs: { ...DEFAULT_POLICY.firstReplyTargetMs, software_issue: 2 * HOUR } });
 
   // An admin changes the lifecycle durations: version 2.
   const lifecycle = { pendingReminderMs: 1 * DAY, pendingAutoCloseMs: 3 * DAY, solvedAutoCloseMs: 2 * DAY };
   await saveLifecycleDurations(db, { basedOn: 1, ...lifecycle }, 'an-admin');
-  const current = { ...lifecycle, firstReplyTargetMs: { ...DEFAULT_POLICY.firstReplyTargetMs, software_issue: 2 * HOUR } };
+  const current = { ...lifecycle, satisfaction: DEFAULT_SATISFACTION, firstReplyTargetMs: { ...DEFAULT_POLICY.firstReplyTargetMs, software_issue: 2 * HOUR } };
 
   // The CLI, with quite other POLICY_*, as someone would run it on another machine.
   const cli = await launch({

@@ -19,11 +19,16 @@ export interface SlaTarget {
 
 export type SlaTargets = Record<TicketType, Record<TicketPriority, Record<SlaTargetName, SlaTarget>>>;
 
-/** Pending reminder and close, Solved close: calendar time, as the portal guide counts days. */
+/**
+ * Pending reminder and close, Solved close: calendar time, as the portal guide counts days. With
+ * them, the satisfaction survey: its delay after Solved, and whether a bad rating tells Support Ops.
+ */
 export interface LifecycleDurations {
   pendingReminderMs: number;
   pendingAutoCloseMs: number;
   solvedAutoCloseMs: number;
+  satisfactionDelayMs: number;
+  badRatingNotifiesOps: boolean;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -72,6 +77,7 @@ export function ticketPolicyOf(targets: SlaTargets, lifecycle: LifecycleDuration
     pendingReminderMs: lifecycle.pendingReminderMs,
     pendingAutoCloseMs: lifecycle.pendingAutoCloseMs,
     solvedAutoCloseMs: lifecycle.solvedAutoCloseMs,
+    satisfaction: { delayMs: lifecycle.satisfactionDelayMs, badRatingNotifiesOps: lifecycle.badRatingNotifiesOps },
     firstReplyTargetMs: Object.fromEntries(TICKET_TYPES.map((type) => [type, targets[type][initialPriority(type)].firstReply.durationMs])) as Record<TicketType, number>,
   };
 }
