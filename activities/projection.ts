@@ -12,6 +12,7 @@ import { autoCloseAt, slaDueTimes } from '../workflows/ticket/deadlines.js';
 import type { TicketMailPayload } from '../src/mail/templates.js';
 import type { SlaTargetName } from '../workflows/sla/policy.js';
 import type { TicketComment, TicketEffects, TicketNotification } from '../workflows/ticket/effects.js';
+import { createSurveyLink } from '../src/satisfaction/links.js';
 import type { TicketState } from '../workflows/ticket/model.js';
 import { upgradeState } from '../workflows/ticket/state.js';
 import { withStorableText } from '../workflows/ticket/text.js';
@@ -149,19 +150,18 @@ export async function writeProjection(db: Database, given: TicketState, givenEff
       await countTags(tx, inserted);
     }
     if (effects.notifications.length > 0) {
-      await tx
-        .insert(notifications)
-        .values(
-          effects.notifications.map((n) => ({
-            dedupeKey: `ticket:${state.number}:${n.seq}:${n.kind}:${n.recipient}`,
-            kind: n.kind,
-            ticketNumber: state.number,
-            recipient: n.recipient,
-            recipientId: n.recipientId,
-            payload: mailPayload(state, n, effects),
-          })),
-        )
-        .onConflictDoNothing();
+      const rows: Array<typeof notifications.$inferInsert> = [];
+      for (const n of effects.notifications) {
+        const payload: TicketMailPayload = mailPayload(state, n, effects);
+        if (n.kind === 'satisfaction_survey') {
+          // The survey's e-mail carries its one-time link; a retried write made both already.
+          const token = await createSurveyLink(tx, { ticketNumber: state.number, survey: n.seq, requesterId: n.recipientId ?? state.requester.id });
+          if (token === null) continue;
+          payload.token = token;
+        }
+        rows.push({ dedupeKey: `ticket:${state.number}:${n.seq}:${n.kind}:${n.recipient}`, kind: n.kind, ticketNumber: state.number, recipient: n.recipient, recipientId: n.recipientId, payload });
+      }
+      if (rows.length > 0) await tx.insert(notifications).values(rows).onConflictDoNothing();
     }
     if (options.clearsFault) await tx.delete(projectionFaults).where(eq(projectionFaults.ticketNumber, state.number));
   });
@@ -172,8 +172,10 @@ export async function writeProjection(db: Database, given: TicketState, givenEff
  * message caused it (the request, a reply), that message. An internal note's text never
  * reaches an outbox row, whoever reads it.
  */
-function mailPayload(state: TicketState, notification: TicketNotification, { comments, events }: Pick<TicketEffects, 'comments' | 'events'>): TicketMailPayload {
+function mailPayload(state: TicketState, notification: TicketNotification, effects: Pick<TicketEffects, 'comments' | 'events'>): TicketMailPayload {
+  const { comments, events } = effects;
   const cause = comments.find((c) => c.seq === notification.seq && !c.internal);
+  const rating = ratingComment(state, notification, effects);
   const closesAt = autoCloseAt(state);
   // A page names the target missed and its instant, as its event (sla_paged) recorded them.
   const paged = events.find((e) => e.seq === notification.seq && e.kind === 'sla_paged');
@@ -187,8 +189,18 @@ function mailPayload(state: TicketState, notification: TicketNotification, { com
     firstReplyDueAt: state.firstRepliedAt === null ? new Date(state.firstReplyDueAt).toISOString() : null,
     ...(cause
       ? { message: { author: authorName(state, cause), body: cause.body, files: (cause.attachments ?? []).map((file) => file.name) } }
-      : {}),
+      : rating
+        ? { message: rating }
+        : {}),
   };
+}
+
+/** A bad rating's comment, for Support Ops' e-mail about it (nothing when it came without one). */
+function ratingComment(state: TicketState, notification: TicketNotification, effects: Pick<TicketEffects, 'events'>): TicketMailPayload['message'] | null {
+  if (notification.kind !== 'satisfaction_bad') return null;
+  const rated = effects.events.find((e) => e.seq === notification.seq && e.kind === 'satisfaction_rated');
+  const comment = typeof rated?.data.comment === 'string' ? rated.data.comment : '';
+  return comment ? { author: state.requester.name ?? state.requester.email, body: comment, files: [] } : null;
 }
 
 function authorName(state: TicketState, comment: TicketComment): string {

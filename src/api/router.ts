@@ -16,6 +16,7 @@
 //   organizations  list, members (members and admins); create, rename, addMember, removeMember (admins)
 //   inbound        suspended, release, discard: e-mails the desk would not add by itself (Support Ops)
 //   reports        dashboard, csv: how the desk is doing over a range of days (Support Ops)
+//   satisfaction   survey, rate: the satisfaction survey after Solved, from its one-time link (no sign-in)
 //   live           changes: which visible tickets changed, for pages to reload
 //   portalConfig   get: settings the web client shows
 import { adminRouter } from './routers/admin.js';
@@ -28,6 +29,7 @@ import { presenceRouter } from './routers/presence.js';
 import { organizationsRouter } from './routers/organizations.js';
 import { portalConfigRouter } from './routers/portal-config.js';
 import { reportsRouter } from './routers/reports.js';
+import { satisfactionRouter } from './routers/satisfaction.js';
 import { ticketsRouter } from './routers/tickets.js';
 import { usersRouter } from './routers/users.js';
 import { router } from './trpc.js';
@@ -43,6 +45,7 @@ export const appRouter = router({
   organizations: organizationsRouter,
   inbound: inboundRouter,
   reports: reportsRouter,
+  satisfaction: satisfactionRouter,
   live: liveRouter,
   // The web client's settings (where the Temporal UI is).
   portalConfig: portalConfigRouter,
