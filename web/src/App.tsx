@@ -11,7 +11,7 @@ import { MyActivities } from './pages/MyActivities';
 import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
 import { SubmitRequest } from './pages/SubmitRequest';
-import { ADMIN_ACCESS_PATH, ADMIN_LOG_PATH, ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH, MACROS_PATH, REPORTS_PATH, SEARCH_PATH, SERVICE_LEVELS_PATH } from './pages/paths';
+import { ADMIN_ACCESS_PATH, ADMIN_LOG_PATH, ADMIN_ORGANIZATIONS_PATH, ADMIN_PEOPLE_PATH, MACROS_PATH, REPORTS_PATH, SATISFACTION_PATH, SEARCH_PATH, SERVICE_LEVELS_PATH } from './pages/paths';
 import { SUSPENDED_EMAILS_PATH, SuspendedEmails } from './pages/SuspendedEmails';
 import { TicketPage } from './pages/TicketPage';
 
@@ -24,6 +24,8 @@ const Macros = lazy(() => import('./pages/Macros').then((module) => ({ default: 
 const AdminOrganizations = lazy(() => import('./pages/AdminOrganizations').then((module) => ({ default: module.AdminOrganizations })));
 const AdminLog = lazy(() => import('./pages/AdminLog').then((module) => ({ default: module.AdminLog })));
 const AdminAccess = lazy(() => import('./pages/AdminAccess').then((module) => ({ default: module.AdminAccess })));
+// Reached from an e-mail only, by people who mostly are not signed in.
+const Satisfaction = lazy(() => import('./pages/Satisfaction').then((module) => ({ default: module.Satisfaction })));
 const ServiceLevels = lazy(() => import('./pages/ServiceLevels').then((module) => ({ default: module.ServiceLevels })));
 
 function Loading() {
@@ -55,6 +57,13 @@ export function App() {
         <Route path="/set-password" component={SetPassword} />
         <Route path="/reset-password/:token" component={SetPassword} />
         <Route path="/reset-password" component={SetPassword} />
+        <Route path={SATISFACTION_PATH}>
+          {() => (
+            <Suspense fallback={<Loading />}>
+              <Satisfaction />
+            </Suspense>
+          )}
+        </Route>
         <Route path="/" component={signedIn(Home)} />
         <Route path="/requests/new" component={signedIn(SubmitRequest)} />
         <Route path="/requests" component={signedIn(MyActivities)} />

@@ -37,6 +37,9 @@ export const SHARED_WORDS = new Set([
   'notes',
   'confirmation',
   'audit',
+  'satisfaction',
+  // "How" in French.
+  'comment',
   'long',
   'moment',
   // French for queues (les files d'attente), English for what French calls fichiers.

@@ -936,6 +936,27 @@ export const en = {
     unavailable: 'The service is busy or unavailable right now. Try again in a moment.',
   },
   notOpenPage: 'This page is not open to you.',
+  /** The satisfaction survey's page, opened from its e-mail without signing in. */
+  satisfaction: {
+    title: 'How did we do?',
+    intro: (number: number, subject: string): string => `Your ticket #${number} \u201c${subject}\u201d is Solved. Tell us how it went.`,
+    question: 'How would you rate the support you received?',
+    good: 'Good, I\u2019m satisfied',
+    bad: 'Bad, I\u2019m unsatisfied',
+    comment: 'Comment (optional)',
+    commentHint: (max: string): string => `What went well, or what we could do better. At most ${max} characters.`,
+    chooseOne: 'Choose Good or Bad.',
+    commentTooLong: (max: string): string => `Keep your comment under ${max} characters.`,
+    commentNotText: 'Your comment holds characters that are not text: remove them and send it again.',
+    send: 'Send my rating',
+    thanks: (number: number): string => `Thank you: your rating is on ticket #${number}. Support Ops reads every one.`,
+    answered: (number: number, good: boolean): string => `Ticket #${number} has been rated already (${good ? 'Good' : 'Bad'}): the link works once. Thank you.`,
+    reopened: (number: number): string => `Ticket #${number} was reopened after this survey was sent, so it no longer asks: you will get a new one once it is solved again.`,
+    closed: (number: number): string => `Ticket #${number} is Closed: this survey has ended.`,
+    unknownLink: 'This link is not valid. Open the link from the e-mail again, in full.',
+    missingLink: 'This page needs the link from the satisfaction e-mail.',
+    openTicket: 'Open the ticket',
+  },
   notFoundPage: 'This page does not exist.',
 };
 

@@ -10,3 +10,5 @@ export const SERVICE_LEVELS_PATH = '/admin/service-levels';
 export const SEARCH_PATH = '/search';
 /** Support Ops' shared canned replies. */
 export const MACROS_PATH = '/agent/canned-replies';
+/** The satisfaction survey's page, from the link in its e-mail (src/mail/templates.ts, satisfactionUrl): no sign-in. */
+export const SATISFACTION_PATH = '/satisfaction';
