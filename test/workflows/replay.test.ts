@@ -2,7 +2,8 @@
 // running ticket non-deterministic fails here. The histories in test/fixtures/histories were
 // recorded by this file (`npm run test:record-histories`) and are replayed alongside fresh ones.
 // Those named revisionN-* were recorded by runs of that input revision (workflows/ticket/input.ts)
-// and are kept as they are; the unprefixed ones are today's, with a pinned SLA counted in seconds.
+// and are kept as they are; the unprefixed ones are today's, with a pinned SLA counted in seconds
+// and the satisfaction survey asked a second and a half after Solved.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +25,14 @@ const RECORD = process.env.RECORD_HISTORIES === '1';
 let stack: Stack;
 beforeAll(async () => {
   // Plain payloads, so that recorded fixtures stay readable JSON for review (and need no key).
-  // Critical / SEV tickets page the on-call at their breaches, by both channels.
-  stack = await startStack({ policy: FAST_POLICY, sla: secondsSla({ firstReply: 2, nextReply: 3, resolution: 60 }), encrypted: false, onCallPage: ['webhook', 'email'] });
+  // Critical / SEV tickets page the on-call at their breaches, by both channels; the satisfaction
+  // survey is asked a second and a half after Solved.
+  stack = await startStack({
+    policy: { ...FAST_POLICY, satisfaction: { delayMs: 1_500, badRatingNotifiesOps: true } },
+    sla: secondsSla({ firstReply: 2, nextReply: 3, resolution: 60 }),
+    encrypted: false,
+    onCallPage: ['webhook', 'email'],
+  });
 });
 afterAll(async () => stack?.close());
 
@@ -72,6 +79,19 @@ async function recordScenarios(): Promise<Record<string, HistoryAndWorkflowId>> 
       const { number } = await newTicket(stack, { type: 'critical' });
       await eventually(async () => expect((await projection(stack, number)).events.map((e) => e.kind)).toContain('sla_paged'), { timeoutMs: 10_000 });
       await stack.desk.send(number, 'reply', { actor: agent, body: 'Payments are back', status: 'solved' });
+      return number;
+    },
+    'solved-asked-rated': async () => {
+      const { number, requester } = await newTicket(stack);
+      await stack.desk.send(number, 'reply', { actor: agent, body: 'Reset the dock', status: 'solved' });
+      const asked = async () => (await projection(stack, number)).events.find((e) => e.kind === 'satisfaction_requested');
+      const survey = await eventually(async () => {
+        const event = await asked();
+        expect(event).toBeDefined();
+        return event!.seq;
+      }, { timeoutMs: 10_000 });
+      await stack.desk.send(number, 'rate', { actor: requesterActor(requester), survey, rating: 'bad', comment: 'Slow' });
+      await stack.desk.send(number, 'rate', { actor: requesterActor(requester), survey, rating: 'good' }).catch(() => undefined); // refused
       return number;
     },
     'continued-as-new': async () => {
