@@ -228,6 +228,33 @@ describe('an admin on the service levels page', () => {
     expect(incidents).toEqual([]);
   });
 
+  it('sets the satisfaction survey\u2019s delay after Solved and whether a bad rating notifies Support Ops; a survey after the close is refused beside its field', async () => {
+    const { page, incidents } = await openAsAdmin();
+    const before = (await admin.api.policies.current.query()).lifecycle;
+    const lifecycle = page.getByTestId('lifecycle');
+    const l = s.lifecycle;
+    const survey = lifecycle.getByRole('group', { name: l.satisfactionDelayMs });
+    await typeDuration(survey, { days: 30 });
+    await lifecycle.getByRole('button', { name: s.saveVersion }).click();
+    await survey.getByText(l.surveyBeforeClose).waitFor();
+    expect((await admin.api.policies.current.query()).lifecycle.version).toBe(before.version);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await typeDuration(survey, { hours: 36 });
+    await lifecycle.getByLabel(l.badRatingLabel).uncheck();
+    await lifecycle.getByRole('button', { name: s.saveVersion }).click();
+    await lifecycle.getByRole('status').getByText(s.saved(before.version + 1)).waitFor();
+    expect((await admin.api.policies.current.query()).lifecycle).toMatchObject({ version: before.version + 1, value: { ...before.value, satisfactionDelayMs: 36 * 3_600_000, badRatingNotifiesOps: false } });
+    expect(incidents).toEqual([]);
+
+    // Agents read them.
+    const { page: agentPage } = await desk.as(agent);
+    await agentPage.goto('/admin/service-levels');
+    const shown = agentPage.getByTestId('lifecycle');
+    await shown.getByText(l.badRatingQuiet).waitFor();
+    await shown.getByText(l.satisfactionDelayMs).waitFor();
+  });
+
   it('says a save based on a version another admin replaced was not saved, and reloads theirs', async () => {
     const { page, incidents } = await openAsAdmin();
     const current = (await otherAdmin.api.policies.current.query()).lifecycle;
@@ -235,7 +262,8 @@ describe('an admin on the service levels page', () => {
     await otherAdmin.api.policies.setLifecycle.mutate({ basedOn: current.version, durations: theirs });
 
     const lifecycle = page.getByTestId('lifecycle');
-    await typeDuration(lifecycle.getByRole('group', { name: s.lifecycle.solvedAutoCloseMs }), { days: 1 });
+    // Two days: one would be refused before it is sent, as the satisfaction survey comes a day after Solved.
+    await typeDuration(lifecycle.getByRole('group', { name: s.lifecycle.solvedAutoCloseMs }), { days: 2 });
     await lifecycle.getByRole('button', { name: s.saveVersion }).click();
     const stale = page.getByTestId('stale-save');
     await stale.getByText(s.stale).waitFor();

@@ -1,5 +1,6 @@
-// The lifecycle durations (Pending reminder and close, Solved close), read as "3 days"; admins type
-// them as days, hours, minutes and seconds and save a new version based on the one shown.
+// The lifecycle durations (Pending reminder and close, Solved close, the satisfaction survey after
+// Solved), read as "3 days"; admins type them as days, hours, minutes and seconds and save a new
+// version based on the one shown, with whether a bad satisfaction rating notifies Support Ops.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useI18n } from '../i18n';
@@ -11,7 +12,7 @@ import { SuccessNote } from './Alert';
 import { DurationFields } from './DurationFields';
 import { PolicySaveError } from './PolicySaveError';
 
-const FIELDS = ['pendingReminderMs', 'pendingAutoCloseMs', 'solvedAutoCloseMs'] as const satisfies ReadonlyArray<keyof LifecycleDurations>;
+const FIELDS = ['pendingReminderMs', 'pendingAutoCloseMs', 'solvedAutoCloseMs', 'satisfactionDelayMs'] as const satisfies ReadonlyArray<keyof LifecycleDurations>;
 type Field = (typeof FIELDS)[number];
 
 const partsOfAll = (value: LifecycleDurations) => Object.fromEntries(FIELDS.map((field) => [field, partsOf(value[field])])) as Record<Field, DurationParts>;
@@ -30,6 +31,10 @@ export function LifecycleSection({ lifecycle, canEdit, onSaved }: { lifecycle: L
             <dd>{formatDuration(lifecycle.value[field], lang)}</dd>
           </div>
         ))}
+        <div>
+          <dt>{l.badRating}</dt>
+          <dd>{lifecycle.value.badRatingNotifiesOps ? l.badRatingNotifies : l.badRatingQuiet}</dd>
+        </div>
       </dl>
     );
   }
@@ -54,6 +59,7 @@ function LifecycleForm({ lifecycle, onSaved, onReload }: { lifecycle: LifecycleV
   const { t } = useI18n();
   const l = t.serviceLevels.lifecycle;
   const [parts, setParts] = useState(() => partsOfAll(lifecycle.value));
+  const [notifyOps, setNotifyOps] = useState(lifecycle.value.badRatingNotifiesOps);
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const action = useAction();
   const { ref: formRef, focusFirstError } = useErrorFocus<HTMLFormElement>();
@@ -68,6 +74,8 @@ function LifecycleForm({ lifecycle, onSaved, onReload }: { lifecycle: LifecycleV
       else durations[field] = duration.ms;
     }
     if (!found.pendingReminderMs && !found.pendingAutoCloseMs && durations.pendingAutoCloseMs <= durations.pendingReminderMs) found.pendingAutoCloseMs = l.closeBeforeReminder;
+    if (!found.satisfactionDelayMs && !found.solvedAutoCloseMs && durations.satisfactionDelayMs >= durations.solvedAutoCloseMs) found.satisfactionDelayMs = l.surveyBeforeClose;
+    durations.badRatingNotifiesOps = notifyOps;
     setProblems(found);
     if (Object.keys(found).length > 0) return focusFirstError();
     let version = 0;
@@ -92,6 +100,9 @@ function LifecycleForm({ lifecycle, onSaved, onReload }: { lifecycle: LifecycleV
           }}
         />
       ))}
+      <label className="choice">
+        <input type="checkbox" name="badRatingNotifiesOps" checked={notifyOps} onChange={(e) => setNotifyOps(e.target.checked)} /> {l.badRatingLabel}
+      </label>
       <PolicySaveError error={action.error} onReload={onReload} />
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy}>

@@ -771,7 +771,13 @@ export const en = {
       pendingReminderMs: 'Pending: reminder to the requester after',
       pendingAutoCloseMs: 'Pending: closed automatically after',
       solvedAutoCloseMs: 'Solved: closed automatically after',
+      satisfactionDelayMs: 'Solved: satisfaction survey to the requester after',
       closeBeforeReminder: 'The automatic close must come after the reminder.',
+      surveyBeforeClose: 'The satisfaction survey must come before the Solved close.',
+      badRating: 'Bad satisfaction ratings',
+      badRatingLabel: 'A bad satisfaction rating notifies Support Ops',
+      badRatingNotifies: 'Notify Support Ops',
+      badRatingQuiet: 'Only in the ticket\u2019s audit trail',
     },
     calendars: {
       title: 'Business-hours calendars',

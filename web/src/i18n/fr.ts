@@ -740,6 +740,12 @@ export const fr: Messages = {
       pendingAutoCloseMs: 'En attente : clôture automatique après',
       solvedAutoCloseMs: 'Résolu : clôture automatique après',
       closeBeforeReminder: 'La clôture automatique doit venir après la relance.',
+      satisfactionDelayMs: 'Résolu : enquête de satisfaction au demandeur après',
+      surveyBeforeClose: 'L’enquête de satisfaction doit partir avant la clôture automatique d’un ticket résolu.',
+      badRating: 'Avis négatifs',
+      badRatingLabel: 'Un avis négatif est signalé à l’équipe Support Ops',
+      badRatingNotifies: 'Signalés à l’équipe Support Ops',
+      badRatingQuiet: 'Seulement dans le journal d’audit du ticket',
     },
     calendars: {
       title: 'Calendriers d’heures ouvrées',
