@@ -49,8 +49,8 @@ export interface RenderedMail {
 
 export const ticketUrl = (publicUrl: string, number: number) => `${publicUrl}/tickets/${number}`;
 
-/** The satisfaction survey's page (web/src/pages/Satisfaction.tsx), which needs no sign-in. */
-export const satisfactionUrl = (publicUrl: string, token: string) => `${publicUrl}/satisfaction?token=${encodeURIComponent(token)}`;
+/** The satisfaction survey's page (web/src/pages/Satisfaction.tsx), which needs no sign-in; it opens in the e-mail's language. */
+export const satisfactionUrl = (publicUrl: string, token: string, language: Language) => `${publicUrl}/satisfaction?token=${encodeURIComponent(token)}&lang=${language}`;
 
 /** The kinds whose reader may answer: people on the ticket, not Support Ops' group address. */
 const ANSWERABLE: ReadonlySet<string> = new Set<NotificationKind>(['ticket_created', 'agent_replied', 'requester_replied', 'pending_reminder', 'ticket_solved']);
@@ -105,7 +105,7 @@ export function renderMail(row: OutboxRow, context: MailContext): RenderedMail {
     autoCloseAt: formatInstant(payload.autoCloseAt, words, context.timeZone),
     firstReplyDueAt: formatInstant(payload.firstReplyDueAt, words, context.timeZone),
     page: pageFacts(payload.page, words, context.timeZone),
-    ratingUrl: typeof payload.token === 'string' ? satisfactionUrl(context.publicUrl, payload.token) : null,
+    ratingUrl: typeof payload.token === 'string' ? satisfactionUrl(context.publicUrl, payload.token, context.language) : null,
   };
   const message = (payload as Partial<TicketMailPayload>).message;
   const answerable = context.repliesByMail && isAnswerable(kind);

@@ -81,11 +81,11 @@ describe('the satisfaction page', () => {
     await agentPage.getByText(en.workEvent.satisfaction_requested()).waitFor();
   });
 
-  it('speaks French to a French browser, and says a survey whose solve was reopened no longer asks', async () => {
+  it('speaks the e-mail\u2019s language (French here, in an English browser), and says a survey whose solve was reopened no longer asks', async () => {
     const { number, path } = await askedSurvey('Borne 7 bloquée');
     const s = fr.satisfaction;
-    const { page, incidents, context } = await openAs(desk.browser, desk.web.url, { locale: 'fr-FR', viewport: PHONE });
-    await page.goto(path);
+    const { page, incidents, context } = await openAs(desk.browser, desk.web.url, { locale: 'en-GB', viewport: PHONE });
+    await page.goto(`${path}&lang=fr`);
     await page.getByRole('heading', { name: s.title, level: 1 }).waitFor();
     await page.getByRole('radio', { name: s.good }).check();
     await requester.api.tickets.reply.mutate({ number, body: 'Elle est de nouveau bloquée.' });

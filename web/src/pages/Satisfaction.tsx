@@ -1,7 +1,8 @@
 // The satisfaction survey the e-mail after Solved links to: good or bad, and a comment if they
-// like, without signing in (the link's secret is the only credential). Once the survey is over
-// (answered, the ticket reopened since, or Closed) the page says so instead of asking.
-import { useState, type FormEvent } from 'react';
+// like, without signing in (the link's secret is the only credential), in the language the e-mail
+// was written in. Once the survey is over (answered, the ticket reopened since, or Closed) the page
+// says so instead of asking.
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { api } from '../api/client';
 import { errorCode, fieldsInError } from '../api/errors';
@@ -9,6 +10,7 @@ import { ErrorNote, SuccessNote } from '../components/Alert';
 import { ApiError } from '../components/ApiError';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n';
+import { isLang } from '../i18n/languages';
 import { formatCount } from '../lib/numbers';
 import { useAction } from '../lib/use-action';
 import { useAsync } from '../lib/use-async';
@@ -20,10 +22,15 @@ import { isStorableText } from '../../../workflows/ticket/text';
 type Survey = Awaited<ReturnType<typeof api.satisfaction.survey.query>>;
 
 export function Satisfaction() {
-  const { t } = useI18n();
+  const { t, lang, setLang } = useI18n();
   const s = t.satisfaction;
   const [search] = useSearchParams();
   const token = search.get('token') ?? '';
+  // The e-mail's language, once: the language switch still works after it.
+  const asked = search.get('lang');
+  useEffect(() => {
+    if (isLang(asked) && asked !== lang) setLang(asked);
+  }, [asked]);
   useTitle(s.title);
   const loaded = useAsync(() => (token ? api.satisfaction.survey.query({ token }) : Promise.resolve(null)), [token]);
   // What the last answer left, so that the thanks show without another round trip.
