@@ -74,6 +74,12 @@ try {
     insert into ticket_events (ticket_number, seq, at, actor_id, actor_kind, kind, data)
     select t.number, 11, t.created_at + interval '41 hours', 'system', 'system', 'sla_breached', jsonb_build_object('target', 'resolution')
     from tickets t where t.number % 20 = 0`);
+  // A third of the tickets were rated after a solve, one rating in five bad.
+  await db.execute(sql`
+    insert into ticket_events (ticket_number, seq, at, actor_id, actor_kind, kind, data)
+    select t.number, 12, t.created_at + interval '2 days', t.requester_id, 'requester', 'satisfaction_rated',
+      jsonb_build_object('survey', 11, 'rating', case when t.number % 5 = 0 then 'bad' else 'good' end, 'comment', '')
+    from tickets t where t.number % 3 = 0`);
   await db.execute(sql`analyze`);
   const [{ tickets, events }] = await db.execute<{ tickets: number; events: number }>(sql`select (select count(*) from tickets)::int as tickets, (select count(*) from ticket_events)::int as events`);
   console.log(`seeded ${tickets.toLocaleString('en')} tickets and ${events.toLocaleString('en')} events in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);

@@ -2,7 +2,7 @@
 // the report. Cells that could be read as a formula by a spreadsheet are quoted and prefixed.
 import type { Dashboard, ReportName } from './dashboard.js';
 
-export const REPORT_NAMES = ['createdSolved', 'createdSolvedByWeek', 'backlog', 'times', 'sla', 'workload'] as const satisfies readonly ReportName[];
+export const REPORT_NAMES = ['createdSolved', 'createdSolvedByWeek', 'backlog', 'times', 'sla', 'workload', 'satisfaction'] as const satisfies readonly ReportName[];
 export type { ReportName };
 
 function cell(value: unknown): string {

@@ -43,6 +43,12 @@ export interface Dashboard {
   sla: Array<{ target: SlaTargetName; type: TicketType; priority: TicketPriority; met: number; missed: number; metShare: number | null }>;
   /** Per agent: tickets assigned and not Solved or Closed now; solves they made in the range. */
   workload: Array<{ agentId: string; name: string; openAssigned: number; solved: number }>;
+  /**
+   * Per ISO week (its Monday): the satisfaction ratings given in the range (by when they were
+   * given), good and bad, and the share of good (percent; null without ratings), for the tickets
+   * as they are now.
+   */
+  satisfaction: Array<{ week: string; good: number; bad: number; goodShare: number | null }>;
 }
 
 export type ReportName = Exclude<keyof Dashboard, 'timeZone'>;
@@ -249,6 +255,18 @@ async function workload(db: Database, r: Range): Promise<Dashboard['workload']> 
   return rows.map((row) => ({ agentId: row.agent_id, name: row.name, openAssigned: row.open_assigned, solved: row.solved }));
 }
 
+async function satisfaction(db: Database, r: Range): Promise<Dashboard['satisfaction']> {
+  // The ratings of the range from their own index (ticket_events_ratings_idx), then their tickets.
+  const rows = await db.execute<{ week: string; good: number; bad: number }>(sql`
+    select to_char(date_trunc('week', e.at at time zone ${r.timeZone})::date, 'YYYY-MM-DD') as week,
+      count(*) filter (where e.data->>'rating' = 'good')::int as good,
+      count(*) filter (where e.data->>'rating' = 'bad')::int as bad
+    from ticket_events e join tickets t on t.number = e.ticket_number
+    where e.kind = 'satisfaction_rated' and e.at >= ${r.start} and e.at < ${r.end} and ${ticketConditions(r.filters)}
+    group by 1 order by 1`);
+  return rows.map((row) => ({ ...row, goodShare: row.good + row.bad > 0 ? Math.round((row.good / (row.good + row.bad)) * 1000) / 10 : null }));
+}
+
 /** Each report on its own: what a CSV of it, or the bench, asks for. */
 export const REPORTS: { [Name in ReportName]: (db: Database, filters: ReportFilters, timeZone: string) => Promise<Dashboard[Name]> } = {
   createdSolved: (db, filters, timeZone) => createdSolved(db, rangeOf(filters, timeZone)),
@@ -257,11 +275,19 @@ export const REPORTS: { [Name in ReportName]: (db: Database, filters: ReportFilt
   times: (db, filters, timeZone) => times(db, rangeOf(filters, timeZone)),
   sla: (db, filters, timeZone) => sla(db, rangeOf(filters, timeZone)),
   workload: (db, filters, timeZone) => workload(db, rangeOf(filters, timeZone)),
+  satisfaction: (db, filters, timeZone) => satisfaction(db, rangeOf(filters, timeZone)),
 };
 
 /** Every report of the page at once, side by side on the pool. */
 export async function dashboard(db: Database, filters: ReportFilters, timeZone: string): Promise<Dashboard> {
   const range = rangeOf(filters, timeZone);
-  const [days, backlogRows, timeRows, slaRows, workloadRows] = await Promise.all([createdSolved(db, range), backlog(db, range), times(db, range), sla(db, range), workload(db, range)]);
-  return { timeZone, createdSolved: days, createdSolvedByWeek: byWeek(days), backlog: backlogRows, times: timeRows, sla: slaRows, workload: workloadRows };
+  const [days, backlogRows, timeRows, slaRows, workloadRows, ratingRows] = await Promise.all([
+    createdSolved(db, range),
+    backlog(db, range),
+    times(db, range),
+    sla(db, range),
+    workload(db, range),
+    satisfaction(db, range),
+  ]);
+  return { timeZone, createdSolved: days, createdSolvedByWeek: byWeek(days), backlog: backlogRows, times: timeRows, sla: slaRows, workload: workloadRows, satisfaction: ratingRows };
 }

@@ -2,15 +2,20 @@
 // API (created, answered, solved, assigned); every table shows the numbers reports.dashboard
 // gives for the same range and filters, written in the reader's language (fr: 1 020, 12,5 %);
 // each CSV download is the same as its table; the 7-day range and the type filter ask again;
-// it reads at a phone's width in French, passes axe, and loads its chart library only there.
+// it reads at a phone's width in French, passes axe, and loads its chart library only there. The
+// solved ticket's requester rates it from the satisfaction survey, which the score counts.
 // Agents and admins reach it from the menu; requesters neither see it nor get its numbers.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../web/src/i18n/en.js';
 import { fr } from '../../web/src/i18n/fr.js';
+import { notifications } from '../../src/db/schema.js';
 import { errorCode, type ApiClient } from '../helpers/api.js';
+import { SLOW_POLICY } from '../helpers/stack.js';
+import { eventually } from '../helpers/wait.js';
 import { accessibilityProblems } from './helpers/accessibility.js';
 import { PHONE, screenshot } from './helpers/browser.js';
 import { startBrowserDesk, type BrowserDesk, type Someone } from './helpers/browser-desk.js';
@@ -18,7 +23,7 @@ import { englishIn } from './helpers/catalogue-words.js';
 import { portalWordsOn, sidewaysOverflow } from './helpers/page-checks.js';
 
 const PATH = '/reports';
-const REPORTS = ['createdSolved', 'backlog', 'times', 'sla', 'workload'] as const;
+const REPORTS = ['createdSolved', 'backlog', 'times', 'sla', 'workload', 'satisfaction'] as const;
 
 let desk: BrowserDesk;
 let requester: Someone;
@@ -26,7 +31,8 @@ let agent: Someone;
 let admin: Someone;
 
 beforeAll(async () => {
-  desk = await startBrowserDesk();
+  // The satisfaction survey a second after Solved, so that the solved ticket is rated within the test.
+  desk = await startBrowserDesk({}, { policy: { ...SLOW_POLICY, satisfaction: { delayMs: 1_000, badRatingNotifiesOps: false } } });
   requester = await desk.someone('Rita');
   agent = await desk.someone(`Agnes-${randomUUID().slice(0, 6)}`, { role: 'agent' });
   admin = await desk.someone('Ada', { role: 'admin' });
@@ -40,6 +46,12 @@ beforeAll(async () => {
   const solved = await create('software_issue', 'The app crashes at login');
   await agent.api.tickets.reply.mutate({ number: solved, body: 'Fixed in version 3.2.', status: 'solved' });
   await create('software_issue', 'The map is empty');
+  const token = await eventually(async () => {
+    const [row] = await desk.api.stack.db.select().from(notifications).where(and(eq(notifications.ticketNumber, solved), eq(notifications.kind, 'satisfaction_survey')));
+    expect(row?.payload.token).toEqual(expect.any(String));
+    return String(row.payload.token);
+  }, { timeoutMs: 10_000 });
+  await desk.api.client().satisfaction.rate.mutate({ token, rating: 'good' });
 }, 180_000);
 
 afterAll(async () => {
@@ -80,6 +92,8 @@ function expectedNumbers(report: (typeof REPORTS)[number], data: Awaited<ReturnT
       });
     case 'workload':
       return data.workload.map((row) => [row.openAssigned, row.solved].map((n) => count.format(n)));
+    case 'satisfaction':
+      return data.satisfaction.map((row) => [count.format(row.good), count.format(row.bad), maybe(row.goodShare, percent, 100)]);
   }
 }
 
@@ -117,8 +131,15 @@ describe('the reports page', () => {
     expect(workload.find((row) => row[0] === agent.name)?.slice(1)).toEqual(['1', '1']);
     expect((await tableOf(page, 'sla')).map((row) => row.slice(0, 2))).toContainEqual([en.reports.sla.targets.firstReply, en.typeName.critical]);
 
+    // The score of the whole range above its chart: the rating given today is in it.
+    const ratings = data.satisfaction.reduce((sum, row) => sum + row.good + row.bad, 0);
+    const good = data.satisfaction.reduce((sum, row) => sum + row.good, 0);
+    expect(good).toBeGreaterThanOrEqual(1);
+    const share = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(Math.round((good / ratings) * 1000) / 1000);
+    await expect(page.getByTestId('satisfaction-score').textContent()).resolves.toBe(en.reports.satisfaction.overall(share, ratings, String(ratings)));
+
     // Each CSV download is the server's CSV, and says what its table says.
-    for (const report of ['createdSolved', 'workload'] as const) {
+    for (const report of ['createdSolved', 'workload', 'satisfaction'] as const) {
       const section = page.locator(`section[data-report="${report}"]`);
       const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: new RegExp(en.reports.download) }).click()]);
       expect(download.suggestedFilename()).toBe(`${report}-${range.from}-${range.to}.csv`);
@@ -127,6 +148,7 @@ describe('the reports page', () => {
       const [, ...lines] = csv.trim().split('\r\n').map((line) => line.split(','));
       const table = await tableOf(page, report);
       if (report === 'createdSolved') expect(lines.map((line) => line.slice(1))).toEqual(table.map((row) => row.slice(1)));
+      else if (report === 'satisfaction') expect(lines.map((line) => [line[1], line[2], `${line[3]}%`])).toEqual(table.map((row) => row.slice(1)));
       else expect(lines.map((line) => [line[1], line[2], line[3]])).toEqual(table.map((row) => row));
     }
 

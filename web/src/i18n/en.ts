@@ -575,6 +575,14 @@ export const en = {
       openAssigned: 'Assigned, not solved',
       solved: 'Solved in the range',
     },
+    satisfaction: {
+      title: 'Satisfaction',
+      caption: 'Satisfaction ratings the requesters gave in the range, per week, and the share of Good among them',
+      good: 'Good',
+      bad: 'Bad',
+      share: 'Satisfaction score',
+      overall: (share: string, count: number, ratings: string): string => `${share} Good, of ${ratings} ${count === 1 ? 'rating' : 'ratings'} in the range.`,
+    },
   },
   /** Admins' pages: the people with an account, and the organizations. */
   admin: {

@@ -541,6 +541,14 @@ export const fr: Messages = {
       openAssigned: 'Attribués, non résolus',
       solved: 'Résolus dans la période',
     },
+    satisfaction: {
+      title: 'Satisfaction des demandeurs',
+      caption: 'Avis de satisfaction donnés par les demandeurs dans la période, par semaine, et la part d’avis « Bon »',
+      good: 'Bon',
+      bad: 'Mauvais',
+      share: 'Taux de satisfaction',
+      overall: (share, count, ratings) => `${share} d’avis « Bon », sur ${ratings} avis dans la période.`,
+    },
   },
   admin: {
     title: 'Administration',

@@ -53,6 +53,7 @@ export function Reports() {
           <Times data={report.data} filters={filters} />
           <Sla data={report.data} filters={filters} />
           <Workload data={report.data} filters={filters} />
+          <Satisfaction data={report.data} filters={filters} />
         </div>
       )}
     </>
@@ -451,6 +452,42 @@ function Workload({ data, filters }: SectionProps) {
         { label: t.reports.agent, cell: (row) => row.name, people: true },
         { label: words.openAssigned, cell: (row) => format.count(row.openAssigned) },
         { label: words.solved, cell: (row) => format.count(row.solved) },
+      ]}
+    />
+  );
+}
+
+/** The share of Good among the ratings of each week, and of the whole range above the chart. */
+function Satisfaction({ data, filters }: SectionProps) {
+  const { t, lang } = useI18n();
+  const format = useFormats(lang);
+  const words = t.reports.satisfaction;
+  const labels = useMemo(() => data.satisfaction.map((row) => formatShortDay(row.week, lang)), [data, lang]);
+  const series = useMemo<ChartSeries[]>(() => [{ label: words.share, values: data.satisfaction.map((row) => row.goodShare), colour: 2 }], [data, words]);
+  const good = data.satisfaction.reduce((sum, row) => sum + row.good, 0);
+  const count = data.satisfaction.reduce((sum, row) => sum + row.good + row.bad, 0);
+  return (
+    <ReportSection
+      report="satisfaction"
+      title={words.title}
+      caption={words.caption}
+      filters={filters}
+      empty={count === 0}
+      chart={
+        <>
+          <p className="report__summary" data-testid="satisfaction-score">
+            {words.overall(format.percent(count > 0 ? Math.round((good / count) * 1000) / 10 : 0), count, format.count(count))}
+          </p>
+          <Chart kind="bars" labels={labels} series={series} formatValue={format.percent} max={100} />
+          <Legend series={series} />
+        </>
+      }
+      rows={data.satisfaction}
+      columns={[
+        { label: t.reports.times.week, cell: (row) => formatDay(row.week, lang) },
+        { label: words.good, cell: (row) => format.count(row.good) },
+        { label: words.bad, cell: (row) => format.count(row.bad) },
+        { label: words.share, cell: (row) => <Maybe value={row.goodShare} format={format.percent} /> },
       ]}
     />
   );
