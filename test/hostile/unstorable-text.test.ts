@@ -52,6 +52,8 @@ describe('text Postgres or mail cannot carry', () => {
       ['tickets.reply', (bad) => ({ number, body: bad }), 'body', requesterCookie],
       ['users.create', (bad) => ({ email: `x-${randomUUID().slice(0, 6)}@example.test`, name: bad, role: 'requester' }), 'name', adminCookie],
       ['organizations.create', (bad) => ({ name: bad }), 'name', adminCookie],
+      // The satisfaction survey's page, which nobody signs in to: refused before its link is even looked up.
+      ['satisfaction.rate', (bad) => ({ token: 'x'.repeat(43), rating: 'bad', comment: bad }), 'comment', ''],
     ];
     for (const bad of UNSTORABLE) {
       for (const [path, input, field, cookie] of doors) {
@@ -72,6 +74,7 @@ describe('text Postgres or mail cannot carry', () => {
     for (const bad of UNSTORABLE) {
       await handle.signal(signals.reply, { actor: { kind: 'agent', id: 'ops', name: 'Ops' }, body: bad });
       await handle.signal(signals.addCc, { actor: { kind: 'agent', id: 'ops' }, person: { id: 'p-1', email: 'p@example.test', name: bad } });
+      await handle.signal(signals.rate, { actor: { kind: 'requester', id: requesterId }, survey: 1, rating: 'bad', comment: bad });
     }
     // A good Signal after the bad ones is applied: the bad ones were seen and set aside.
     await handle.signal(signals.putOnHold, { actor: { kind: 'agent', id: 'ops' } });
