@@ -76,6 +76,8 @@ export function scrubEvent<E extends Pick<TicketEvent, 'actor' | 'data'>>(event:
   if (byErased) {
     if ('subject' in data) data.subject = ERASED;
     if ('files' in data) data.files = [];
+    // A satisfaction rating's comment is their words; the rating itself stays, as a status does.
+    if (typeof data.comment === 'string' && data.comment !== '') data.comment = ERASED;
   }
   return { ...event, actor: actor(event.actor, erased), data };
 }

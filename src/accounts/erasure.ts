@@ -26,6 +26,7 @@ import {
   messageRequests,
   notifications,
   replyTokens,
+  satisfactionLinks,
   ticketComments,
   ticketEvents,
   ticketRequests,
@@ -74,6 +75,7 @@ async function endAccount(tx: Transaction, user: { id: string; email: string; na
     .set({ fromAddress: ERASED_ADDRESS, subject: ERASED, body: '', raw: null, userId: null })
     .where(or(eq(inboundMessages.userId, user.id), eq(inboundMessages.fromAddress, user.email)));
   await tx.delete(replyTokens).where(eq(replyTokens.userId, user.id));
+  await tx.delete(satisfactionLinks).where(eq(satisfactionLinks.requesterId, user.id));
   await tx.delete(accountTokens).where(eq(accountTokens.email, user.email));
   await tx.delete(messageRequests).where(eq(messageRequests.userId, user.id));
   // A digest of what they asked: of no use without their account, and derived from their words.
@@ -142,9 +144,13 @@ async function scrubQuotes(tx: Transaction, userId: string, ticketNumbers: numbe
   const requested = new Set(
     (await tx.select({ number: tickets.number }).from(tickets).where(and(eq(tickets.requesterId, userId), inArray(tickets.number, ticketNumbers)))).map((r) => r.number),
   );
-  const written = new Set(
-    (await tx.select({ number: ticketComments.ticketNumber, seq: ticketComments.seq }).from(ticketComments).where(eq(ticketComments.authorId, userId))).map((r) => `${r.number}:${r.seq}`),
-  );
+  // What they wrote: their comments, and their satisfaction ratings (a bad one's e-mail quotes it).
+  const comments = await tx.select({ number: ticketComments.ticketNumber, seq: ticketComments.seq }).from(ticketComments).where(eq(ticketComments.authorId, userId));
+  const ratings = await tx
+    .select({ number: ticketEvents.ticketNumber, seq: ticketEvents.seq })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.actorId, userId), eq(ticketEvents.kind, 'satisfaction_rated')));
+  const written = new Set([...comments, ...ratings].map((r) => `${r.number}:${r.seq}`));
   const rows = await tx.select().from(notifications).where(inArray(notifications.ticketNumber, ticketNumbers));
   for (const row of rows) {
     const payload = { ...row.payload };

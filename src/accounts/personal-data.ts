@@ -22,7 +22,7 @@ export async function personalData(db: Database, userId: string, publicUrl: stri
       .where(eq(ticketComments.authorId, userId))
       .orderBy(asc(ticketComments.ticketNumber), asc(ticketComments.seq)),
     db
-      .select({ ticketNumber: ticketEvents.ticketNumber, seq: ticketEvents.seq, at: ticketEvents.at, kind: ticketEvents.kind, fromStatus: ticketEvents.fromStatus, toStatus: ticketEvents.toStatus })
+      .select({ ticketNumber: ticketEvents.ticketNumber, seq: ticketEvents.seq, at: ticketEvents.at, kind: ticketEvents.kind, fromStatus: ticketEvents.fromStatus, toStatus: ticketEvents.toStatus, data: ticketEvents.data })
       .from(ticketEvents)
       .where(eq(ticketEvents.actorId, userId))
       .orderBy(asc(ticketEvents.ticketNumber), asc(ticketEvents.seq)),
@@ -57,7 +57,8 @@ export async function personalData(db: Database, userId: string, publicUrl: stri
     organizations: orgs,
     tickets: involved.map((t) => ({ ...t, as: t.requesterId === userId ? 'requester' : 'cc', createdAt: t.createdAt.toISOString(), requesterId: undefined })),
     messages: messages.map((m) => ({ ...m, at: m.at.toISOString() })),
-    changes: changes.map((c) => ({ ...c, at: c.at.toISOString() })),
+    // A satisfaction rating is a change with their words in it: the rating and the comment come with it.
+    changes: changes.map(({ data, ...c }) => ({ ...c, at: c.at.toISOString(), ...(c.kind === 'satisfaction_rated' ? { rating: data.rating, comment: data.comment } : {}) })),
     files: files.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), url: `${publicUrl}/attachments/${f.id}` })),
     emailsSent: mailsOut.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
     emailsReceived: mailsIn.map((m) => ({ ...m, receivedAt: m.receivedAt.toISOString() })),
