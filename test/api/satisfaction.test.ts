@@ -4,7 +4,9 @@
 // input are refused with a clear error, and nothing changes.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personOf } from '../../src/accounts/users.js';
 import { notifications } from '../../src/db/schema.js';
+import { TicketDesk } from '../../src/tickets/desk.js';
 import { SLOW_POLICY } from '../helpers/stack.js';
 import { errorCode, failure, requestId, startApi, type TestApi } from '../helpers/api.js';
 import { eventually } from '../helpers/wait.js';
@@ -76,6 +78,21 @@ describe('the satisfaction survey', () => {
     expect(second).not.toBe(token);
     expect((await anyone.satisfaction.survey.query({ token: second })).state).toBe('open');
     expect((await anyone.satisfaction.survey.query({ token })).state).toBe('reopened');
+  });
+
+  it('a link stops once its ticket is Closed: the page is told so, and an answer is refused', async () => {
+    const requester = await api.signedIn({ label: 'requester' });
+    const agent = await api.signedIn({ role: 'agent' });
+    // Asked half a second after Solved, closed two seconds after it.
+    const quickDesk = new TicketDesk({ client: api.stack.client, db: api.stack.db, taskQueue: api.stack.taskQueue, policy: { ...SLOW_POLICY, solvedAutoCloseMs: 2_000, satisfaction: { delayMs: 500, badRatingNotifiesOps: true } } });
+    const { number } = await quickDesk.create({ requestId: requestId(), type: 'software_issue', subject: 'Till printer offline', description: 'Shop 3', requester: personOf(requester.user), organizationId: null, ccs: [], followUpOf: null });
+    await agent.api.tickets.solve.mutate({ number });
+    const token = await surveyToken(number);
+    const anyone = api.client();
+    await eventually(async () => expect((await anyone.satisfaction.survey.query({ token })).state).toBe('closed'), { timeoutMs: 10_000 });
+    const late = await failure(anyone.satisfaction.rate.mutate({ token, rating: 'good' }));
+    expect(late.data?.code).toBe('CONFLICT');
+    expect(late.message).toContain('Closed');
   });
 
   it('refuses an unknown link, a comment too long, and text Postgres cannot store; nothing changes', async () => {
