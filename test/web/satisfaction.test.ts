@@ -73,12 +73,23 @@ describe('the satisfaction page', () => {
     expect(incidents).toEqual([]);
     await context.close();
 
-    // Support Ops read it in the ticket's audit trail.
-    const { page: agentPage } = await desk.as(agent);
+    // Support Ops read it beside the ticket, and in its audit trail.
+    const { page: agentPage, incidents: agentIncidents } = await desk.as(agent);
     await agentPage.goto(`/tickets/${number}`);
+    const note = agentPage.getByRole('region', { name: s.onTicket });
+    await note.getByText(s.rated(false)).waitFor();
+    await note.getByText('Nobody told me it was fixed.').waitFor();
     await agentPage.getByRole('heading', { name: en.ticket.audit }).click();
     await agentPage.getByText(en.workEvent.satisfaction_rated(false, 'Nobody told me it was fixed.')).waitFor();
     await agentPage.getByText(en.workEvent.satisfaction_requested()).waitFor();
+    expect(await accessibilityProblems(agentPage)).toEqual([]);
+    await screenshot(agentPage, 'satisfaction-on-ticket.en.desktop');
+    expect(agentIncidents).toEqual([]);
+    // The requester's own page shows no such note: it is Support Ops'.
+    const { page: theirs } = await desk.as(requester);
+    await theirs.goto(`/tickets/${number}`);
+    await theirs.getByTestId('ticket-title').waitFor();
+    await expect(theirs.getByTestId('satisfaction-note').count()).resolves.toBe(0);
   });
 
   it('speaks the e-mail\u2019s language (French here, in an English browser), and says a survey whose solve was reopened no longer asks', async () => {

@@ -970,6 +970,9 @@ export const en = {
     unknownLink: 'This link is not valid. Open the link from the e-mail again, in full.',
     missingLink: 'This page needs the link from the satisfaction e-mail.',
     openTicket: 'Open the ticket',
+    /** Beside the ticket, for Support Ops. */
+    onTicket: 'Satisfaction rating',
+    rated: (good: boolean): string => `Satisfaction: ${good ? 'Good' : 'Bad'}`,
   },
   notFoundPage: 'This page does not exist.',
 };

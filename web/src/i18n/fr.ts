@@ -924,6 +924,8 @@ export const fr: Messages = {
     unknownLink: 'Ce lien n’est pas valide. Ouvrez de nouveau le lien de l’e-mail, en entier.',
     missingLink: 'Cette page a besoin du lien de l’e-mail de satisfaction.',
     openTicket: 'Ouvrir le ticket',
+    onTicket: 'Avis de satisfaction',
+    rated: (good) => `Satisfaction : « ${good ? 'Bon' : 'Mauvais'} »`,
   },
   notFoundPage: 'Cette page n’existe pas.',
 };

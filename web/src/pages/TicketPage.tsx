@@ -9,6 +9,7 @@ import { errorCode } from '../api/errors';
 import { AgentPanel } from '../components/AgentPanel';
 import { ApiError } from '../components/ApiError';
 import { AuditTrail } from '../components/AuditTrail';
+import { SatisfactionNote } from '../components/SatisfactionNote';
 import { CcManager } from '../components/CcManager';
 import { Conversation } from '../components/Conversation';
 import { FollowUp } from '../components/FollowUp';
@@ -120,7 +121,10 @@ export function TicketPage() {
         </div>
         <aside className="ticket__side" aria-label={t.ticket.side}>
           {standing === 'agent' ? (
-            <AgentPanel ticket={ticket} me={me} portal={portal} permissions={may} onChanged={detail.reload} />
+            <>
+              <AgentPanel ticket={ticket} me={me} portal={portal} permissions={may} onChanged={detail.reload} />
+              <SatisfactionNote workEvents={detail.data.workEvents} />
+            </>
           ) : (
             <RequesterSolve number={ticket.number} offered={!closed && ticket.status !== 'solved' && may.may('solve')} onDone={detail.reload} />
           )}
