@@ -10,6 +10,8 @@ import { fr } from '../../web/src/i18n/fr.js';
 import { SLOW_POLICY } from '../helpers/stack.js';
 import { eventually } from '../helpers/wait.js';
 import { accessibilityProblems } from './helpers/accessibility.js';
+import { englishIn } from './helpers/catalogue-words.js';
+import { portalWordsOn, sidewaysOverflow } from './helpers/page-checks.js';
 import { openAs, PHONE, screenshot } from './helpers/browser.js';
 import { startBrowserDesk, type BrowserDesk, type Someone } from './helpers/browser-desk.js';
 
@@ -98,6 +100,11 @@ describe('the satisfaction page', () => {
     const { page, incidents, context } = await openAs(desk.browser, desk.web.url, { locale: 'en-GB', viewport: PHONE });
     await page.goto(`${path}&lang=fr`);
     await page.getByRole('heading', { name: s.title, level: 1 }).waitFor();
+    // The form at the narrowest phone, all in French.
+    await page.setViewportSize({ width: 320, height: 700 });
+    expect(await sidewaysOverflow(page)).toEqual({ excess: 0, culprits: [] });
+    expect(englishIn(await portalWordsOn(page))).toEqual([]);
+    await page.setViewportSize(PHONE);
     await page.getByRole('radio', { name: s.good }).check();
     await requester.api.tickets.reply.mutate({ number, body: 'Elle est de nouveau bloquée.' });
     await page.getByRole('button', { name: s.send }).click();
