@@ -6,13 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/client.js';
 import { addSearchAttributes } from '../../src/temporal/search-attributes.js';
 import { createTicketWorker } from '../../src/temporal/ticket-worker.js';
 import { TicketDesk } from '../../src/tickets/desk.js';
 import type { PinnedSla } from '../../workflows/sla/pinned.js';
 import type { PageChannel, TicketPolicy, TicketType } from '../../workflows/ticket/model.js';
+import { freshDatabase } from './fresh-database.js';
 import { installQuietRuntime } from './stack.js';
 
 const INSTALLED = fileURLToPath(new URL('../../.tools/bin/temporal-test-server', import.meta.url));
@@ -35,6 +36,34 @@ export interface SkippingDesk {
   /** Skips the server's clock forward to `instant` (firing every timer due on the way). */
   skipTo(instant: number): Promise<void>;
   close(): Promise<void>;
+}
+
+export type SkippingDeskOptions = Omit<Parameters<typeof startSkippingDesk>[0], 'databaseUrl'>;
+
+/**
+ * A test file's time-skipping desks: one database of its own for the whole file (the server's clock
+ * runs months ahead), and a desk per test (`start`), closed after that test.
+ */
+export function skippingDesksOfFile(name: string, firstTicketNumberAbove: number): { start(options: SkippingDeskOptions): Promise<SkippingDesk> } {
+  let databaseUrl: string;
+  let closeDatabase: () => Promise<void>;
+  let current: SkippingDesk | null = null;
+  beforeAll(async () => {
+    const fresh = await freshDatabase(name, { firstTicketNumberAbove });
+    databaseUrl = fresh.url;
+    closeDatabase = () => fresh.db.close();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  afterAll(async () => closeDatabase?.());
+  return {
+    async start(options) {
+      current = await startSkippingDesk({ ...options, databaseUrl });
+      return current;
+    },
+  };
 }
 
 export async function startSkippingDesk(options: {

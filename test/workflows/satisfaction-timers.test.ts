@@ -5,15 +5,14 @@
 // reopened, for a survey answered already and once the ticket is Closed.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { notifications, satisfactionLinks, ticketEvents } from '../../src/db/schema.js';
 import { ticketWorkflowId } from '../../src/temporal/ids.js';
 import { TicketGoneError, TicketRefusedError } from '../../src/tickets/errors.js';
 import { DEFAULT_POLICY, type TicketPolicy } from '../../workflows/ticket/model.js';
-import { freshDatabase } from '../helpers/fresh-database.js';
 import { officeSla } from '../helpers/sla.js';
 import { agentActor, person, requesterActor } from '../helpers/stack.js';
-import { startSkippingDesk, type SkippingDesk } from '../helpers/time-skipping.js';
+import { skippingDesksOfFile, type SkippingDesk } from '../helpers/time-skipping.js';
 import { eventually } from '../helpers/wait.js';
 
 const HOUR = 3_600_000;
@@ -22,23 +21,10 @@ const at = (local: string) => Date.parse(local);
 const agent = agentActor();
 const POLICY: TicketPolicy = { ...DEFAULT_POLICY, satisfaction: { delayMs: DAY, badRatingNotifiesOps: true } };
 
-let databaseUrl: string;
-let closeDatabase: () => Promise<void>;
-beforeAll(async () => {
-  const fresh = await freshDatabase('satisfaction_timers', { firstTicketNumberAbove: 4_100_000_000 });
-  databaseUrl = fresh.url;
-  closeDatabase = () => fresh.db.close();
-});
-afterAll(async () => closeDatabase?.());
-
-let skipping: SkippingDesk | null = null;
-afterEach(async () => {
-  await skipping?.close();
-  skipping = null;
-});
+const desks = skippingDesksOfFile('satisfaction_timers', 4_100_000_000);
 
 async function deskAt(start: string): Promise<SkippingDesk> {
-  skipping = await startSkippingDesk({ policy: POLICY, sla: officeSla, databaseUrl });
+  const skipping = await desks.start({ policy: POLICY, sla: officeSla });
   await skipping.skipTo(at(start));
   return skipping;
 }

@@ -4,7 +4,7 @@
 // configured; and a page adds no command to the ticket's history, so running tickets replay.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { notifications, ticketEvents } from '../../src/db/schema.js';
 import { ticketWorkflowId } from '../../src/temporal/ids.js';
 import { TicketDesk } from '../../src/tickets/desk.js';
@@ -13,33 +13,19 @@ import { ON_CALL } from '../../workflows/ticket/effects.js';
 import { DEFAULT_POLICY, type NewTicket, type PageChannel, type TicketType } from '../../workflows/ticket/model.js';
 import { newTicketProblem } from '../../workflows/ticket/parse.js';
 import { apply, createTicket } from '../../workflows/ticket/state.js';
-import { freshDatabase } from '../helpers/fresh-database.js';
 import { officeSla, secondsSla } from '../helpers/sla.js';
 import { SLOW_POLICY, person } from '../helpers/stack.js';
-import { startSkippingDesk, type SkippingDesk } from '../helpers/time-skipping.js';
+import { skippingDesksOfFile, type SkippingDesk } from '../helpers/time-skipping.js';
 import { eventually } from '../helpers/wait.js';
 
 const at = (local: string) => Date.parse(local);
 const iso = (instant: number) => new Date(instant).toISOString();
 const MINUTE = 60_000;
 
-let databaseUrl: string;
-let closeDatabase: () => Promise<void>;
-beforeAll(async () => {
-  const fresh = await freshDatabase('sla_page', { firstTicketNumberAbove: 5_000_000_000 });
-  databaseUrl = fresh.url;
-  closeDatabase = () => fresh.db.close();
-});
-afterAll(async () => closeDatabase?.());
-
-let skipping: SkippingDesk | null = null;
-afterEach(async () => {
-  await skipping?.close();
-  skipping = null;
-});
+const desks = skippingDesksOfFile('sla_page', 5_000_000_000);
 
 async function deskAt(start: string, onCallPage: PageChannel[]): Promise<SkippingDesk> {
-  skipping = await startSkippingDesk({ policy: SLOW_POLICY, sla: officeSla, databaseUrl, onCallPage });
+  const skipping = await desks.start({ policy: SLOW_POLICY, sla: officeSla, onCallPage });
   await skipping.skipTo(at(start));
   return skipping;
 }

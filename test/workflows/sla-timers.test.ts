@@ -5,38 +5,24 @@
 // the day the story starts (the server starts at today's date).
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ticketEvents, tickets } from '../../src/db/schema.js';
 import { ticketWorkflowId } from '../../src/temporal/ids.js';
 import type { TicketType } from '../../workflows/ticket/model.js';
-import { freshDatabase } from '../helpers/fresh-database.js';
 import { officeSla } from '../helpers/sla.js';
 import { SLOW_POLICY, agentActor, person, requesterActor } from '../helpers/stack.js';
-import { startSkippingDesk, type SkippingDesk } from '../helpers/time-skipping.js';
+import { skippingDesksOfFile, type SkippingDesk } from '../helpers/time-skipping.js';
 import { eventually } from '../helpers/wait.js';
 
 const at = (local: string) => Date.parse(local);
 const iso = (instant: number) => new Date(instant).toISOString();
 const agent = agentActor();
 
-let databaseUrl: string;
-let closeDatabase: () => Promise<void>;
-beforeAll(async () => {
-  const fresh = await freshDatabase('sla_timers', { firstTicketNumberAbove: 4_000_000_000 });
-  databaseUrl = fresh.url;
-  closeDatabase = () => fresh.db.close();
-});
-afterAll(async () => closeDatabase?.());
-
-let skipping: SkippingDesk | null = null;
-afterEach(async () => {
-  await skipping?.close();
-  skipping = null;
-});
+const desks = skippingDesksOfFile('sla_timers', 4_000_000_000);
 
 /** A desk on a time-skipping server whose clock reads `start`. */
 async function deskAt(start: string): Promise<SkippingDesk> {
-  skipping = await startSkippingDesk({ policy: SLOW_POLICY, sla: officeSla, databaseUrl });
+  const skipping = await desks.start({ policy: SLOW_POLICY, sla: officeSla });
   expect(await skipping.now()).toBeLessThan(at(start));
   await skipping.skipTo(at(start));
   return skipping;
