@@ -142,3 +142,14 @@ export function compareSteps(expected: readonly ExpectedStep[], recorded: readon
 
 /** Guard for the phase's wait: the last expected instant, or now when none is expected. */
 export const lastInstant = (expected: readonly ExpectedStep[], now: number) => expected.reduce((last, s) => Math.max(last, s.at), now);
+
+/** The most of `instants` in any window [t, t + windowMs): how many steps fall due at once. */
+export function busiestWindow(instants: readonly number[], windowMs: number): number {
+  const sorted = [...instants].sort((a, b) => a - b);
+  let most = 0;
+  for (let first = 0, last = 0; last < sorted.length; last++) {
+    while (sorted[last] - sorted[first] >= windowMs) first++;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}

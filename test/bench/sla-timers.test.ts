@@ -2,7 +2,7 @@
 // closed stretch, the expected warning and breach instants, and the comparison with what the
 // workflow recorded.
 import { describe, expect, it } from 'vitest';
-import { calendarClosedBetween, compareSteps, expectedFirstReplySteps, nextWholeMinute, type RecordedEvent } from '../../bench/phases/sla-timers-expected.js';
+import { busiestWindow, calendarClosedBetween, compareSteps, expectedFirstReplySteps, nextWholeMinute, type RecordedEvent } from '../../bench/phases/sla-timers-expected.js';
 import { businessTimeBetween, isOpenAt } from '../../workflows/calendar/business-time.js';
 
 const MINUTE = 60_000;
@@ -83,5 +83,20 @@ describe('comparing recorded steps with the expected ones', () => {
     expect(result.fired).toBe(0);
     expect(result.missing).toBe(0);
     expect(Number.isNaN(result.lateP99)).toBe(true);
+  });
+});
+
+describe('how fast the steps fall due', () => {
+  it('counts the most instants in any window of the given length', () => {
+    const instants = [0, 100, 999, 1000, 1500, 5000];
+    // [0, 1000) holds 0, 100, 999; [999, 1999) holds 999, 1000, 1500: three at most either way.
+    expect(busiestWindow(instants, 1000)).toBe(3);
+    expect(busiestWindow(instants, 1)).toBe(1);
+    expect(busiestWindow(instants, 10_000)).toBe(6);
+    expect(busiestWindow([], 1000)).toBe(0);
+  });
+
+  it('does not depend on the order the instants come in', () => {
+    expect(busiestWindow([1500, 0, 999, 5000, 100, 1000], 1000)).toBe(3);
   });
 });
