@@ -8,6 +8,8 @@ export interface BenchArgs {
   phases: Phase[];
   /** Seconds-long steps and small counts: checks the bench end to end, figures are not comparable. */
   quick: boolean;
+  /** The memory phase grows on from 10,000 to 50,000 open tickets, to show the worker stays flat. */
+  large: boolean;
   /** Write V8 CPU profiles of the API and worker processes to this folder. */
   profileDir?: string;
   /** Run the Temporal dev server in memory instead of on its SQLite file (as `npm start` does). */
@@ -20,11 +22,12 @@ export interface BenchArgs {
   cluster: boolean;
 }
 
-const USAGE = `Usage: npm run bench -- [--quick] [--cluster] [--only ${PHASES.join(',')}] [--profile DIR] [--temporal-in-memory] [--sqlite-pragma NAME=VALUE]... [--temporal-config KEY=JSON]...`;
+const USAGE = `Usage: npm run bench -- [--quick] [--large] [--cluster] [--only ${PHASES.join(',')}] [--profile DIR] [--temporal-in-memory] [--sqlite-pragma NAME=VALUE]... [--temporal-config KEY=JSON]...`;
 
 export function parseArgs(argv: string[]): BenchArgs {
   let only: Phase[] | null = null;
   let quick = false;
+  let large = false;
   let cluster = false;
   let profileDir: string | undefined;
   let temporalInMemory = false;
@@ -33,6 +36,7 @@ export function parseArgs(argv: string[]): BenchArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') quick = true;
+    else if (arg === '--large') large = true;
     else if (arg === '--cluster') cluster = true;
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const value = arg.includes('=') ? arg.slice('--only='.length) : argv[++i];
@@ -55,7 +59,8 @@ export function parseArgs(argv: string[]): BenchArgs {
     else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   if (profileDir === '') throw new Error(USAGE);
+  if (quick && large) throw new Error(`--quick and --large: one or the other\n${USAGE}`);
   // The cluster's server is configured as production runs it (src/cluster/temporal-server.ts).
   if (cluster && (temporalInMemory || sqlitePragmas || temporalConfig)) throw new Error(`--cluster runs the real Temporal server on Postgres: --temporal-in-memory, --sqlite-pragma and --temporal-config are for the dev server\n${USAGE}`);
-  return { phases: PHASES.filter((p) => only === null || only.includes(p)), quick, cluster, profileDir, temporalInMemory, sqlitePragmas, temporalConfig };
+  return { phases: PHASES.filter((p) => only === null || only.includes(p)), quick, large, cluster, profileDir, temporalInMemory, sqlitePragmas, temporalConfig };
 }

@@ -17,6 +17,8 @@ export interface BenchContext {
   desk: TicketDesk;
   people: BenchPeople;
   quick: boolean;
+  /** --large: the memory phase goes on to 50,000 open tickets. */
+  large: boolean;
   log: (line: string) => void;
   /** The API's creation saturation concurrency, once the creation phase has measured it. */
   saturation?: number;

@@ -78,6 +78,12 @@ describe('bench options', () => {
     expect(parseArgs(['--only=timers']).phases).toEqual(['timers']);
   });
 
+  it('takes --large for the memory phase at 50,000 open tickets, not with --quick', () => {
+    expect(parseArgs(['--large', '--only', 'memory'])).toMatchObject({ large: true, quick: false, phases: ['memory'] });
+    expect(parseArgs([]).large).toBe(false);
+    expect(() => parseArgs(['--quick', '--large'])).toThrow(/one or the other/);
+  });
+
   it('refuses unknown phases and options', () => {
     expect(() => parseArgs(['--only', 'everything'])).toThrow(/unknown phase/);
     expect(() => parseArgs(['--fast'])).toThrow(/unknown option/);
