@@ -2,7 +2,6 @@
 // activities on one task queue (tests build theirs with it); startTicketWorker runs it as the
 // product does: connects to Temporal, makes sure the search attributes exist, and polls until
 // stopped. Stopping lets running workflow and activity tasks finish first.
-import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../../activities/index.js';
 import type { Database } from '../db/client.js';
@@ -11,8 +10,7 @@ import type { Logger } from '../observability/logger.js';
 import { FAILURE_CONVERTER_PATH, ticketDataConverter } from './codec.js';
 import { prepareNamespace } from './namespace.js';
 import type { PayloadKey } from './payload-keys.js';
-
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+import { bundleInChildProcess } from './workflow-bundle.js';
 
 export interface TicketWorkerOptions {
   connection: NativeConnection;
@@ -21,19 +19,20 @@ export interface TicketWorkerOptions {
   db: Database;
   /** What the worker hands Temporal is encrypted with these (codec.ts); null: sent as it is. */
   payloadKeys: PayloadKey[] | null;
-  /** A prebuilt workflow bundle (tests build one once, with FAILURE_CONVERTER_PATH); otherwise the workflows are bundled now. */
+  /** A prebuilt workflow bundle (the tests make one once, workflow-bundle.ts); otherwise one is made now, in a child process. */
   workflowBundlePath?: string;
   overrides?: Partial<WorkerOptions>;
 }
 
-export function createTicketWorker(options: TicketWorkerOptions): Promise<Worker> {
+export async function createTicketWorker(options: TicketWorkerOptions): Promise<Worker> {
+  const workflowBundle = options.workflowBundlePath ? { codePath: options.workflowBundlePath } : { code: await bundleInChildProcess() };
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities({ db: options.db }),
     dataConverter: options.payloadKeys ? ticketDataConverter(options.payloadKeys) : { failureConverterPath: FAILURE_CONVERTER_PATH },
-    ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+    workflowBundle,
     // The SDK sizes its cache from the heap limit (about 2,300 workflows on a 24 GiB machine), and
     // the worker's memory grows with it. Tickets wait for days between changes, so few benefit from
     // staying cached; an evicted ticket's next change replays its short history instead

@@ -3,15 +3,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { freePort } from '../../src/net.js';
 import { startDevServer } from '../../src/temporal/dev-server.js';
-import { FAILURE_CONVERTER_PATH } from '../../src/temporal/codec.js';
 import { newPayloadKeyText } from '../../src/temporal/payload-keys.js';
-import { WORKFLOWS_PATH } from '../../src/temporal/ticket-worker.js';
+import { bundleTicketWorkflows } from '../../src/temporal/workflow-bundle.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,11 +40,11 @@ export default async function setup(project: TestProject) {
         'history.maximumSignalsPerExecution': TEST_SIGNALS_PER_RUN,
       },
     }),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, failureConverterPath: FAILURE_CONVERTER_PATH, logger: quietLogger }),
+    bundleTicketWorkflows(),
   ]);
   await runMigrations(postgres.url);
   const workflowBundlePath = join(scratchDir, 'workflows.js');
-  writeFileSync(workflowBundlePath, bundle.code);
+  writeFileSync(workflowBundlePath, bundle);
 
   project.provide('databaseUrl', postgres.url);
   project.provide('payloadKeys', newPayloadKeyText().replace(/#.*\n/g, '').trim());
@@ -59,12 +57,3 @@ export default async function setup(project: TestProject) {
     rmSync(scratchDir, { recursive: true, force: true });
   };
 }
-
-const quietLogger = {
-  log: () => {},
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};
