@@ -34,10 +34,12 @@ export async function createTicketWorker(options: TicketWorkerOptions): Promise<
     dataConverter: options.payloadKeys ? ticketDataConverter(options.payloadKeys) : { failureConverterPath: FAILURE_CONVERTER_PATH },
     workflowBundle,
     // The SDK sizes its cache from the heap limit (about 2,300 workflows on a 24 GiB machine), and
-    // the worker's memory grows with it. Tickets wait for days between changes, so few benefit from
-    // staying cached; an evicted ticket's next change replays its short history instead
-    // (docs/PERFORMANCE.md).
-    maxCachedWorkflows: 1000,
+    // each cached ticket holds some 0.6 MiB (its own instance of every module of the bundle): 1,000
+    // cached made the worker 1,018 MiB at 10,000 open tickets. Tickets wait for days between
+    // changes, so few benefit from staying cached: a ticket being worked on stays (the cache drops
+    // the least recently used first), and an evicted ticket's next change replays its history, a
+    // bounded number of events (workflow.ts). docs/PERFORMANCE.md, "Memory", measures both sides.
+    maxCachedWorkflows: 100,
     ...options.overrides,
   });
 }
