@@ -1,5 +1,6 @@
-// `npx tsx bench/explain-reads.ts`: the Postgres plans (EXPLAIN ANALYZE) of the queries behind
-// the read benchmark, on a fresh embedded Postgres seeded as the bench seeds it (100,000 rows).
+// `npx tsx bench/explain-reads.ts [rows]`: the Postgres plans (EXPLAIN ANALYZE) of the queries
+// behind the read benchmark, on a fresh embedded Postgres seeded as the bench seeds it (100,000
+// rows, or as many as given: 1000000 for the --large reads).
 // The queries are captured from the API's own list and access code, not written out again here.
 // Each list runs two queries, its rows and its bounded count; a table at the end sets their
 // execution times side by side.
@@ -19,6 +20,8 @@ import { freePort } from '../src/net.js';
 import { SEEDED_NUMBER_BASE } from './harness/context.js';
 import { seedProjection } from './phases/seed.js';
 
+const rows = Number(process.argv[2] ?? 100_000);
+if (!Number.isInteger(rows) || rows < 1) throw new Error('Usage: npx tsx bench/explain-reads.ts [rows]');
 const dir = mkdtempSync(join(tmpdir(), 'support-desk-explain-'));
 const pg = await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: await freePort() });
 try {
@@ -38,10 +41,11 @@ try {
   // whole table in page order for it.
   const newcomer = await createUser(db, { email: 'newcomer@bench.test' });
   await addMembership(db, newcomer.id, (await findOrCreateOrganization(db, 'New Bikes')).id);
-  await seedProjection(db, 100_000, { requesterId: requester.id, requesterEmail: requester.email, organizationId: organization.id });
+  await seedProjection(db, rows, { requesterId: requester.id, requesterEmail: requester.email, organizationId: organization.id });
 
   const reads: Array<[string, () => Promise<unknown>]> = [
     ['list mine', () => listTickets(db, requester, listInput.parse({ view: 'mine' }))],
+    ['list mine, open', () => listTickets(db, requester, listInput.parse({ view: 'mine', status: ['open'] }))],
     ['list organization', () => listTickets(db, requester, listInput.parse({ view: 'organization' }))],
     ['list organization, open', () => listTickets(db, requester, listInput.parse({ view: 'organization', status: ['open'] }))],
     ['list organization without tickets', () => listTickets(db, newcomer, listInput.parse({ view: 'organization' }))],

@@ -35,7 +35,7 @@ const PHASE_RUNNERS: Record<Phase, (ctx: BenchContext, earlier: readonly PhaseOu
 
 /** The whole run is bounded: past this, everything is stopped and the bench fails. */
 // The full run's sla-timers phase (10,000 tickets, about 30 minutes) comes on top of the others' 10–25;
-// --large adds 40,000 tickets to the memory phase (some 20 minutes).
+// --large adds 40,000 tickets to the memory phase (some 20 minutes) and 900,000 rows to the reads (some 3).
 const RUN_LIMIT_MS = { quick: 10 * 60_000, full: 90 * 60_000, large: 120 * 60_000 };
 
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);

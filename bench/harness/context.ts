@@ -17,7 +17,7 @@ export interface BenchContext {
   desk: TicketDesk;
   people: BenchPeople;
   quick: boolean;
-  /** --large: the memory phase goes on to 50,000 open tickets. */
+  /** --large: the memory phase goes on to 50,000 open tickets, the reads to 1,000,000 tickets. */
   large: boolean;
   log: (line: string) => void;
   /** The API's creation saturation concurrency, once the creation phase has measured it. */

@@ -36,5 +36,5 @@ export function renderSection(section: Section): string {
 
 export function renderChecks(checks: Check[]): string {
   const width = Math.max(0, ...checks.map((c) => c.target.length));
-  return ['## Targets (issue 6)', ...checks.map((c) => `${c.pass ? 'PASS' : 'MISS'}  ${c.target.padEnd(width)}  measured ${c.measured}`), ''].join('\n');
+  return ['## Targets', ...checks.map((c) => `${c.pass ? 'PASS' : 'MISS'}  ${c.target.padEnd(width)}  measured ${c.measured}`), ''].join('\n');
 }

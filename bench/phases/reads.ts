@@ -11,8 +11,14 @@ import { cores, ms, rate, type PhaseOutcome } from '../harness/report.js';
 import { createViaApi } from './creation.js';
 import { seedProjection } from './seed.js';
 
-export const MAX_LIST_P99_MS = 20;
+/** Issue 17's targets: every read at 100,000 tickets, every list at a million (--large), against the bare endpoint. */
+export const MAX_READ_P99_MS = 10;
+export const MAX_LARGE_LIST_P99_MS = 20;
+export const MIN_READ_RATIO = 0.4;
 const SEEDED = 100_000;
+/** --large: the same reads again, at concurrency 1, once the projection holds a million tickets. */
+const LARGE_SEEDED = 1_000_000;
+const BARE = 'bare express JSON';
 
 export async function readsPhase(ctx: BenchContext): Promise<PhaseOutcome> {
   const { requester, agent, organizationId } = ctx.people;
@@ -29,7 +35,7 @@ export async function readsPhase(ctx: BenchContext): Promise<PhaseOutcome> {
   const bareUrl = ctx.stack.api.urls.bare;
   // The queries the web client sends: people's lists sorted by last change, the Support Ops queue
   // Critical / SEV first, each with and without the filters its pages offer.
-  const reads: Array<{ name: string; list: boolean; call: () => Promise<unknown> }> = [
+  const reads: Read[] = [
     { name: 'list mine', list: true, call: () => requester.api.tickets.list.query({ view: 'mine' }) },
     { name: 'list mine, open', list: true, call: () => requester.api.tickets.list.query({ view: 'mine', status: ['open'] }) },
     { name: 'list organization', list: true, call: () => requester.api.tickets.list.query({ view: 'organization' }) },
@@ -40,7 +46,7 @@ export async function readsPhase(ctx: BenchContext): Promise<PhaseOutcome> {
     { name: 'list queue, page 40', list: true, call: () => agent.api.tickets.list.query({ view: 'queue', sort: 'criticalFirst', page: 40 }) },
     { name: 'get (agent)', list: false, call: () => agent.api.tickets.get.query({ number: sample }) },
     {
-      name: 'bare express JSON',
+      name: BARE,
       list: false,
       call: async () => {
         const response = await fetch(bareUrl);
@@ -50,39 +56,95 @@ export async function readsPhase(ctx: BenchContext): Promise<PhaseOutcome> {
     },
   ];
   const seconds = ctx.quick ? 1 : 5;
-  const ladder = [1, 8];
+  const measured = await measureReads(ctx, reads, [1, 8], seconds);
+  const bareRate = measured.rateOf(BARE, 8);
+  // The slowest read against the bare endpoint: the API's own cost per request, Postgres's and the
+  // bench's own parsing of the answer, on the cores they share with it.
+  const slowest = reads.filter((read) => read.name !== BARE).map((read) => ({ name: read.name, ratio: measured.rateOf(read.name, 8) / bareRate })).sort((a, b) => a.ratio - b.ratio)[0];
+  const large = ctx.large ? await largeReads(ctx, reads, seconds) : null;
+  return {
+    sections: [
+      {
+        title: `Reads through the API, ${total} tickets in the projection (${SEEDED} seeded with generate_series), ${seconds} s per step`,
+        header: READ_HEADER,
+        rows: measured.rows,
+        notes: [`bare express JSON at c=8: ${rate(bareRate)}/s (the ceiling of one Node HTTP process here)`, ...measured.cpuNotes],
+      },
+      ...(large ? [large.section] : []),
+    ],
+    checks: [
+      {
+        target: `every read p99 <= ${MAX_READ_P99_MS} ms at 100k tickets (c=1, worst read)`,
+        measured: `${ms(measured.worstP99.p99)} ms (${measured.worstP99.name})`,
+        pass: measured.worstP99.p99 <= MAX_READ_P99_MS,
+      },
+      {
+        target: `every read at c=8 >= ${MIN_READ_RATIO}x the bare express endpoint`,
+        measured: `${slowest.ratio.toFixed(2)}x (${slowest.name}: ${rate(measured.rateOf(slowest.name, 8))}/s against ${rate(bareRate)}/s)`,
+        pass: slowest.ratio >= MIN_READ_RATIO,
+      },
+      ...(large ? [large.check] : []),
+    ],
+  };
+}
+
+interface Read {
+  name: string;
+  list: boolean;
+  call: () => Promise<unknown>;
+}
+
+const READ_HEADER = ['read', 'conc', 'per s', 'p50 ms', 'p95 ms', 'p99 ms', 'ok', 'err'];
+
+/** Each read at each concurrency in turn, after a short warm-up, with the CPU of every process. */
+async function measureReads(ctx: BenchContext, reads: Read[], ladder: number[], seconds: number) {
   const rows: (string | number)[][] = [];
-  let worstListP99 = 0;
-  let worstList = '';
-  let bareRate = NaN;
+  const rates = new Map<string, number>();
   const cpuNotes: string[] = [];
+  // The worst p99 at concurrency 1 among the product's reads, and among its lists; a read that
+  // failed counts as the worst.
+  let worstP99 = { name: '', p99: 0 };
+  let worstListP99 = { name: '', p99: 0 };
   for (const read of reads) {
     await runLoad({ concurrency: 2, seconds: 1, maxOperations: 20 }, () => read.call().then(() => undefined));
     for (const concurrency of ladder) {
       const { result, cores: shares } = await withCpu(ctx.stack.pids, () => runLoad({ concurrency, seconds }, () => read.call().then(() => undefined)));
       if (result.firstError) ctx.log(`${read.name}: first error: ${result.firstError}`);
       rows.push([read.name, concurrency, rate(result.rate), ms(result.p50), ms(result.p95), ms(result.p99), result.count, result.errors]);
-      if (concurrency === 1 && read.list && result.p99 > worstListP99) [worstListP99, worstList] = [result.p99, read.name];
-      if (concurrency === 1 && read.list && result.errors > 0) worstListP99 = Infinity;
-      if (read.name === 'bare express JSON' && concurrency === 8) bareRate = result.rate;
+      rates.set(`${read.name} ${concurrency}`, result.rate);
+      const p99 = result.errors > 0 ? Infinity : result.p99;
+      if (concurrency === 1 && read.name !== BARE && p99 > worstP99.p99) worstP99 = { name: read.name, p99 };
+      if (concurrency === 1 && read.list && p99 > worstListP99.p99) worstListP99 = { name: read.name, p99 };
       if (concurrency === 8) cpuNotes.push(`${read.name} c=8 CPU cores: ${cores(shares)}`);
     }
   }
+  return { rows, cpuNotes, worstP99, worstListP99, rateOf: (name: string, concurrency: number) => rates.get(`${name} ${concurrency}`) ?? NaN };
+}
+
+/**
+ * The projection topped up to a million tickets (the rows already seeded stay as they were), then
+ * every read once more at concurrency 1, the bare endpoint beside them: the indexes in page order
+ * and the bounded count should keep a list's cost where it was at 100,000.
+ */
+async function largeReads(ctx: BenchContext, reads: Read[], seconds: number) {
+  const seedStart = Date.now();
+  const { requester } = ctx.people;
+  await seedProjection(ctx.db, LARGE_SEEDED, { requesterId: requester.user.id, requesterEmail: requester.user.email, organizationId: ctx.people.organizationId });
+  const [{ total }] = await ctx.db.select({ total: count() }).from(tickets);
+  ctx.log(`topped the projection up to ${LARGE_SEEDED} seeded rows in ${((Date.now() - seedStart) / 1000).toFixed(1)} s; ${total} tickets in the projection`);
+  const measured = await measureReads(ctx, reads, [1], seconds);
+  const worstList = measured.worstListP99;
   return {
-    sections: [
-      {
-        title: `Reads through the API, ${total} tickets in the projection (${SEEDED} seeded with generate_series), ${seconds} s per step`,
-        header: ['read', 'conc', 'per s', 'p50 ms', 'p95 ms', 'p99 ms', 'ok', 'err'],
-        rows,
-        notes: [`bare express JSON at c=8: ${rate(bareRate)}/s (the ceiling of one Node HTTP process here)`, ...cpuNotes],
-      },
-    ],
-    checks: [
-      {
-        target: `list p99 <= ${MAX_LIST_P99_MS} ms at 100k tickets (c=1, worst view)`,
-        measured: `${ms(worstListP99)} ms (${worstList})`,
-        pass: worstListP99 <= MAX_LIST_P99_MS,
-      },
-    ],
+    section: {
+      title: `Reads through the API, ${total} tickets in the projection (${LARGE_SEEDED} seeded), ${seconds} s per step`,
+      header: READ_HEADER,
+      rows: measured.rows,
+      notes: [],
+    },
+    check: {
+      target: `every list p99 <= ${MAX_LARGE_LIST_P99_MS} ms at 1M tickets (c=1, worst list)`,
+      measured: `${ms(worstList.p99)} ms (${worstList.name})`,
+      pass: worstList.p99 <= MAX_LARGE_LIST_P99_MS,
+    },
   };
 }
