@@ -108,9 +108,12 @@ export const tickets = pgTable(
   (t) => [
     index('tickets_requester_idx').on(t.requesterId, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
     index('tickets_organization_idx').on(t.organizationId, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
-    // The organization view's count with a status filter, read from the index alone: without it
-    // the count visits each of the organization's rows for its status.
+    // The counts of a view with a status filter, read from the index alone: without them the count
+    // visits each of the view's rows for its status, or, for a requester, ANDs in every ticket of
+    // that status (22 ms at a million tickets).
     index('tickets_organization_status_idx').on(t.organizationId, t.status),
+    index('tickets_requester_status_idx').on(t.requesterId, t.status),
+    index('tickets_assignee_status_idx').on(t.assigneeId, t.status),
     index('tickets_status_idx').on(t.status, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
     index('tickets_assignee_idx').on(t.assigneeId, t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
     index('tickets_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),

@@ -1,0 +1,2 @@
+CREATE INDEX "tickets_requester_status_idx" ON "tickets" USING btree ("requester_id","status");--> statement-breakpoint
+CREATE INDEX "tickets_assignee_status_idx" ON "tickets" USING btree ("assignee_id","status");
