@@ -362,6 +362,27 @@ describe('list', () => {
     expect(await numbersOf(agent, 'queue', { slaBreached: false, assigneeId: assignee.user.id })).toContain(critical);
   });
 
+  it('answers each list with its own values when lists of one shape follow each other (one query is built per shape)', async () => {
+    const [first, second] = [await api.signedIn({ role: 'agent', label: 'shape-a' }), await api.signedIn({ role: 'agent', label: 'shape-b' })];
+    const software = await submit(requester, { type: 'software_issue' });
+    const feature = await submit(requester, { type: 'feature_request' });
+    await agent.api.tickets.assign.mutate({ number: software.number, assigneeId: first.user.id });
+    await agent.api.tickets.assign.mutate({ number: feature.number, assigneeId: second.user.id });
+    const numbers = async (input: Parameters<typeof agent.api.tickets.list.query>[0]) => (await agent.api.tickets.list.query(input)).items.map((t) => t.number);
+
+    // Same shape (one assignee, one type), other values.
+    expect(await numbers({ view: 'queue', assigneeId: first.user.id, type: ['software_issue'] })).toEqual([software.number]);
+    expect(await numbers({ view: 'queue', assigneeId: second.user.id, type: ['feature_request'] })).toEqual([feature.number]);
+    expect(await numbers({ view: 'queue', assigneeId: second.user.id, type: ['software_issue'] })).toEqual([]);
+    // Another shape: two types.
+    expect(await numbers({ view: 'queue', assigneeId: first.user.id, type: ['feature_request', 'software_issue'] })).toEqual([software.number]);
+    // The same view for two people: each sees their own.
+    const other = await api.signedIn({ label: 'shape-requester' });
+    const theirs = await submit(other);
+    expect(await numbersOf(other, 'mine')).toEqual([theirs.number]);
+    expect(await numbersOf(requester, 'mine')).not.toContain(theirs.number);
+  });
+
   it('counts a thousand tickets past the page at most: exact below, "at least" above, and knows whether a next page exists', async () => {
     const pageSize = 25;
     // Exactly as many tickets as page 6's count may read: from page 7 on the count sees them all.
