@@ -2,6 +2,7 @@
 // which a self-contained token could not do.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { onePerPool } from '../db/prepared.js';
 import { sessions, users } from '../db/schema.js';
 import { hashSecret, newSecret } from './secrets.js';
 import type { UserRow } from './users.js';
@@ -25,28 +26,20 @@ export async function startSession(db: Executor, userId: string, meta: { userAge
   return secret;
 }
 
-/**
- * Every signed-in request looks its session up, so the query is built once per pool: drizzle
- * spends some 0.2 ms of CPU building a query, four times what running this one costs. The row is
- * still read on every request, so a session ended or an account disabled is refused at once.
- */
-const sessionLookups = new WeakMap<Database, ReturnType<typeof prepareSessionLookup>>();
-
-function prepareSessionLookup(db: Database) {
-  return db
+/** Every signed-in request looks its session up (src/db/prepared.ts). The row is still read on every request, so a session ended or an account disabled is refused at once. */
+const sessionLookup = onePerPool((db) =>
+  db
     .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now')), isNull(users.disabledAt)))
-    .prepare('user_of_session');
-}
+    .prepare('user_of_session'),
+);
 
 /** The signed-in user, if the secret names a live session of an enabled account. */
 export async function userOfSession(db: Database, secret: string): Promise<UserRow | null> {
-  let lookup = sessionLookups.get(db);
-  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
   // The API's clock, as the expiry was set by it; as text, since placeholders skip drizzle's date encoding.
-  const [row] = await lookup.execute({ tokenHash: hashSecret(secret), now: new Date().toISOString() });
+  const [row] = await sessionLookup(db).execute({ tokenHash: hashSecret(secret), now: new Date().toISOString() });
   return row?.user ?? null;
 }
 

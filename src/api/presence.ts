@@ -3,6 +3,7 @@
 // PRESENCE_TTL_MS no longer counts (a closed tab, a lost connection), and is removed later.
 import { and, asc, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { onePerPool } from '../db/prepared.js';
 import { ticketPresence, users, type PresenceActivity } from '../db/schema.js';
 
 export const PRESENCE_HEARTBEAT_MS = 10_000;
@@ -21,13 +22,19 @@ export interface Presence {
 }
 
 /** Who else is on the ticket now, those replying first. */
-export async function presentOn(db: Database, ticketNumber: number, exceptUserId: string): Promise<Presence[]> {
-  const rows = await db
+/** Read on every open and refresh of a ticket's page by Support Ops (src/db/prepared.ts). */
+const othersPresent = onePerPool((db) =>
+  db
     .select({ id: users.id, email: users.email, name: users.name, activity: ticketPresence.activity, since: ticketPresence.since, seenAt: ticketPresence.seenAt })
     .from(ticketPresence)
     .innerJoin(users, eq(users.id, ticketPresence.userId))
-    .where(and(eq(ticketPresence.ticketNumber, ticketNumber), ne(ticketPresence.userId, exceptUserId), gt(ticketPresence.seenAt, fresh())))
-    .orderBy(desc(sql`${ticketPresence.activity} = 'replying'`), asc(ticketPresence.since));
+    .where(and(eq(ticketPresence.ticketNumber, sql.placeholder('ticketNumber')), ne(ticketPresence.userId, sql.placeholder('exceptUserId')), gt(ticketPresence.seenAt, fresh())))
+    .orderBy(desc(sql`${ticketPresence.activity} = 'replying'`), asc(ticketPresence.since))
+    .prepare('others_present'),
+);
+
+export async function presentOn(db: Database, ticketNumber: number, exceptUserId: string): Promise<Presence[]> {
+  const rows = await othersPresent(db).execute({ ticketNumber, exceptUserId });
   return rows.map((r) => ({ user: { id: r.id, email: r.email, name: r.name }, activity: r.activity, since: r.since.toISOString(), seenAt: r.seenAt.toISOString() }));
 }
 

@@ -5,6 +5,7 @@ import { and, arrayContains, asc, count, desc, eq, getTableColumns, inArray, isN
 import { z } from 'zod';
 import { isStaff, type UserRow } from '../accounts/users.js';
 import type { Database } from '../db/client.js';
+import { onePerShape } from '../db/prepared.js';
 import { criticalFirst, memberships, priorityRank, tickets } from '../db/schema.js';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, type TicketPriority } from '../../workflows/ticket/model.js';
 import { id, tagList } from './inputs.js';
@@ -112,8 +113,8 @@ function shapeOf(input: ListInput): string {
 }
 
 /**
- * A list's two queries, its page and its bounded count, for one shape of input, with placeholders
- * for every value (listParams). They read the same tickets: for the organization view, each
+ * A list's two queries, its page and its bounded count, for one shape of input (src/db/prepared.ts),
+ * with placeholders for every value (listParams). They read the same tickets: for the organization view, each
  * organization only as far as the page, or the count, needs.
  */
 function buildList(db: Database, input: ListInput) {
@@ -172,21 +173,8 @@ function listParams(user: UserRow, input: ListInput, window: { offset: number; c
   return params;
 }
 
-/**
- * Each shape's queries, built once per pool: drizzle spends some 0.2 ms of CPU building a query,
- * about a tenth of what a list costs the API. Shapes are few (views, sorts and filters are
- * enums, value counts bounded by listInput), so the cache stays small.
- */
-const builtLists = new WeakMap<Database, Map<string, ReturnType<typeof buildList>>>();
-
-function listQueries(db: Database, input: ListInput) {
-  let built = builtLists.get(db);
-  if (!built) builtLists.set(db, (built = new Map()));
-  const shape = shapeOf(input);
-  let queries = built.get(shape);
-  if (!queries) built.set(shape, (queries = buildList(db, input)));
-  return queries;
-}
+/** Shapes are few (views, sorts and filters are enums, value counts bounded by listInput): src/db/prepared.ts. */
+const listQueries = onePerShape(buildList, shapeOf);
 
 export async function listTickets(db: Database, user: UserRow, input: ListInput): Promise<TicketPage> {
   requireStaffFilters(user, input);

@@ -1,9 +1,10 @@
 // Who may see and do what on a ticket, decided from the projection before anything is sent to the
 // workflow (which checks again, with the same table: workflows/ticket/permissions.ts), by every
 // door: the API, file downloads, answers by e-mail. A ticket the caller may not see is "not found".
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { isStaff, organizationIdsOf, type UserRow } from '../accounts/users.js';
 import type { Database } from '../db/client.js';
+import { onePerPool } from '../db/prepared.js';
 import { tickets } from '../db/schema.js';
 import { annotateTicket } from '../observability/logger.js';
 import { TicketForbiddenError, TicketNotFoundError } from './errors.js';
@@ -27,11 +28,14 @@ export const actorOf = (user: UserRow): Actor =>
     : { kind: isStaff(user) ? 'agent' : 'requester', id: user.id };
 
 
+/** Every request about a ticket reads it first (src/db/prepared.ts). */
+const ticketByNumber = onePerPool((db) => db.select().from(tickets).where(eq(tickets.number, sql.placeholder('number'))).prepare('ticket_by_number'));
+
 /** The ticket and the caller's standing; TicketNotFoundError whether it is missing or hidden. */
 export async function visibleTicket(db: Database, user: UserRow, number: number): Promise<{ row: TicketRow; standing: Standing }> {
   // Every request about a ticket, read or change, carries its number in the log.
   annotateTicket(number);
-  const [row] = await db.select().from(tickets).where(eq(tickets.number, number));
+  const [row] = await ticketByNumber(db).execute({ number });
   if (!row) throw new TicketNotFoundError(number);
   // The caller's organizations matter only when nothing closer (Support Ops, requester, CC) applies.
   const standing =

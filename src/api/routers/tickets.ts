@@ -1,9 +1,10 @@
 // tickets.*: submit, read, list and work tickets. Every procedure decides who may act from the
 // projection first; the ticket's workflow then applies the lifecycle and has the last word.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ERASED_ADDRESS, isErasedPerson } from '../../accounts/erased.js';
 import { ensureUser, findUserById, isStaff, organizationIdsOf, personOf, type UserRow } from '../../accounts/users.js';
+import { onePerPool } from '../../db/prepared.js';
 import { ticketComments, ticketEvents, tickets } from '../../db/schema.js';
 import { TicketRefusedError } from '../../tickets/errors.js';
 import type { StatusMessage } from '../../../workflows/ticket/commands.js';
@@ -75,6 +76,13 @@ async function createTicket(
   return { number, ticket: await readTicket(ctx, number) };
 }
 
+/** What a ticket's page reads besides the ticket, on every open and every refresh (src/db/prepared.ts). */
+const ticketPageQueries = {
+  comments: onePerPool((db) => db.select().from(ticketComments).where(eq(ticketComments.ticketNumber, sql.placeholder('number'))).orderBy(asc(ticketComments.seq)).prepare('ticket_comments')),
+  events: onePerPool((db) => db.select().from(ticketEvents).where(eq(ticketEvents.ticketNumber, sql.placeholder('number'))).orderBy(asc(ticketEvents.seq)).prepare('ticket_events')),
+  followUps: onePerPool((db) => db.select({ number: tickets.number }).from(tickets).where(eq(tickets.followUpOf, sql.placeholder('number'))).orderBy(asc(tickets.number)).prepare('ticket_follow_ups')),
+};
+
 export const ticketsRouter = router({
   /** "Submit a request": a new Open ticket for Support Ops, with the auto-reply. */
   create: signedInProcedure
@@ -95,9 +103,9 @@ export const ticketsRouter = router({
     const { row, standing } = await visibleTicket(ctx.deps.db, ctx.me, input.number);
     const staff = standing === 'agent';
     const [comments, events, followUps, presence] = await Promise.all([
-      ctx.deps.db.select().from(ticketComments).where(eq(ticketComments.ticketNumber, row.number)).orderBy(asc(ticketComments.seq)),
-      ctx.deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketNumber, row.number)).orderBy(asc(ticketEvents.seq)),
-      ctx.deps.db.select({ number: tickets.number }).from(tickets).where(eq(tickets.followUpOf, row.number)).orderBy(asc(tickets.number)),
+      ticketPageQueries.comments(ctx.deps.db).execute({ number: row.number }),
+      ticketPageQueries.events(ctx.deps.db).execute({ number: row.number }),
+      ticketPageQueries.followUps(ctx.deps.db).execute({ number: row.number }),
       staff ? presentOn(ctx.deps.db, row.number, ctx.me.id) : Promise.resolve([]),
     ]);
     return {
