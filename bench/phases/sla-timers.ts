@@ -25,7 +25,6 @@ import { withCpu } from '../harness/cpu.js';
 import { runOpenLoad } from '../harness/open-load.js';
 import { cores, ms, rate, type PhaseOutcome, type Section } from '../harness/report.js';
 import { TASK_QUEUE } from '../harness/stack.js';
-import { MAX_TIMER_P99_LATE_MS } from './timers.js';
 import {
   busiestWindow,
   calendarClosedBetween,
@@ -39,6 +38,8 @@ import {
   type StepComparison,
 } from './sla-timers-expected.js';
 
+/** Issue 14's target: 10,000 open tickets on business-hours targets. */
+export const MAX_SLA_TIMER_P99_LATE_MS = 1000;
 const CALENDAR_ID = 'bench-hours';
 
 interface Plan {
@@ -217,9 +218,9 @@ export async function slaTimersPhase(ctx: BenchContext, earlier: readonly PhaseO
     sections: [section],
     checks: [
       {
-        target: `business-hours SLA timers p99 <= ${MAX_TIMER_P99_LATE_MS} ms late, none early, none missing`,
+        target: `business-hours SLA timers p99 <= ${MAX_SLA_TIMER_P99_LATE_MS} ms late, none early, none missing`,
         measured: `p99 ${ms(all.lateP99)} ms, max ${ms(all.lateMax)} ms, ${all.early} early, ${all.missing} missing of ${all.expected} (${created.length} of ${plan.count} tickets), ${all.mismatched + resolutionMismatched} instants ≠ bench`,
-        pass: complete && all.lateP99 <= MAX_TIMER_P99_LATE_MS && all.early === 0 && all.missing === 0 && all.fired === all.expected && all.mismatched === 0 && all.unexpected === 0 && resolutionMismatched === 0,
+        pass: complete && all.lateP99 <= MAX_SLA_TIMER_P99_LATE_MS && all.early === 0 && all.missing === 0 && all.fired === all.expected && all.mismatched === 0 && all.unexpected === 0 && resolutionMismatched === 0,
       },
     ],
   };

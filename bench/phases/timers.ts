@@ -13,7 +13,8 @@ import { cores, ms, rate, type PhaseOutcome } from '../harness/report.js';
 import { TASK_QUEUE } from '../harness/stack.js';
 import { percentile } from '../harness/stats.js';
 
-export const MAX_TIMER_P99_LATE_MS = 1000;
+/** Issue 17's target for 1,000 timers due in the same few seconds. */
+export const MAX_TIMER_P99_LATE_MS = 250;
 
 export async function timersPhase(ctx: BenchContext): Promise<PhaseOutcome> {
   const count = ctx.quick ? 50 : 1000;
