@@ -109,7 +109,8 @@ const slots = (name: string, values: readonly unknown[] | undefined) => values?.
  */
 function shapeOf(input: ListInput): string {
   const { view, sort, order, status, type, priority, tags, assigneeId, unassigned, slaBreached } = input;
-  return JSON.stringify([view, sort, order, status?.length ?? 0, type?.length ?? 0, priority?.length ?? 0, tags?.length ?? 0, Boolean(assigneeId), unassigned ?? null, slaBreached ?? null]);
+  // The tags are one placeholder (an array) whatever their number.
+  return JSON.stringify([view, sort, order, status?.length ?? 0, type?.length ?? 0, priority?.length ?? 0, Boolean(tags?.length), Boolean(assigneeId), unassigned ?? null, slaBreached ?? null]);
 }
 
 /**
@@ -117,7 +118,7 @@ function shapeOf(input: ListInput): string {
  * with placeholders for every value (listParams). They read the same tickets: for the organization view, each
  * organization only as far as the page, or the count, needs.
  */
-function buildList(db: Database, input: ListInput) {
+function buildList(db: Database, input: ListInput, kept: boolean) {
   const conditions: SQL[] = [...markFilters({ priority: slots('priority', input.priority), tags: input.tags?.length ? sql.placeholder('tags') : undefined })];
   if (input.status?.length) conditions.push(inArray(tickets.status, slots('status', input.status)!));
   if (input.type?.length) conditions.push(inArray(tickets.type, slots('type', input.type)!));
@@ -143,18 +144,13 @@ function buildList(db: Database, input: ListInput) {
   ];
   const matching = (perOrganization: { limit: Placeholder; order: SQL[] }) =>
     input.view === 'organization' ? inOrganizations(db, filters, perOrganization) : db.select().from(tickets).where(and(viewCondition(input.view), filters)).$dynamic();
-  const shape = shapeOf(input);
-  return {
-    page: matching({ limit: sql.placeholder('pageEnd'), order })
-      .orderBy(...order)
-      .limit(sql.placeholder('pageSize'))
-      .offset(sql.placeholder('offset'))
-      .prepare(`list page ${shape}`),
-    count: db
-      .select({ counted: count() })
-      .from(matching({ limit: sql.placeholder('countCap'), order: [] }).limit(sql.placeholder('countCap')).as('matching'))
-      .prepare(`list count ${shape}`),
-  };
+  const page = matching({ limit: sql.placeholder('pageEnd'), order })
+    .orderBy(...order)
+    .limit(sql.placeholder('pageSize'))
+    .offset(sql.placeholder('offset'));
+  const counted = db.select({ counted: count() }).from(matching({ limit: sql.placeholder('countCap'), order: [] }).limit(sql.placeholder('countCap')).as('matching'));
+  // A shape past the cache's bound runs unprepared (src/db/prepared.ts), with the same placeholders.
+  return kept ? { page: page.prepare('list page'), count: counted.prepare('list count') } : { page, count: counted };
 }
 
 /** The values of a list's placeholders (buildList). */
@@ -173,7 +169,7 @@ function listParams(user: UserRow, input: ListInput, window: { offset: number; c
   return params;
 }
 
-/** Shapes are few (views, sorts and filters are enums, value counts bounded by listInput): src/db/prepared.ts. */
+/** The shapes the console uses are few; the cache keeps at most MAX_SHAPES of them (src/db/prepared.ts). */
 const listQueries = onePerShape(buildList, shapeOf);
 
 export async function listTickets(db: Database, user: UserRow, input: ListInput): Promise<TicketPage> {

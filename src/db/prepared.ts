@@ -6,22 +6,32 @@ import type { Database } from './client.js';
 
 /** The query `build` makes, made once per pool. */
 export function onePerPool<Query>(build: (db: Database) => Query): (db: Database) => Query {
-  const byShape = onePerShape((db: Database, _shape: null) => build(db));
+  const byShape = onePerShape((db: Database) => build(db), () => 'the one');
   return (db) => byShape(db, null);
 }
 
 /**
- * One query per shape: `shape` names what the SQL depends on (which filters, how many values),
- * never the values themselves, so that the cache stays as small as the number of shapes.
+ * Shapes kept per pool at most. A desk's console uses a few dozen; the rest of the space (every
+ * combination of filters a caller can send) must not grow the API's memory, nor the statements
+ * each Postgres connection keeps prepared.
  */
-export function onePerShape<Shape, Query>(build: (db: Database, shape: Shape) => Query, key: (shape: Shape) => string = String): (db: Database, shape: Shape) => Query {
+export const MAX_SHAPES = 200;
+
+/**
+ * One query per shape: `shape` names what the SQL depends on (which filters, how many values),
+ * never the values themselves. `build` is told whether its query is kept: past MAX_SHAPES a shape
+ * is built for the one request and sent unprepared, as drizzle sends any query.
+ */
+export function onePerShape<Shape, Query>(build: (db: Database, shape: Shape, kept: boolean) => Query, key: (shape: Shape) => string): (db: Database, shape: Shape) => Query {
   const built = new WeakMap<Database, Map<string, Query>>();
   return (db, shape) => {
     let queries = built.get(db);
     if (!queries) built.set(db, (queries = new Map()));
     const name = key(shape);
     let query = queries.get(name);
-    if (!query) queries.set(name, (query = build(db, shape)));
+    if (query) return query;
+    if (queries.size >= MAX_SHAPES) return build(db, shape, false);
+    queries.set(name, (query = build(db, shape, true)));
     return query;
   };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, findOrCreateOrganization } from '../../src/accounts/users.js';
 import { COUNT_BEYOND_PAGE } from '../../src/api/ticket-list.js';
 import { ticketComments, ticketEvents, tickets, users } from '../../src/db/schema.js';
+import { MAX_SHAPES } from '../../src/db/prepared.js';
 import { errorCode, failure, requestId, startApi, type ApiClient, type TestApi } from '../helpers/api.js';
 import { insertProjectionTickets } from '../helpers/projection.js';
 
@@ -381,6 +382,24 @@ describe('list', () => {
     const theirs = await submit(other);
     expect(await numbersOf(other, 'mine')).toEqual([theirs.number]);
     expect(await numbersOf(requester, 'mine')).not.toContain(theirs.number);
+  });
+
+  it('answers lists past the bound of kept shapes as it answers the others', async () => {
+    const assignee = await api.signedIn({ role: 'agent', label: 'shape-bound' });
+    const { number } = await submit(requester, { type: 'hardware_issue' });
+    await agent.api.tickets.assign.mutate({ number, assigneeId: assignee.user.id });
+    const statuses = ['open', 'pending', 'on-hold', 'solved', 'closed'] as const;
+    const types = ['hardware_issue', 'critical', 'feature_request', 'software_issue'] as const;
+    // More shapes than MAX_SHAPES (src/db/prepared.ts): every status count, type count, sort, order, and with or without the assigned filter.
+    for (let s = 1; s <= statuses.length; s++)
+      for (let t = 1; t <= types.length; t++)
+        for (const sort of ['updated', 'created', 'criticalFirst', 'firstReplyDue', 'priority'] as const)
+          for (const order of ['asc', 'desc'] as const)
+            for (const unassigned of [undefined, false]) {
+              const page = await agent.api.tickets.list.query({ view: 'queue', assigneeId: assignee.user.id, status: [...statuses.slice(0, s)], type: [...types.slice(0, t)], sort, order, unassigned });
+              expect(page.items.map((item) => item.number)).toEqual([number]);
+            }
+    expect(5 * 4 * 5 * 2 * 2).toBeGreaterThan(MAX_SHAPES);
   });
 
   it('counts a thousand tickets past the page at most: exact below, "at least" above, and knows whether a next page exists', async () => {

@@ -2,7 +2,7 @@
 // the query the first one built, another shape or another pool its own.
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import { onePerPool, onePerShape } from '../../src/db/prepared.js';
+import { MAX_SHAPES, onePerPool, onePerShape } from '../../src/db/prepared.js';
 
 const pool = (name: string) => ({ name }) as unknown as Database;
 
@@ -27,5 +27,25 @@ describe('prepared queries', () => {
     const single = onePerPool(() => ({ call: ++calls }));
     expect(single(a)).toBe(single(a));
     expect(single(b)).toEqual({ call: 2 });
+  });
+
+  it('keeps at most MAX_SHAPES shapes per pool: past them a shape is built for each call and not kept', () => {
+    const kept: boolean[] = [];
+    const byShape = onePerShape(
+      (_db: Database, shape: number, keep: boolean) => {
+        kept.push(keep);
+        return { shape };
+      },
+      String,
+    );
+    const db = pool('bounded');
+    for (let shape = 0; shape < MAX_SHAPES; shape++) byShape(db, shape);
+    expect(kept.every(Boolean)).toBe(true);
+    const first = byShape(db, MAX_SHAPES);
+    expect(byShape(db, MAX_SHAPES)).not.toBe(first);
+    expect(kept.slice(MAX_SHAPES)).toEqual([false, false]);
+    // The shapes kept are still served as built.
+    expect(byShape(db, 0)).toBe(byShape(db, 0));
+    expect(kept).toHaveLength(MAX_SHAPES + 2);
   });
 });
